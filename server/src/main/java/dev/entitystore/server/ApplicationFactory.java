@@ -1,0 +1,55 @@
+package dev.entitystore.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
+import dev.entitystore.server.error.DomainExceptionMapper;
+import dev.entitystore.server.error.JsonProcessingExceptionMapper;
+import dev.entitystore.server.error.ParamExceptionMapper;
+import dev.entitystore.server.error.UnexpectedExceptionMapper;
+import dev.entitystore.server.error.WebApplicationExceptionMapper;
+import dev.entitystore.server.http.ApiVersionFilter;
+import dev.entitystore.server.http.BodyLimitFilter;
+import dev.entitystore.server.http.SpacePrefixFilter;
+import dev.entitystore.server.http.XsrfFilter;
+import dev.entitystore.server.json.ObjectMapperFactory;
+import dev.entitystore.server.json.ObjectMapperProvider;
+import dev.entitystore.server.status.StatusResource;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The one place that says what the application is made of; {@code Main} and the tests both use it. */
+public final class ApplicationFactory {
+    private ApplicationFactory() {}
+
+    public static ResourceConfig create(ServerConfig config) {
+        ObjectMapper mapper = ObjectMapperFactory.create();
+        ResourceConfig app = new ResourceConfig();
+
+        // JSON and validation
+        app.register(new ObjectMapperProvider(mapper));
+        app.register(JacksonFeature.withoutExceptionMappers());
+        app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true);
+        app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Error answers are ours (JSON); never let the container swap in an HTML error page.
+        app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+
+        // Kibana's request conventions, in Kibana's order: space prefix, body limit, xsrf, version.
+        app.register(SpacePrefixFilter.class);
+        app.register(new BodyLimitFilter(config.maxBodyBytes()));
+        app.register(XsrfFilter.class);
+        app.register(ApiVersionFilter.class);
+
+        // Failures to Kibana's error body, one mapper per family.
+        app.register(DomainExceptionMapper.class);
+        app.register(WebApplicationExceptionMapper.class);
+        app.register(ParamExceptionMapper.class);
+        app.register(JsonProcessingExceptionMapper.class);
+        app.register(ConstraintViolationExceptionMapper.class);
+        app.register(UnexpectedExceptionMapper.class);
+
+        // Routes
+        app.register(new StatusResource());
+        return app;
+    }
+}

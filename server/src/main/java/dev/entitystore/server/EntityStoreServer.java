@@ -1,0 +1,90 @@
+package dev.entitystore.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running server: the HTTP listener over the application. Started by {@code Main} and by tests. */
+public final class EntityStoreServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EntityStoreServer.class);
+    private static final long GRACE_SECONDS = 30;
+
+    private final HttpServer http;
+    private final ServerConfig config;
+    private volatile boolean stopped;
+
+    private EntityStoreServer(HttpServer http, ServerConfig config) {
+        this.http = http;
+        this.config = config;
+    }
+
+    public static EntityStoreServer start(ServerConfig config) {
+        requireLoopbackWithoutCredentials(config.host());
+        if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
+            throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
+        }
+        URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config), false);
+        try {
+            http.start();
+        } catch (BindException e) {
+            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                    + " (is the port in use? set ENTITY_STORE_PORT / --port)", e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        return new EntityStoreServer(http, config);
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        return http.getListener("grizzly").getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops accepting, lets requests in flight finish (up to a grace period), then closes the store. */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get();
+        } catch (Exception e) {
+            LOG.warn("HTTP listener did not stop cleanly: {}", e.toString());
+            http.shutdownNow();
+        }
+    }
+
+    /**
+     * Without credentials (none can be configured yet) the server is anonymous, so it may only be
+     * reachable from this machine.
+     */
+    private static void requireLoopbackWithoutCredentials(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    throw new ConfigException("refusing to listen on " + host
+                            + " without credentials: anonymous access is only served on loopback (use 127.0.0.1)");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new ConfigException("cannot resolve host '" + host + "' (ENTITY_STORE_HOST / --host)", e);
+        }
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

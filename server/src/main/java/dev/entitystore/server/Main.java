@@ -1,0 +1,48 @@
+package dev.entitystore.server;
+
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** {@code java -jar entity-store-server.jar}: configure, start, serve until SIGTERM, stop cleanly. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        long startedAt = System.nanoTime();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Logger log = LoggerFactory.getLogger(Main.class);
+        if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            System.out.println(ServerConfig.USAGE);
+            return;
+        }
+        EntityStoreServer server;
+        try {
+            ServerConfig config = ServerConfig.from(System.getenv(), args);
+            server = EntityStoreServer.start(config);
+        } catch (ConfigException e) {
+            System.err.println("entity-store: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping: finishing requests in flight");
+            server.close();
+            log.info("Stopped");
+            stopped.countDown();
+        }, "entity-store-shutdown"));
+        ServerConfig config = server.config();
+        log.info("Entity Store listening on http://{}:{} (backend {}, data in {}) - started in {} ms",
+                config.host(), server.port(), config.backend().name().toLowerCase(java.util.Locale.ROOT),
+                config.dataDir().toAbsolutePath().normalize(), (System.nanoTime() - startedAt) / 1_000_000);
+        log.warn("No credentials are configured: requests are served anonymously, on loopback only");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

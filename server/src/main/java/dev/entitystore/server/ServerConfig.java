@@ -1,0 +1,130 @@
+package dev.entitystore.server;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the server is started: each setting from a {@code --flag} or its {@code ENTITY_STORE_*}
+ * variable (the flag wins), else its default. Bad values are refused here with one clear sentence.
+ */
+public record ServerConfig(
+        String host, int port, Path dataDir, Backend backend, String openSearchUrl, long maxBodyBytes) {
+
+    public enum Backend { SQLITE, OPENSEARCH }
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Each setting: its flag, its variable, its default. */
+    private enum Setting {
+        HOST("--host", "ENTITY_STORE_HOST", "127.0.0.1"),
+        PORT("--port", "ENTITY_STORE_PORT", "5601"),
+        DATA_DIR("--data-dir", "ENTITY_STORE_DATA_DIR", "./data"),
+        BACKEND("--backend", "ENTITY_STORE_BACKEND", "sqlite"),
+        OPENSEARCH_URL("--opensearch-url", "ENTITY_STORE_OPENSEARCH_URL", null),
+        MAX_BODY_BYTES("--max-body-bytes", "ENTITY_STORE_MAX_BODY_BYTES", String.valueOf(DEFAULT_MAX_BODY_BYTES));
+
+        final String flag;
+        final String variable;
+        final String fallback;
+
+        Setting(String flag, String variable, String fallback) {
+            this.flag = flag;
+            this.variable = variable;
+            this.fallback = fallback;
+        }
+    }
+
+    public static final String USAGE = """
+            Usage: java -jar entity-store-server.jar [--host H] [--port N] [--data-dir DIR]
+                   [--backend sqlite|opensearch] [--opensearch-url URL] [--max-body-bytes N]
+            Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
+            ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL, ENTITY_STORE_MAX_BODY_BYTES.""";
+
+    public static ServerConfig from(Map<String, String> environment, String... args) {
+        Map<Setting, String> values = new LinkedHashMap<>();
+        for (Setting setting : Setting.values()) {
+            String fromEnv = environment.get(setting.variable);
+            values.put(setting, fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : setting.fallback);
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Setting setting = settingFor(name);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigException("option " + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            values.put(setting, value.trim());
+        }
+        return new ServerConfig(
+                host(values.get(Setting.HOST)),
+                port(values.get(Setting.PORT)),
+                Path.of(values.get(Setting.DATA_DIR)),
+                backend(values.get(Setting.BACKEND)),
+                values.get(Setting.OPENSEARCH_URL),
+                maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)));
+    }
+
+    /** The same settings on another port (tests use 0 for a free one) and data directory. */
+    public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes);
+    }
+
+    private static Setting settingFor(String flag) {
+        for (Setting setting : Setting.values()) {
+            if (setting.flag.equals(flag)) {
+                return setting;
+            }
+        }
+        throw new ConfigException("unknown option " + flag + "\n" + USAGE);
+    }
+
+    private static String host(String value) {
+        if (value.isBlank()) {
+            throw new ConfigException("ENTITY_STORE_HOST / --host must not be empty");
+        }
+        return value;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigException("port '" + value + "' is not a number from 0 to 65535 (ENTITY_STORE_PORT / --port)");
+    }
+
+    private static Backend backend(String value) {
+        try {
+            return Backend.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("unknown backend '" + value + "': use sqlite or opensearch (ENTITY_STORE_BACKEND / --backend)");
+        }
+    }
+
+    private static long maxBodyBytes(String value) {
+        try {
+            long bytes = Long.parseLong(value);
+            if (bytes > 0 && bytes <= Integer.MAX_VALUE) {
+                return bytes;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigException("body limit '" + value + "' is not a positive number of bytes (ENTITY_STORE_MAX_BODY_BYTES / --max-body-bytes)");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.entitystore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar started the way the README says ({@code java -jar server/target/entity-store-server.jar}),
+ * answering {@code /api/status}, and stopping cleanly on SIGTERM. Runs after {@code package}.
+ */
+class ServerJarIT {
+    private static final Path JAR = Path.of("target", "entity-store-server.jar");
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) .*started in (\\d+) ms");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void jarStartsServesStatusAndStopsCleanlyOnSigterm() throws Exception {
+        Process process = start("--port", "0", "--data-dir", dataDir.toString());
+        BlockingQueue<String> lines = drain(process);
+        try {
+            Matcher listening = awaitLine(lines, LISTENING, 60);
+            int port = Integer.parseInt(listening.group(1));
+            System.out.println("[jar] started in " + listening.group(2) + " ms, jar size " + Files.size(JAR) / 1024 + " KiB");
+
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> status = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).isEqualTo(200);
+
+            // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+            process.toHandle().destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(awaitLine(lines, Pattern.compile("Stopped$"), 10)).isNotNull();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void badSettingStopsStartUpWithOneLineAndNoTrace() throws Exception {
+        Process process = start("--backend", "mongo", "--data-dir", dataDir.toString());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).isEqualTo("entity-store: unknown backend 'mongo': use sqlite or opensearch (ENTITY_STORE_BACKEND / --backend)");
+    }
+
+    private static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("ENTITY_STORE_"));
+        return builder.start();
+    }
+
+    private static BlockingQueue<String> drain(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    System.out.println("[jar] " + line);
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    private static Matcher awaitLine(BlockingQueue<String> lines, Pattern pattern, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.find()) {
+                    return matcher;
+                }
+            }
+        }
+        throw new AssertionError("no line matching " + pattern + " within " + seconds + " s");
+    }
+}
