@@ -14,6 +14,10 @@ import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.status.StatusResource;
+import dev.entitystore.server.v1.EnginesV1Resource;
+import dev.entitystore.server.v1.EntitiesV1Resource;
+import dev.entitystore.server.v2.EnginesV2Resource;
+import dev.entitystore.server.v2.EntitiesV2Resource;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -49,7 +53,11 @@ public final class ApplicationFactory {
         app.register(UnexpectedExceptionMapper.class);
 
         // Routes
-        app.register(new StatusResource());
+        app.register(new StatusResource(BuildInfo.version()));
+        app.register(new EntitiesV2Resource());
+        app.register(new EnginesV2Resource());
+        app.register(new EntitiesV1Resource());
+        app.register(new EnginesV1Resource());
         return app;
     }
 }

@@ -32,6 +32,8 @@ public final class EntityStoreServer implements AutoCloseable {
         }
         URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config), false);
+        // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
+        http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         try {
             http.start();
         } catch (BindException e) {

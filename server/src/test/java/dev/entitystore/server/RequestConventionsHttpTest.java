@@ -148,6 +148,19 @@ class RequestConventionsHttpTest {
         }
     }
 
+    @Test
+    void routeALaterIssueBuildsAnswers501InKibanasBody() {
+        Answer answer = server.client().post("/api/entity_store/engines/apply_dataview_indices", "");
+        assertError(answer, 501, "Not Implemented", "Not implemented yet: v1ApplyDataviewIndices");
+    }
+
+    @Test
+    void unknownEntityTypeInThePathIsABadRequestOfTheParams() {
+        Answer answer = server.client().post("/api/security/entity_store/entities/planet", ENTITY);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("message").asText()).startsWith("[request params]: entityType");
+    }
+
     static void assertError(Answer answer, int status, String error, String message) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         JsonNode body = answer.json();

@@ -1,0 +1,24 @@
+package dev.entitystore.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** What this build is, from a resource Maven fills in at build time. */
+public final class BuildInfo {
+    private BuildInfo() {}
+
+    public static String version() {
+        try (InputStream in = BuildInfo.class.getResourceAsStream("/entity-store.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
