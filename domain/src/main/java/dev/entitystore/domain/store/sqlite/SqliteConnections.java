@@ -11,6 +11,7 @@ import org.sqlite.SQLiteConfig;
 final class SqliteConnections {
     /** Readers wait this long for a lock rather than fail; in WAL mode they rarely need one. */
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    static final int PAGE_SIZE = 16_384;
 
     private SqliteConnections() {
     }
@@ -22,6 +23,10 @@ final class SqliteConnections {
     static Connection openWriter(Path dbFile) throws SQLException {
         Connection connection = open(dbFile);
         try (Statement s = connection.createStatement()) {
+            // Only takes effect when the file is created. A WITHOUT ROWID row above ~1/4 of a page spills
+            // into an overflow page of its own: at 4 KiB pages a 1.1 KB record took ~4.7 KB on disk (473 MB
+            // for 100k) and merged at a third of the speed. 16 KiB keeps records up to ~4 KB inline.
+            s.execute("PRAGMA page_size=" + PAGE_SIZE);
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode=WAL")) {
                 String mode = rs.next() ? rs.getString(1) : "";
                 if (!"wal".equalsIgnoreCase(mode)) {
