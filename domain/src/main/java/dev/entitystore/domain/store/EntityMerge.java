@@ -10,7 +10,8 @@ import java.util.Optional;
  * and its write (the embedded store runs it on its single writer thread). Hence:
  * <ul>
  *   <li>keep it quick and free of I/O: every other write waits while it runs;</li>
- *   <li>never call the store from inside it (the store refuses: it would wait on itself);</li>
+ *   <li>never write to the store from inside it (refused: the write would wait on itself); a read
+ *       from inside it sees only committed state, not the record it is shown;</li>
  *   <li>it may change {@code current.source()} in place and return it: that copy is its own;</li>
  *   <li>throwing fails this merge (or the whole bulk it is part of) with that same exception, and
  *       nothing of it is written.</li>

@@ -72,7 +72,9 @@ final class GroupCommitWriter implements AutoCloseable {
         this.tx = tx;
         this.dbName = dbName;
         this.thread = new Thread(this::loop, "entity-store-writer");
-        this.thread.setDaemon(false); // an accepted write is finished before the JVM may exit
+        // Daemon, so that a start-up that fails after opening the store still exits. Nothing acknowledged
+        // is lost by that: a caller is answered only after its commit; close() drains the queue.
+        this.thread.setDaemon(true);
         this.thread.start();
     }
 
