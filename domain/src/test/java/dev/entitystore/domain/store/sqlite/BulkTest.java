@@ -9,10 +9,14 @@ import static dev.entitystore.domain.store.TestJson.updateField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.store.ItemOutcome;
 import dev.entitystore.domain.store.ItemOutcome.Status;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.StoredEntity;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +89,29 @@ class BulkTest extends StoreTestSupport {
         assertThat(store.bulk("default", List.of(create("new", obj("v", 2)), merge("kept", updateField("v", "after")))))
                 .extracting(ItemOutcome::status).containsExactly(Status.CREATED, Status.UPDATED);
         assertThat(store.get("default", "new").orElseThrow().source()).isEqualTo(obj("v", 2));
+    }
+
+    @Test
+    void a_store_failure_inside_a_bulk_applies_none_of_it_and_says_so() throws Exception {
+        store.create("default", "kept", obj("v", "before"));
+        // Make SQLite itself fail on one row, as a full disk or an I/O error would.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.dbFile());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER poison BEFORE INSERT ON entities WHEN NEW.id = 'poison'"
+                    + " BEGIN SELECT RAISE(ABORT, 'poisoned row'); END");
+        }
+
+        assertThatThrownBy(() -> store.bulk("default", List.of(
+                merge("kept", updateField("v", "after")),
+                create("poison", obj()),
+                create("other", obj()))))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("none of the 3 bulk items was applied")
+                .hasMessageContaining("poisoned row");
+
+        assertThat(store.get("default", "kept").orElseThrow().source()).isEqualTo(obj("v", "before"));
+        assertThat(store.get("default", "other")).isEmpty();
+        assertThat(store.create("default", "other", obj())).isEqualTo(dev.entitystore.domain.store.CreateOutcome.CREATED);
     }
 
     @Test
