@@ -1,0 +1,97 @@
+package dev.entitystore.domain.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.error.StoreUnavailableException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The storage port: entity records (JSON objects keyed by space and {@code _id}), a change sequence for
+ * a search index to follow, and per-space settings (install state, engines).
+ *
+ * <p>Contract shared by every method:
+ * <ul>
+ *   <li>{@code space} is a namespace such as {@code default}; the same id in two spaces names two
+ *       records. Spaces, ids and setting keys are non-empty strings.</li>
+ *   <li>A write is durable and readable by every caller once its method returns.</li>
+ *   <li>Business outcomes (exists, not found, no-op) are values. A failing backend throws
+ *       {@link StoreUnavailableException}, and then nothing of that call was applied.</li>
+ *   <li>Sources handed in belong to the store from then on; sources handed out are the receiver's own
+ *       copies.</li>
+ * </ul>
+ */
+public interface EntityStore extends AutoCloseable {
+
+    /** The record, if present. */
+    Optional<StoredEntity> get(String space, String id);
+
+    /** Creates the record if absent; if present, writes nothing and says so. */
+    CreateOutcome create(String space, String id, ObjectNode source);
+
+    /**
+     * Atomic read-merge-write of one record: reads it (or its absence), asks {@code merge} what to store
+     * and stores it, with no other write to that record in between. Concurrent merges of one record all
+     * apply, in some order, and never fail with a conflict. An exception thrown by {@code merge} is
+     * rethrown here and nothing is written.
+     */
+    MergeOutcome merge(String space, String id, EntityMerge merge);
+
+    /**
+     * Applies {@code operations} in order as one atomic unit: an item sees the results of the items
+     * before it (also on the same id), and either every item's outcome is applied or none is. If an
+     * item's merge function throws, that exception is rethrown and nothing of the bulk is applied; a
+     * backend failure throws {@link StoreUnavailableException} saying that none of the items was applied.
+     *
+     * @return one outcome per operation, in the same order
+     */
+    List<ItemOutcome> bulk(String space, List<BulkOperation> operations);
+
+    /** Deletes the record; {@code false} if there was none. Leaves a tombstone in the change sequence. */
+    boolean delete(String space, String id);
+
+    /**
+     * Deletes every record of the space (uninstall with data); settings are kept, the caller deletes
+     * those it owns. Leaves one {@link Change.Kind#SPACE_DELETED} tombstone.
+     *
+     * @return how many records were deleted
+     */
+    long deleteAll(String space);
+
+    /**
+     * Records of a space ordered by id, for walking all of them (catch-up, tests); listing and search
+     * go through the search index.
+     *
+     * @param afterId the last id of the previous page, or {@code null} to start
+     * @param limit   page size, at least 1
+     */
+    EntityPage scan(String space, String afterId, int limit);
+
+    /**
+     * Every record written and every tombstone with a seqNo above {@code seqNo}, across spaces, in seqNo
+     * order: what a search index needs to catch up after a restart. A record written several times since
+     * appears once, with its latest state.
+     *
+     * @param limit batch size, at least 1
+     */
+    ChangeBatch changesSince(long seqNo, int limit);
+
+    /** The seqNo of the last committed change, 0 for an empty store. */
+    long lastSeqNo();
+
+    /** A per-space setting, e.g. install state or an engine's configuration. */
+    Optional<ObjectNode> getSetting(String space, String key);
+
+    /** Stores (or replaces) a per-space setting. */
+    void putSetting(String space, String key, ObjectNode value);
+
+    /** Deletes a per-space setting; {@code false} if there was none. */
+    boolean deleteSetting(String space, String key);
+
+    /** Every setting of a space, by key, in key order. */
+    Map<String, ObjectNode> settings(String space);
+
+    /** Finishes the writes already accepted, then releases everything; later calls fail. Idempotent. */
+    @Override
+    void close();
+}
