@@ -6,7 +6,7 @@ import dev.entitystore.domain.document.Unflattener;
 import dev.entitystore.domain.entity.EntityDefinition;
 import dev.entitystore.domain.entity.EntityDefinitions;
 import dev.entitystore.domain.entity.EntityType;
-import dev.entitystore.domain.error.EngineNotRunningException;
+import dev.entitystore.domain.error.EntityErrors;
 import dev.entitystore.domain.error.FieldsNotAllowedException.Wording;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.identity.EntityIdentification;
@@ -108,7 +108,7 @@ public final class LegacyUpsertPlanner {
 
     private static void requireRunning(EntityType type, LegacyEngines engines) {
         if (!engines.isRunning(type)) {
-            throw new EngineNotRunningException("Entity Engine '" + type.wireName() + "' is not running");
+            throw EntityErrors.engineNotRunning(type.wireName());
         }
     }
 
