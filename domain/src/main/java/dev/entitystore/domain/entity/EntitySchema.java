@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,10 +151,5 @@ public final class EntitySchema {
             }
             issues.add(new Issue(prefix, message.toString(), unknown.size()));
         }
-    }
-
-    /** For tests: every leaf rule path of a member, in catalogue order. */
-    Map<String, ValueRule> leaves(EntityType type) {
-        return new LinkedHashMap<>(members.get(type).leaves());
     }
 }

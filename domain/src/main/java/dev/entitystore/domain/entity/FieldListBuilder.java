@@ -27,11 +27,6 @@ final class FieldListBuilder {
         return add(Retention.oldest(), FORCE_ONLY, paths);
     }
 
-    FieldListBuilder addAll(List<FieldDefinition> more) {
-        fields.addAll(more);
-        return this;
-    }
-
     List<FieldDefinition> build() {
         return List.copyOf(fields);
     }

@@ -140,6 +140,20 @@ class CreatePlannerTest {
     }
 
     @Test
+    void genericKeepsEntityAtTheRootWithItsType() {
+        ObjectNode doc = planner.plan(EntityType.GENERIC, obj("{'entity':{'id':'g-1','type':'database'}}")).patchOrDocument();
+        assertThat(doc.at("/entity/type").asText()).isEqualTo("database");
+        assertThat(doc.at("/generic").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void serviceCreateWithoutNameDefaultsEntityNameAndAddsNoServiceEntity() {
+        ObjectNode doc = planner.plan(EntityType.SERVICE, obj("{'service':{'name':'api'}}")).patchOrDocument();
+        assertThat(doc.at("/entity/name").asText()).isEqualTo("service:api");
+        assertThat(doc.at("/service")).isEqualTo(obj("{'name':'api'}"));
+    }
+
+    @Test
     void bodyIsNotModified() {
         ObjectNode body = obj("{'host':{'name':'web-01'}}");
         planner.plan(EntityType.HOST, body);

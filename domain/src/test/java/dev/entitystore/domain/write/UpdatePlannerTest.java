@@ -170,6 +170,23 @@ class UpdatePlannerTest {
     }
 
     @Test
+    void unflattenedGenericWithWatchlistsPassesWithoutForce() {
+        PlannedWrite write = planner.plan(EntityType.GENERIC,
+                obj("{'entity.id':'generated-id','entity.attributes.watchlists':['w']}"), false);
+        assertThat(write.patchOrDocument()).isEqualTo(obj("{'entity':{'id':'generated-id','attributes':"
+                + "{'watchlists':['w']}},'@timestamp':'" + NOW + "'}"));
+    }
+
+    @Test
+    void hostPatchKeepsEntityAtTheRootAndHostName() {
+        ObjectNode patch = planner.plan(EntityType.HOST, obj("{'host':{'name':'h'},'entity':{'attributes':{'asset':true}}}"),
+                false).patchOrDocument();
+        assertThat(patch.at("/host/name").asText()).isEqualTo("h");
+        assertThat(patch.at("/entity/id").asText()).isEqualTo("host:h");
+        assertThat(patch.at("/host/entity").isMissingNode()).isTrue();
+    }
+
+    @Test
     void bodyIsNotModified() {
         ObjectNode body = obj("{'entity':{'attributes':{'asset':true}},'entity.id':'x'}");
         ObjectNode copy = body.deepCopy();
