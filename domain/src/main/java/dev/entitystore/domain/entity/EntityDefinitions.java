@@ -1,0 +1,40 @@
+package dev.entitystore.domain.entity;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry of the four built-in definitions: each type's own catalogue followed by the common one,
+ * and its identity source fields (spec §5.3). Everything else in the domain reads definitions from here.
+ */
+public final class EntityDefinitions {
+    private static final Map<EntityType, EntityDefinition> DEFINITIONS = build();
+
+    private EntityDefinitions() {
+    }
+
+    public static EntityDefinition of(EntityType type) {
+        return DEFINITIONS.get(type);
+    }
+
+    private static Map<EntityType, EntityDefinition> build() {
+        Map<EntityType, EntityDefinition> map = new EnumMap<>(EntityType.class);
+        map.put(EntityType.USER, define(EntityType.USER, UserFieldCatalogue.FIELDS,
+                List.of("user.name", "host.id", "user.email", "user.id", "user.domain")));
+        map.put(EntityType.HOST, define(EntityType.HOST, HostFieldCatalogue.FIELDS,
+                List.of("host.id", "host.name", "host.hostname")));
+        map.put(EntityType.SERVICE, define(EntityType.SERVICE, ServiceFieldCatalogue.FIELDS,
+                List.of("service.name")));
+        map.put(EntityType.GENERIC, define(EntityType.GENERIC, GenericFieldCatalogue.FIELDS,
+                List.of("entity.id")));
+        return map;
+    }
+
+    private static EntityDefinition define(EntityType type, List<FieldDefinition> own, List<String> identity) {
+        List<FieldDefinition> all = new ArrayList<>(own);
+        all.addAll(CommonFieldCatalogue.FIELDS);
+        return new EntityDefinition(type, all, identity);
+    }
+}
