@@ -1,6 +1,11 @@
 package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.read.EntityReader;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.write.EntityWrites;
+import java.time.Clock;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
 import dev.entitystore.server.error.JsonProcessingExceptionMapper;
@@ -26,7 +31,7 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -54,8 +59,10 @@ public final class ApplicationFactory {
 
         // Routes
         app.register(new StatusResource(BuildInfo.version()));
-        app.register(new EntitiesV2Resource());
-        app.register(new EnginesV2Resource());
+        Clock clock = Clock.systemUTC();
+        EngineManager engines = new EngineManager(store, clock);
+        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store)));
+        app.register(new EnginesV2Resource(engines, mapper));
         app.register(new EntitiesV1Resource());
         app.register(new EnginesV1Resource());
         return app;

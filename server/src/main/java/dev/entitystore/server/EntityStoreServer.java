@@ -1,5 +1,8 @@
 package dev.entitystore.server;
 
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.StoreOpenException;
+import dev.entitystore.domain.store.sqlite.SqliteEntityStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -17,11 +20,13 @@ public final class EntityStoreServer implements AutoCloseable {
     private static final long GRACE_SECONDS = 30;
 
     private final HttpServer http;
+    private final EntityStore store;
     private final ServerConfig config;
     private volatile boolean stopped;
 
-    private EntityStoreServer(HttpServer http, ServerConfig config) {
+    private EntityStoreServer(HttpServer http, EntityStore store, ServerConfig config) {
         this.http = http;
+        this.store = store;
         this.config = config;
     }
 
@@ -30,19 +35,22 @@ public final class EntityStoreServer implements AutoCloseable {
         if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
             throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
         }
+        EntityStore store = openStore(config);
         URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config), false);
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, store), false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         try {
             http.start();
         } catch (BindException e) {
+            store.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
                     + " (is the port in use? set ENTITY_STORE_PORT / --port)", e);
         } catch (IOException e) {
+            store.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new EntityStoreServer(http, config);
+        return new EntityStoreServer(http, store, config);
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -66,6 +74,15 @@ public final class EntityStoreServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP listener did not stop cleanly: {}", e.toString());
             http.shutdownNow();
+        }
+        store.close();
+    }
+
+    private static EntityStore openStore(ServerConfig config) {
+        try {
+            return SqliteEntityStore.open(config.dataDir());
+        } catch (StoreOpenException e) {
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.entitystore.server;
 
+import static dev.entitystore.server.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -161,11 +161,4 @@ class RequestConventionsHttpTest {
         assertThat(answer.json().path("message").asText()).startsWith("[request params]: entityType");
     }
 
-    static void assertError(Answer answer, int status, String error, String message) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        JsonNode body = answer.json();
-        assertThat(body.path("statusCode").asInt()).isEqualTo(status);
-        assertThat(body.path("error").asText()).isEqualTo(error);
-        assertThat(body.path("message").asText()).isEqualTo(message);
-    }
 }

@@ -28,8 +28,15 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         this.environment = environment;
     }
 
+    private String startedBy;
+
+    /** Nested test classes see the extension too: the outermost class starts and stops the server once. */
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        if (startedBy != null) {
+            return;
+        }
+        startedBy = context.getUniqueId();
         dataDir = Files.createTempDirectory("entity-store-test");
         start();
     }
@@ -55,6 +62,10 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (!context.getUniqueId().equals(startedBy)) {
+            return;
+        }
+        startedBy = null;
         server.close();
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

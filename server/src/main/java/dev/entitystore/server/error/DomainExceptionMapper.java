@@ -4,6 +4,7 @@ import dev.entitystore.domain.error.EngineNotRunningException;
 import dev.entitystore.domain.error.EntityAlreadyExistsException;
 import dev.entitystore.domain.error.EntityNotFoundException;
 import dev.entitystore.domain.error.EntityStoreException;
+import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,20 +23,27 @@ import org.slf4j.LoggerFactory;
 public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreException> {
     private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionMapper.class);
 
-    private static final Map<Class<? extends EntityStoreException>, Integer> STATUS = new LinkedHashMap<>();
+    private static final Map<Class<? extends EntityStoreException>, ToIntFunction<EntityStoreException>> STATUS =
+            new LinkedHashMap<>();
 
     static {
-        STATUS.put(InvalidRequestException.class, 400);
-        STATUS.put(StoreNotInstalledException.class, 400);
-        STATUS.put(EntityNotFoundException.class, 404);
-        STATUS.put(EntityAlreadyExistsException.class, 409);
-        STATUS.put(EngineNotRunningException.class, 503);
-        STATUS.put(StoreUnavailableException.class, 503);
+        STATUS.put(InvalidRequestException.class, e -> 400);
+        // The legacy API answers restricted fields with 403 (its published code), everything else 400.
+        STATUS.put(FieldsNotAllowedException.class, e -> {
+            FieldsNotAllowedException fields = (FieldsNotAllowedException) e;
+            return fields.wording() == FieldsNotAllowedException.Wording.V1
+                    && fields.reason() == FieldsNotAllowedException.Reason.RESTRICTED ? 403 : 400;
+        });
+        STATUS.put(StoreNotInstalledException.class, e -> 400);
+        STATUS.put(EntityNotFoundException.class, e -> 404);
+        STATUS.put(EntityAlreadyExistsException.class, e -> 409);
+        STATUS.put(EngineNotRunningException.class, e -> 503);
+        STATUS.put(StoreUnavailableException.class, e -> 503);
     }
 
     @Override
     public Response toResponse(EntityStoreException exception) {
-        Integer status = statusOf(exception.getClass());
+        Integer status = statusOf(exception);
         if (status == null) {
             LOG.error("Unmapped domain exception {}", exception.getClass().getName(), exception);
             return ErrorBody.of(500, UnexpectedExceptionMapper.MESSAGE).toResponse();
@@ -49,12 +58,12 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         return ErrorBody.of(status, exception.getMessage()).toResponse();
     }
 
-    /** The status of the nearest mapped superclass, so a subclass inherits its parent's row. */
-    static Integer statusOf(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Integer status = STATUS.get(c);
+    /** The status of the nearest mapped class, so a subclass inherits its parent's row. */
+    static Integer statusOf(EntityStoreException exception) {
+        for (Class<?> c = exception.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            ToIntFunction<EntityStoreException> status = STATUS.get(c);
             if (status != null) {
-                return status;
+                return status.applyAsInt(exception);
             }
         }
         return null;

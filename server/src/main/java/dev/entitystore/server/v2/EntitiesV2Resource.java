@@ -1,44 +1,82 @@
 package dev.entitystore.server.v2;
 
-import dev.entitystore.api.EntitiesV2Api;
-import dev.entitystore.api.model.BulkUpdateRequest;
-import dev.entitystore.api.model.DeleteEntityRequest;
-import dev.entitystore.api.model.EntityType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.api.EntitiesV2Api;
+import dev.entitystore.api.model.BulkItemError;
+import dev.entitystore.api.model.BulkUpdateItem;
+import dev.entitystore.api.model.BulkUpdateRequest;
+import dev.entitystore.api.model.BulkUpdateResponse;
+import dev.entitystore.api.model.DeleteEntityRequest;
+import dev.entitystore.api.model.DeletedResponse;
+import dev.entitystore.api.model.EntityType;
+import dev.entitystore.api.model.OkResponse;
 import dev.entitystore.api.model.SortOrder;
+import dev.entitystore.domain.read.EntityReader;
+import dev.entitystore.domain.write.BulkItem;
+import dev.entitystore.domain.write.BulkItemFailure;
+import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.server.error.HttpErrorException;
+import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 
-/** EntitiesV2Api: routes whose behaviour a later issue builds answer 501 until then. */
-public final class EntitiesV2Resource implements EntitiesV2Api {
-    @Override
-    public Response bulkUpdateEntities(BulkUpdateRequest bulkUpdateRequest, Boolean force, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("bulkUpdateEntities");
+/** The current (v2) entity routes: translate, call the domain, answer in Kibana's shapes. */
+public final class EntitiesV2Resource extends SpaceScopedResource implements EntitiesV2Api {
+    private final EntityWrites writes;
+    private final EntityReader reader;
+
+    public EntitiesV2Resource(EntityWrites writes, EntityReader reader) {
+        this.writes = writes;
+        this.reader = reader;
     }
 
     @Override
     public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("createEntity");
-    }
-
-    @Override
-    public Response deleteEntity(DeleteEntityRequest deleteEntityRequest, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("deleteEntity");
-    }
-
-    @Override
-    public Response getEntity(EntityType entityType, String entityId) {
-        throw HttpErrorException.notImplemented("getEntity");
-    }
-
-    @Override
-    public Response listEntities(String filter, Integer size, String searchAfter, List<String> source, List<String> fields, Integer page, Integer perPage, String sortField, SortOrder sortOrder, String filterQuery, List<String> entityTypes) {
-        throw HttpErrorException.notImplemented("listEntities");
+        writes.create(space(), EntityTypes.toDomain(entityType), body);
+        return ok();
     }
 
     @Override
     public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("updateEntity");
+        writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
+        return ok();
+    }
+
+    @Override
+    public Response bulkUpdateEntities(BulkUpdateRequest request, Boolean force, String kbnXsrf) {
+        List<BulkItem> items = new ArrayList<>(request.getEntities().size());
+        for (BulkUpdateItem item : request.getEntities()) {
+            items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getDoc()));
+        }
+        List<BulkItemFailure> failures = writes.bulkUpdate(space(), items, Boolean.TRUE.equals(force));
+        List<BulkItemError> errors = new ArrayList<>(failures.size());
+        for (BulkItemFailure failure : failures) {
+            errors.add(new BulkItemError().id(failure.docId()).status(failure.status())
+                    .type(failure.type()).reason(failure.reason()));
+        }
+        return Response.ok(new BulkUpdateResponse().ok(true).errors(errors)).build();
+    }
+
+    @Override
+    public Response deleteEntity(DeleteEntityRequest request, String kbnXsrf) {
+        writes.delete(space(), request.getEntityId());
+        return Response.ok(new DeletedResponse().deleted(true)).build();
+    }
+
+    @Override
+    public Response getEntity(EntityType entityType, String entityId) {
+        return Response.ok(reader.get(space(), EntityTypes.toDomain(entityType), entityId)).build();
+    }
+
+    @Override
+    public Response listEntities(String filter, Integer size, String searchAfter, List<String> source,
+            List<String> fields, Integer page, Integer perPage, String sortField, SortOrder sortOrder,
+            String filterQuery, List<String> entityTypes) {
+        throw HttpErrorException.notImplemented("listEntities");
+    }
+
+    private static Response ok() {
+        return Response.ok(new OkResponse().ok(true)).build();
     }
 }

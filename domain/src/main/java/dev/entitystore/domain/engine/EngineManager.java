@@ -1,0 +1,267 @@
+package dev.entitystore.domain.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.entity.EntityType;
+import dev.entitystore.domain.error.EntityNotFoundException;
+import dev.entitystore.domain.error.EntityErrors;
+import dev.entitystore.domain.store.EntityStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Install state and engines of each space, for both API generations: install, uninstall, start, stop,
+ * settings, and the questions the entity routes ask ("is the store installed?", "is this type's engine
+ * started?"). A space is installed while at least one engine is. Changes to one space are serialised
+ * here; they are rare and small.
+ */
+public final class EngineManager {
+    public static final String CONFIG_NOT_INSTALLED = "Entity store is not installed";
+
+    static final String STORE_KEY = "store";
+    /** Settings that may differ per type; updating the space's config sets them on every type. */
+    static final List<String> CADENCE = List.of("frequency", "delay", "lookbackPeriod");
+
+    private final EntityStore store;
+    private final Clock clock;
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    public EngineManager(EntityStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Installs the given types (all when empty) that are not installed yet, started.
+     *
+     * @return whether any type was newly installed (Kibana answers 201 then, else 200)
+     */
+    public boolean install(String space, List<EntityType> types, ObjectNode logExtraction, ObjectNode historySnapshot) {
+        LogExtractionValidator.validate(logExtraction, historySnapshot);
+        synchronized (lockOf(space)) {
+            if (store.getSetting(space, STORE_KEY).isEmpty()) {
+                ObjectNode config = JsonNodeFactory.instance.objectNode();
+                config.set("logExtraction", logExtraction == null ? JsonNodeFactory.instance.objectNode() : logExtraction.deepCopy());
+                config.set("historySnapshot", historySnapshot == null ? JsonNodeFactory.instance.objectNode() : historySnapshot.deepCopy());
+                store.putSetting(space, STORE_KEY, config);
+            }
+            boolean installedAny = false;
+            for (EntityType type : orAll(types)) {
+                if (engine(space, type).isEmpty()) {
+                    Engine engine = new Engine(type, EngineStatus.STARTED, clock.instant(), cadenceOf(logExtraction));
+                    store.putSetting(space, Engine.keyOf(type), engine.toJson());
+                    installedAny = true;
+                }
+            }
+            return installedAny;
+        }
+    }
+
+    /**
+     * Installs (or re-configures) one type's engine from a legacy v1 init body, started. The body's
+     * values are kept as the type's own settings and reported in its descriptor.
+     */
+    public Engine initLegacy(String space, EntityType type, ObjectNode initSettings) {
+        synchronized (lockOf(space)) {
+            install(space, List.of(type), null, null);
+            Engine engine = engine(space, type).orElseThrow();
+            ObjectNode settings = engine.settings().deepCopy();
+            settings.setAll(initSettings);
+            Engine updated = engine.withSettings(settings).withStatus(EngineStatus.STARTED);
+            store.putSetting(space, Engine.keyOf(type), updated.toJson());
+            return updated;
+        }
+    }
+
+    /** Uninstalls the given types (all when empty); removing the last one removes the space's entities. */
+    public List<EntityType> uninstall(String space, List<EntityType> types) {
+        synchronized (lockOf(space)) {
+            List<EntityType> removed = new ArrayList<>();
+            for (EntityType type : orAll(types)) {
+                if (store.deleteSetting(space, Engine.keyOf(type))) {
+                    removed.add(type);
+                }
+            }
+            if (engines(space).isEmpty() && store.getSetting(space, STORE_KEY).isPresent()) {
+                store.deleteAll(space);
+                store.deleteSetting(space, STORE_KEY);
+            }
+            return removed;
+        }
+    }
+
+    /** Starts the given (all when empty) installed engines that are stopped; returns those now started. */
+    public List<EntityType> start(String space, List<EntityType> types) {
+        return setStatus(space, types, EngineStatus.STARTED);
+    }
+
+    /** Stops the given (all when empty) installed engines that are started; returns those now stopped. */
+    public List<EntityType> stop(String space, List<EntityType> types) {
+        return setStatus(space, types, EngineStatus.STOPPED);
+    }
+
+    /** Replaces the space's log-extraction settings; cadence fields given here apply to every type. */
+    public void updateConfig(String space, ObjectNode logExtraction) {
+        LogExtractionValidator.validate(logExtraction, null);
+        synchronized (lockOf(space)) {
+            ObjectNode config = store.getSetting(space, STORE_KEY)
+                    .orElseThrow(() -> new EntityNotFoundException(CONFIG_NOT_INSTALLED));
+            ObjectNode global = config.get("logExtraction") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+            global.setAll(logExtraction.deepCopy());
+            config.set("logExtraction", global);
+            store.putSetting(space, STORE_KEY, config);
+            ObjectNode cadence = cadenceOf(logExtraction);
+            for (Engine engine : engines(space).values()) {
+                ObjectNode settings = engine.settings().deepCopy();
+                settings.setAll(cadence);
+                store.putSetting(space, Engine.keyOf(engine.type()), engine.withSettings(settings).toJson());
+            }
+        }
+    }
+
+    /** Sets one type's own cadence. */
+    public void updateType(String space, EntityType type, ObjectNode logExtraction) {
+        LogExtractionValidator.validate(logExtraction, null);
+        synchronized (lockOf(space)) {
+            if (store.getSetting(space, STORE_KEY).isEmpty()) {
+                throw new EntityNotFoundException(CONFIG_NOT_INSTALLED);
+            }
+            Engine engine = engine(space, type).orElseThrow(
+                    () -> new EntityNotFoundException("Entity engine '" + type.wireName() + "' is not installed"));
+            ObjectNode settings = engine.settings().deepCopy();
+            settings.setAll(cadenceOf(logExtraction));
+            store.putSetting(space, Engine.keyOf(type), engine.withSettings(settings).toJson());
+        }
+    }
+
+    /** The space's state and each engine with its effective settings, in type order. */
+    public StoreState status(String space) {
+        Map<EntityType, Engine> engines = engines(space);
+        if (engines.isEmpty()) {
+            return new StoreState(StoreStatus.NOT_INSTALLED, List.of());
+        }
+        ObjectNode global = globalSettings(space);
+        List<EngineView> views = new ArrayList<>();
+        for (Engine engine : engines.values()) {
+            views.add(new EngineView(engine, effectiveSettings(engine, global)));
+        }
+        boolean anyStarted = engines.values().stream().anyMatch(e -> e.status() == EngineStatus.STARTED);
+        return new StoreState(anyStarted ? StoreStatus.RUNNING : StoreStatus.STOPPED, views);
+    }
+
+    /** One engine with its effective settings, if installed. */
+    public Optional<EngineView> engineView(String space, EntityType type) {
+        return engine(space, type).map(engine -> new EngineView(engine, effectiveSettings(engine, globalSettings(space))));
+    }
+
+    /** The entity routes' precondition: the space's store is installed. */
+    public void requireInstalled(String space) {
+        if (store.getSetting(space, STORE_KEY).isEmpty()) {
+            throw EntityErrors.notInstalled();
+        }
+    }
+
+    public boolean isInstalled(String space) {
+        return store.getSetting(space, STORE_KEY).isPresent();
+    }
+
+    public boolean isStarted(String space, EntityType type) {
+        return engine(space, type).map(e -> e.status() == EngineStatus.STARTED).orElse(false);
+    }
+
+    /** How many values a collect-retention field keeps for this type (v1's merge limit). */
+    public int fieldHistoryLength(String space, EntityType type) {
+        return engineView(space, type)
+                .map(view -> view.settings().path("fieldHistoryLength").asInt(EngineDefaults.FIELD_HISTORY_LENGTH))
+                .orElse(EngineDefaults.FIELD_HISTORY_LENGTH);
+    }
+
+    private List<EntityType> setStatus(String space, List<EntityType> types, EngineStatus status) {
+        synchronized (lockOf(space)) {
+            List<EntityType> changed = new ArrayList<>();
+            for (EntityType type : orAll(types)) {
+                Optional<Engine> engine = engine(space, type);
+                if (engine.isPresent() && engine.get().status() != status) {
+                    store.putSetting(space, Engine.keyOf(type), engine.get().withStatus(status).toJson());
+                    changed.add(type);
+                }
+            }
+            return changed;
+        }
+    }
+
+    private ObjectNode globalSettings(String space) {
+        return store.getSetting(space, STORE_KEY)
+                .map(config -> config.get("logExtraction"))
+                .filter(JsonNode::isObject)
+                .map(ObjectNode.class::cast)
+                .orElseGet(JsonNodeFactory.instance::objectNode);
+    }
+
+    /** Defaults, then the type's own default cadence, then the space's settings, then the type's own. */
+    private static ObjectNode effectiveSettings(Engine engine, ObjectNode global) {
+        ObjectNode settings = EngineDefaults.logExtraction();
+        String typeFrequency = EngineDefaults.frequencyOf(engine.type());
+        if (typeFrequency != null) {
+            settings.put("frequency", typeFrequency);
+        }
+        // A type with its own default cadence keeps it unless a frequency was given for the type itself
+        // (install and update-config put explicit cadences on each type's own settings).
+        global.fields().forEachRemaining(field -> {
+            boolean typeKeepsOwnFrequency = typeFrequency != null && "frequency".equals(field.getKey());
+            if (!typeKeepsOwnFrequency) {
+                settings.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
+        settings.setAll(engine.settings().deepCopy());
+        return settings;
+    }
+
+    private static ObjectNode cadenceOf(ObjectNode logExtraction) {
+        ObjectNode cadence = JsonNodeFactory.instance.objectNode();
+        if (logExtraction != null) {
+            for (String field : CADENCE) {
+                if (logExtraction.has(field)) {
+                    cadence.set(field, logExtraction.get(field).deepCopy());
+                }
+            }
+        }
+        return cadence;
+    }
+
+    private Optional<Engine> engine(String space, EntityType type) {
+        return store.getSetting(space, Engine.keyOf(type)).map(Engine::fromJson);
+    }
+
+    private Map<EntityType, Engine> engines(String space) {
+        Map<EntityType, Engine> engines = new EnumMap<>(EntityType.class);
+        for (Map.Entry<String, ObjectNode> setting : store.settings(space).entrySet()) {
+            if (setting.getKey().startsWith(Engine.KEY_PREFIX)) {
+                Engine engine = Engine.fromJson(setting.getValue());
+                engines.put(engine.type(), engine);
+            }
+        }
+        return engines;
+    }
+
+    private static List<EntityType> orAll(List<EntityType> types) {
+        return types == null || types.isEmpty() ? List.of(EntityType.values()) : types;
+    }
+
+    private Object lockOf(String space) {
+        return locks.computeIfAbsent(space, s -> new Object());
+    }
+
+    /** A space's state as status reports it. */
+    public record StoreState(StoreStatus status, List<EngineView> engines) {}
+
+    /** An engine and the settings in force for it. */
+    public record EngineView(Engine engine, ObjectNode settings) {}
+}

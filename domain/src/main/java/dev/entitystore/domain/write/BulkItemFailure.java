@@ -1,0 +1,13 @@
+package dev.entitystore.domain.write;
+
+/**
+ * A bulk item that was not applied, in the shape Elasticsearch's bulk API reports it and Kibana passes
+ * on: the storage id, a status, the error type and reason.
+ */
+public record BulkItemFailure(String docId, int status, String type, String reason) {
+
+    /** The item addressed an entity that is not stored. */
+    public static BulkItemFailure documentMissing(String docId) {
+        return new BulkItemFailure(docId, 404, "document_missing_exception", "[" + docId + "]: document missing");
+    }
+}

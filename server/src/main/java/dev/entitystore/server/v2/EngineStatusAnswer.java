@@ -1,0 +1,55 @@
+package dev.entitystore.server.v2;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.api.model.EngineComponentStatus;
+import dev.entitystore.api.model.EntityStoreEngine;
+import dev.entitystore.api.model.EntityStoreStatusResponse;
+import dev.entitystore.api.model.StoreStatus;
+import dev.entitystore.domain.engine.EngineManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The v2 status body: each engine's effective settings plus the legacy-compatible fields Kibana fills
+ * in (spec §2.6), and, when asked, the components that make the engine up here.
+ */
+final class EngineStatusAnswer {
+    private final ObjectMapper lenient;
+
+    EngineStatusAnswer(ObjectMapper mapper) {
+        // Stored settings may hold more than the status shape reports (index patterns, docsLimit...).
+        this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    EntityStoreStatusResponse of(String space, EngineManager.StoreState state, boolean includeComponents) {
+        List<EntityStoreEngine> engines = new ArrayList<>();
+        for (EngineManager.EngineView view : state.engines()) {
+            ObjectNode json = view.settings().deepCopy();
+            json.put("type", view.engine().type().wireName());
+            json.put("status", view.engine().status().wireName());
+            json.put("docsPerSecond", -1);
+            json.put("indexPattern", "");
+            json.putNull("enrichPolicyExecutionInterval");
+            json.put("timestampField", "@timestamp");
+            json.put("maxPageSearchSize", 10000);
+            EntityStoreEngine engine = lenient.convertValue(json, EntityStoreEngine.class);
+            if (includeComponents) {
+                engine.setComponents(components(space, view));
+            }
+            engines.add(engine);
+        }
+        return new EntityStoreStatusResponse()
+                .status(StoreStatus.fromValue(state.status().wireName()))
+                .engines(engines);
+    }
+
+    /** What serves an engine here: the space's entity records and the engine's own definition. */
+    private static List<EngineComponentStatus> components(String space, EngineManager.EngineView view) {
+        String type = view.engine().type().wireName();
+        return List.of(
+                new EngineComponentStatus().id("entities-latest-" + space).installed(true).resource("entity_store"),
+                new EngineComponentStatus().id("entity_engine-" + type + "-" + space).installed(true).resource("engine"));
+    }
+}
