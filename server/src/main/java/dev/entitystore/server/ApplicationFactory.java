@@ -15,6 +15,7 @@ import dev.entitystore.server.error.WebApplicationExceptionMapper;
 import dev.entitystore.server.http.ApiVersionFilter;
 import dev.entitystore.server.http.BodyLimitFilter;
 import dev.entitystore.server.http.SpacePrefixFilter;
+import dev.entitystore.server.http.StrictQueryFilter;
 import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.json.ObjectMapperProvider;
@@ -43,11 +44,12 @@ public final class ApplicationFactory {
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
-        // Kibana's request conventions, in Kibana's order: space prefix, body limit, xsrf, version.
+        // Kibana's request conventions, in Kibana's order: space prefix, body limit, xsrf, version, query.
         app.register(SpacePrefixFilter.class);
         app.register(new BodyLimitFilter(config.maxBodyBytes()));
         app.register(XsrfFilter.class);
         app.register(ApiVersionFilter.class);
+        app.register(StrictQueryFilter.class);
 
         // Failures to Kibana's error body, one mapper per family.
         app.register(DomainExceptionMapper.class);

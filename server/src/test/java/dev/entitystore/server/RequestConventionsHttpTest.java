@@ -156,9 +156,28 @@ class RequestConventionsHttpTest {
 
     @Test
     void unknownEntityTypeInThePathIsABadRequestOfTheParams() {
-        Answer answer = server.client().post("/api/security/entity_store/entities/planet", ENTITY);
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().path("message").asText()).startsWith("[request params]: entityType");
+        assertError(server.client().post("/api/security/entity_store/entities/planet", ENTITY), 400, "Bad Request",
+                "[request params]: entityType: Invalid option: expected one of \"user\"|\"host\"|\"service\"|\"generic\"");
+    }
+
+    @Test
+    void unknownQueryKeyIsRefusedOnStrictRoutes() {
+        assertError(server.client().get("/api/security/entity_store/status?colour=red"), 400, "Bad Request",
+                "[request query]: Unrecognized key: \"colour\"");
+    }
+
+    @Test
+    void unknownQueryKeyIsDroppedOnCreateAsKibanaDoes() {
+        Answer answer = server.client().post(CREATE_GENERIC + "?force=true&colour=red", ENTITY);
+        assertThat(answer.json().path("message").asText()).doesNotContain("request query");
+    }
+
+    @Test
+    void booleanQueryValuesAreTrueOrFalseOnly() {
+        assertError(server.client().put(CREATE_GENERIC + "?force=maybe", ENTITY), 400, "Bad Request",
+                "[request query]: force: Invalid option: expected one of \"true\"|\"false\"");
+        assertError(server.client().get("/api/security/entity_store/status?include_components=1"), 400, "Bad Request",
+                "[request query]: include_components: Invalid option: expected one of \"true\"|\"false\"");
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.entitystore.server.error;
 
+import dev.entitystore.server.http.JaxRsMethods;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -134,20 +135,9 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
         if (method == null) {
             return new Annotation[0];
         }
-        Method annotated = annotatedMethod(method);
+        Method annotated = JaxRsMethods.annotatedMethod(method);
         Annotation[][] all = annotated.getParameterAnnotations();
         return parameterIndex < all.length ? all[parameterIndex] : new Annotation[0];
     }
 
-    /** The JAX-RS annotations live on the generated interface, not on our implementing class. */
-    private static Method annotatedMethod(Method method) {
-        for (Class<?> iface : method.getDeclaringClass().getInterfaces()) {
-            try {
-                return iface.getMethod(method.getName(), method.getParameterTypes());
-            } catch (NoSuchMethodException ignored) {
-                // not this interface
-            }
-        }
-        return method;
-    }
 }

@@ -1,0 +1,79 @@
+package dev.entitystore.server.http;
+
+import dev.entitystore.server.error.HttpErrorException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kibana's query validation: keys a route does not declare are refused ({@code Unrecognized key}), except
+ * on the routes Kibana validates loosely (create and bulk update drop them), and booleans are the strings
+ * {@code true} or {@code false}, nothing else. JAX-RS alone would read {@code force=maybe} as false.
+ * Runs after the version check; {@code apiVersion} is always allowed, as Kibana strips it first.
+ */
+@Priority(Priorities.AUTHORIZATION + 300)
+public final class StrictQueryFilter implements ContainerRequestFilter {
+    /** Kibana's non-strict routes: unknown query keys are silently dropped there. */
+    private static final Set<String> LOOSE = Set.of("createEntity", "bulkUpdateEntities");
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Map<String, Class<?>> declared = declaredQueryParameters(method);
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        List<String> issues = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            String key = entry.getKey();
+            Class<?> type = declared.get(key);
+            if (type == null) {
+                if (!ApiVersionFilter.QUERY.equals(key) && !LOOSE.contains(method.getName())) {
+                    issues.add("Unrecognized key: \"" + key + "\"");
+                }
+                continue;
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                for (String value : entry.getValue()) {
+                    if (!"true".equals(value) && !"false".equals(value)) {
+                        issues.add(key + ": Invalid option: expected one of \"true\"|\"false\"");
+                        break;
+                    }
+                }
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw HttpErrorException.badRequest("[request query]: " + String.join(", ", issues));
+        }
+    }
+
+    private static Map<String, Class<?>> declaredQueryParameters(Method method) {
+        Method annotated = JaxRsMethods.annotatedMethod(method);
+        Map<String, Class<?>> declared = new java.util.HashMap<>();
+        Annotation[][] annotations = annotated.getParameterAnnotations();
+        Class<?>[] types = annotated.getParameterTypes();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof QueryParam q) {
+                    declared.put(q.value(), types[i]);
+                }
+            }
+        }
+        return declared;
+    }
+}
