@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class EntityStoreServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EntityStoreServer.class);
     private static final long GRACE_SECONDS = 30;
+    private static final int WORKER_THREADS = 64;
 
     private final HttpServer http;
     private final EntityStore store;
@@ -40,6 +43,12 @@ public final class EntityStoreServer implements AutoCloseable {
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, store), false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+        // Writes wait for their group commit (an fsync): many workers let many writes share one commit.
+        // Grizzly's default (two per core) would cap single writes at a few per fsync.
+        for (NetworkListener listener : http.getListeners()) {
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("entity-store-worker").setCorePoolSize(WORKER_THREADS).setMaxPoolSize(WORKER_THREADS));
+        }
         try {
             http.start();
         } catch (BindException e) {
