@@ -6,6 +6,7 @@ import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
 import java.time.Clock;
+import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
 import dev.entitystore.server.error.JsonProcessingExceptionMapper;
@@ -61,6 +62,7 @@ public final class ApplicationFactory {
 
         // Routes
         app.register(new StatusResource(BuildInfo.version()));
+        app.register(new ContractResource());
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store)));

@@ -15,6 +15,7 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** A running server: the HTTP listener over the application. Started by {@code Main} and by tests. */
 public final class EntityStoreServer implements AutoCloseable {
@@ -34,6 +35,11 @@ public final class EntityStoreServer implements AutoCloseable {
     }
 
     public static EntityStoreServer start(ServerConfig config) {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            // Grizzly and Jersey log through java.util.logging: route it to our logging.
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         requireLoopbackWithoutCredentials(config.host());
         if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
             throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
@@ -69,6 +75,11 @@ public final class EntityStoreServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The store the server runs on (tests build a second application over it to inspect routes). */
+    public EntityStore store() {
+        return store;
     }
 
     /** Stops accepting, lets requests in flight finish (up to a grace period), then closes the store. */

@@ -3,7 +3,6 @@ package dev.entitystore.server;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** {@code java -jar entity-store-server.jar}: configure, start, serve until SIGTERM, stop cleanly. */
 public final class Main {
@@ -11,8 +10,6 @@ public final class Main {
 
     public static void main(String[] args) {
         long startedAt = System.nanoTime();
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         Logger log = LoggerFactory.getLogger(Main.class);
         if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             System.out.println(ServerConfig.USAGE);

@@ -60,14 +60,18 @@ public final class HttpClientForTests {
             }
         }
 
+        private String bodyText;
+
         public Request json(String json) {
             headers.put("Content-Type", "application/json");
             body = HttpRequest.BodyPublishers.ofString(json);
+            bodyText = json;
             return this;
         }
 
         public Request bytes(byte[] bytes) {
             body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            bodyText = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             return this;
         }
 
@@ -87,7 +91,10 @@ public final class HttpClientForTests {
                     .method(method, body);
             headers.forEach(builder::header);
             try {
-                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest request = builder.build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                ContractCheck.check(method, request.uri(), headers, bodyText, response.statusCode(),
+                        response.headers().map(), response.body());
                 return new Answer(response.statusCode(), response.body(), response.headers().map());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -56,6 +56,14 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         return client;
     }
 
+    public ServerConfig config() {
+        return server.config();
+    }
+
+    public dev.entitystore.domain.store.EntityStore store() {
+        return server.store();
+    }
+
     public Path dataDir() {
         return dataDir;
     }
