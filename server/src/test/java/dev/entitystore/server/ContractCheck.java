@@ -113,7 +113,7 @@ final class ContractCheck {
             Path file = Path.of("target", "contract-exercised.txt");
             Set<String> sorted = new TreeSet<>(EXERCISED);
             Files.writeString(file, String.join("\n", sorted) + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException ignored) {
             // a report, not a test
         }
