@@ -2,9 +2,11 @@ package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
+import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
@@ -67,8 +69,8 @@ public final class ApplicationFactory {
         EngineManager engines = new EngineManager(store, clock);
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store)));
         app.register(new EnginesV2Resource(engines, mapper));
-        app.register(new EntitiesV1Resource());
-        app.register(new EnginesV1Resource());
+        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock)));
+        app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         return app;
     }
 }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -28,14 +29,17 @@ public final class EngineManager {
     static final String STORE_KEY = "store";
     /** Settings that may differ per type; updating the space's config sets them on every type. */
     static final List<String> CADENCE = List.of("frequency", "delay", "lookbackPeriod");
+    static final String FIELD_HISTORY_LENGTH = "fieldHistoryLength";
 
     private final EntityStore store;
     private final Clock clock;
+    private final EntitiesOfTypeEraser eraser;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
     public EngineManager(EntityStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.eraser = new EntitiesOfTypeEraser(store);
     }
 
     /**
@@ -83,18 +87,49 @@ public final class EngineManager {
     /** Uninstalls the given types (all when empty); removing the last one removes the space's entities. */
     public List<EntityType> uninstall(String space, List<EntityType> types) {
         synchronized (lockOf(space)) {
-            List<EntityType> removed = new ArrayList<>();
-            for (EntityType type : orAll(types)) {
-                if (store.deleteSetting(space, Engine.keyOf(type))) {
-                    removed.add(type);
-                }
-            }
+            List<EntityType> removed = removeEngines(space, types);
             if (engines(space).isEmpty() && store.getSetting(space, STORE_KEY).isPresent()) {
                 store.deleteAll(space);
                 store.deleteSetting(space, STORE_KEY);
             }
             return removed;
         }
+    }
+
+    /**
+     * Legacy v1 delete: removes the given types' engines (all when empty). Unlike v2's uninstall the
+     * entities stay unless {@code deleteData}; then the given types' entities go, and every entity of the
+     * space once no engine is left (as v2's uninstall). Kibana deletes a type's data even when its engine
+     * is not installed, so the data of types asked for goes whether or not their engine was removed.
+     *
+     * @return the types whose engine was installed and is now removed
+     */
+    public List<EntityType> deleteLegacy(String space, List<EntityType> types, boolean deleteData) {
+        synchronized (lockOf(space)) {
+            List<EntityType> removed = removeEngines(space, types);
+            boolean noneLeft = engines(space).isEmpty();
+            if (deleteData) {
+                if (noneLeft) {
+                    store.deleteAll(space);
+                } else {
+                    eraser.erase(space, orAll(types));
+                }
+            }
+            if (noneLeft) {
+                store.deleteSetting(space, STORE_KEY);
+            }
+            return removed;
+        }
+    }
+
+    private List<EntityType> removeEngines(String space, List<EntityType> types) {
+        List<EntityType> removed = new ArrayList<>();
+        for (EntityType type : orAll(types)) {
+            if (store.deleteSetting(space, Engine.keyOf(type))) {
+                removed.add(type);
+            }
+        }
+        return removed;
     }
 
     /** Starts the given (all when empty) installed engines that are stopped; returns those now started. */
@@ -176,11 +211,23 @@ public final class EngineManager {
         return engine(space, type).map(e -> e.status() == EngineStatus.STARTED).orElse(false);
     }
 
-    /** How many values a collect-retention field keeps for this type (v1's merge limit). */
-    public int fieldHistoryLength(String space, EntityType type) {
-        return engineView(space, type)
-                .map(view -> view.settings().path("fieldHistoryLength").asInt(EngineDefaults.FIELD_HISTORY_LENGTH))
-                .orElse(EngineDefaults.FIELD_HISTORY_LENGTH);
+    /**
+     * The {@code fieldHistoryLength} set for this type's engine (its own, else the space's): the limit of
+     * v1's collect merge (SPEC §3.4). Empty when none was set (or the engine is not installed), and the
+     * merge then keeps each field definition's own limit; a value below 1 would keep nothing and is
+     * ignored likewise.
+     */
+    public OptionalInt fieldHistoryLength(String space, EntityType type) {
+        Optional<Engine> engine = engine(space, type);
+        if (engine.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        JsonNode value = engine.get().settings().get(FIELD_HISTORY_LENGTH);
+        if (value == null) {
+            value = globalSettings(space).get(FIELD_HISTORY_LENGTH);
+        }
+        return value != null && value.canConvertToInt() && value.intValue() >= 1
+                ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
     }
 
     private List<EntityType> setStatus(String space, List<EntityType> types, EngineStatus status) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * route's type: a body is valid when any member accepts it.
  */
 public final class EntitySchema {
-    private static final EntitySchema STANDARD = new EntitySchema();
+    private static final EntitySchema STANDARD = new EntitySchema(false);
+    private static final EntitySchema LEGACY = new EntitySchema(true);
 
     /** One member's rules by leaf path, and the paths of the objects above them. */
     private record Member(Map<String, ValueRule> leaves, Set<String> objects) {
@@ -39,9 +40,11 @@ public final class EntitySchema {
     private final Map<EntityType, Member> members = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Set<String>> schemaOnly = new EnumMap<>(EntityType.class);
 
-    private EntitySchema() {
+    private EntitySchema(boolean legacy) {
         for (EntityType type : EntityType.values()) {
-            Map<String, ValueRule> leaves = RequestSchemaCatalogue.member(type);
+            Map<String, ValueRule> leaves = legacy
+                    ? LegacyRequestSchemaCatalogue.widen(RequestSchemaCatalogue.member(type))
+                    : RequestSchemaCatalogue.member(type);
             Set<String> only = new HashSet<>(leaves.keySet());
             for (FieldDefinition field : EntityDefinitions.of(type).fields()) {
                 only.remove(field.path());
@@ -61,6 +64,14 @@ public final class EntitySchema {
 
     public static EntitySchema standard() {
         return STANDARD;
+    }
+
+    /**
+     * The legacy v1 schema: the current one plus v1's own keys ({@link LegacyRequestSchemaCatalogue}). Where
+     * v1 has a flat list and v2 an object (e.g. {@code entity.relationships.owns}), either shape is valid.
+     */
+    public static EntitySchema legacy() {
+        return LEGACY;
     }
 
     /**
@@ -132,7 +143,11 @@ public final class EntitySchema {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
             ValueRule rule = member.leaves().get(path);
-            if (rule != null) {
+            // A path that is a leaf in one generation and an object in the other (v1's flat relationship
+            // lists) takes either shape; a free-form object stays free-form.
+            boolean objectOfOtherShape = rule != null && !rule.isFreeObject() && value.isObject()
+                    && member.objects().contains(path);
+            if (rule != null && !objectOfOtherShape) {
                 rule.check(path, value, (p, message) -> issues.add(new Issue(p, message)));
             } else if (member.objects().contains(path)) {
                 if (value.isObject()) {

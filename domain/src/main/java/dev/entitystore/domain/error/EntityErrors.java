@@ -30,4 +30,23 @@ public final class EntityErrors {
     public static EngineNotRunningException engineNotRunning(String entityType) {
         return new EngineNotRunningException("Entity Engine '" + entityType + "' is not running");
     }
+
+    /** A v1 delete found no entity with this id: {@code Entity of type '<type>' with ID '<id>' not found}. */
+    public static EntityNotFoundException legacyNotFound(String entityType, String id) {
+        return new EntityNotFoundException("Entity of type '" + entityType + "' with ID '" + id + "' not found");
+    }
+
+    /** A v1 delete with {@code "id":""}. */
+    public static InvalidRequestException blankEntityId() {
+        return new InvalidRequestException("The entity ID cannot be blank");
+    }
+
+    /**
+     * A v1 engine route addressed an engine that is not installed. Kibana's text is that of its
+     * saved-objects layer, which keeps one descriptor per type and space.
+     */
+    public static EntityNotFoundException engineNotFound(String engineType, String space) {
+        return new EntityNotFoundException("Saved object [entity-engine-status/entity-engine-descriptor-"
+                + engineType + "-" + space + "] not found");
+    }
 }

@@ -75,7 +75,7 @@ class EngineManagerTest {
         assertThat(host.settings().path("frequency").asText()).isEqualTo("30s");
         assertThat(service.settings().path("frequency").asText()).isEqualTo("10m");
         assertThat(host.settings().path("fieldHistoryLength").asInt()).isEqualTo(20);
-        assertThat(engines.fieldHistoryLength(SPACE, EntityType.SERVICE)).isEqualTo(20);
+        assertThat(engines.fieldHistoryLength(SPACE, EntityType.SERVICE)).hasValue(20);
 
         engines.updateType(SPACE, EntityType.HOST, json("{\"frequency\":\"2m\"}"));
         assertThat(engines.engineView(SPACE, EntityType.HOST).orElseThrow().settings().path("frequency").asText()).isEqualTo("2m");

@@ -1,39 +1,73 @@
 package dev.entitystore.server.v1;
 
-import dev.entitystore.api.EntitiesV1Api;
-import dev.entitystore.api.model.EntityType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.api.EntitiesV1Api;
+import dev.entitystore.api.model.BulkItemError;
+import dev.entitystore.api.model.BulkUpdateResponse;
+import dev.entitystore.api.model.DeletedResponse;
+import dev.entitystore.api.model.EntityType;
 import dev.entitystore.api.model.SortOrder;
+import dev.entitystore.api.model.V1BulkUpsertItem;
 import dev.entitystore.api.model.V1BulkUpsertRequest;
 import dev.entitystore.api.model.V1DeleteEntityRequest;
+import dev.entitystore.domain.write.BulkItem;
+import dev.entitystore.domain.write.BulkItemFailure;
+import dev.entitystore.domain.write.LegacyEntityWrites;
 import dev.entitystore.server.error.HttpErrorException;
+import dev.entitystore.server.http.SpaceScopedResource;
+import dev.entitystore.server.v2.EntityTypes;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 
-/** EntitiesV1Api: routes whose behaviour a later issue builds answer 501 until then. */
-public final class EntitiesV1Resource implements EntitiesV1Api {
-    @Override
-    public Response v1BulkUpsertEntities(V1BulkUpsertRequest v1BulkUpsertRequest, Boolean force, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("v1BulkUpsertEntities");
-    }
+/** The legacy (v1) entity routes (spec §4.2–§4.4): translate, call the domain, answer in v1's shapes. */
+public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
+    private final LegacyEntityWrites writes;
 
-    @Override
-    public Response v1BulkUpsertEntitiesPost(V1BulkUpsertRequest v1BulkUpsertRequest, Boolean force, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("v1BulkUpsertEntitiesPost");
-    }
-
-    @Override
-    public Response v1DeleteEntity(EntityType entityType, V1DeleteEntityRequest v1DeleteEntityRequest, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("v1DeleteEntity");
-    }
-
-    @Override
-    public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Integer page, Integer perPage, String filterQuery) {
-        throw HttpErrorException.notImplemented("v1ListEntities");
+    public EntitiesV1Resource(LegacyEntityWrites writes) {
+        this.writes = writes;
     }
 
     @Override
     public Response v1UpsertEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf) {
-        throw HttpErrorException.notImplemented("v1UpsertEntity");
+        ObjectNode stored = writes.upsert(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
+        return Response.ok(stored).build();
+    }
+
+    @Override
+    public Response v1BulkUpsertEntities(V1BulkUpsertRequest request, Boolean force, String kbnXsrf) {
+        return bulk(request, force);
+    }
+
+    /** Kibana's release note named POST, its route code PUT: both are served, the same. */
+    @Override
+    public Response v1BulkUpsertEntitiesPost(V1BulkUpsertRequest request, Boolean force, String kbnXsrf) {
+        return bulk(request, force);
+    }
+
+    @Override
+    public Response v1DeleteEntity(EntityType entityType, V1DeleteEntityRequest request, String kbnXsrf) {
+        writes.delete(space(), EntityTypes.toDomain(entityType), request.getId());
+        return Response.ok(new DeletedResponse().deleted(true)).build();
+    }
+
+    @Override
+    public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Integer page,
+            Integer perPage, String filterQuery) {
+        throw HttpErrorException.notImplemented("v1ListEntities");
+    }
+
+    private Response bulk(V1BulkUpsertRequest request, Boolean force) {
+        List<BulkItem> items = new ArrayList<>(request.getEntities().size());
+        for (V1BulkUpsertItem item : request.getEntities()) {
+            items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getRecord()));
+        }
+        List<BulkItemFailure> failures = writes.bulkUpsert(space(), items, Boolean.TRUE.equals(force));
+        List<BulkItemError> errors = new ArrayList<>(failures.size());
+        for (BulkItemFailure failure : failures) {
+            errors.add(new BulkItemError().id(failure.docId()).status(failure.status())
+                    .type(failure.type()).reason(failure.reason()));
+        }
+        return Response.ok(new BulkUpdateResponse().ok(true).errors(errors)).build();
     }
 }

@@ -3,11 +3,11 @@ package dev.entitystore.server.v2;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entitystore.api.model.EngineComponentStatus;
 import dev.entitystore.api.model.EntityStoreEngine;
 import dev.entitystore.api.model.EntityStoreStatusResponse;
 import dev.entitystore.api.model.StoreStatus;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.server.engine.EngineComponents;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,20 +36,12 @@ final class EngineStatusAnswer {
             json.put("maxPageSearchSize", 10000);
             EntityStoreEngine engine = lenient.convertValue(json, EntityStoreEngine.class);
             if (includeComponents) {
-                engine.setComponents(components(space, view));
+                engine.setComponents(EngineComponents.of(space, view.engine().type().wireName()));
             }
             engines.add(engine);
         }
         return new EntityStoreStatusResponse()
                 .status(StoreStatus.fromValue(state.status().wireName()))
                 .engines(engines);
-    }
-
-    /** What serves an engine here: the space's entity records and the engine's own definition. */
-    private static List<EngineComponentStatus> components(String space, EngineManager.EngineView view) {
-        String type = view.engine().type().wireName();
-        return List.of(
-                new EngineComponentStatus().id("entities-latest-" + space).installed(true).resource("entity_store"),
-                new EngineComponentStatus().id("entity_engine-" + type + "-" + space).installed(true).resource("engine"));
     }
 }
