@@ -56,6 +56,10 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         return client;
     }
 
+    public int port() {
+        return server.port();
+    }
+
     public ServerConfig config() {
         return server.config();
     }
