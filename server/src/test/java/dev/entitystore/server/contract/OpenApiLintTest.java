@@ -1,4 +1,4 @@
-package dev.entitystore.api;
+package dev.entitystore.server.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
