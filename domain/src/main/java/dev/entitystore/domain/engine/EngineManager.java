@@ -32,12 +32,14 @@ public final class EngineManager {
     static final String FIELD_HISTORY_LENGTH = "fieldHistoryLength";
 
     private final EntityStore store;
+    private final SpaceSettings spaceSettings;
     private final Clock clock;
     private final EntitiesOfTypeEraser eraser;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
     public EngineManager(EntityStore store, Clock clock) {
         this.store = store;
+        this.spaceSettings = new SpaceSettings(store);
         this.clock = clock;
         this.eraser = new EntitiesOfTypeEraser(store);
     }
@@ -50,17 +52,17 @@ public final class EngineManager {
     public boolean install(String space, List<EntityType> types, ObjectNode logExtraction, ObjectNode historySnapshot) {
         LogExtractionValidator.validate(logExtraction, historySnapshot);
         synchronized (lockOf(space)) {
-            if (store.getSetting(space, STORE_KEY).isEmpty()) {
+            if (!spaceSettings.has(space, STORE_KEY)) {
                 ObjectNode config = JsonNodeFactory.instance.objectNode();
                 config.set("logExtraction", logExtraction == null ? JsonNodeFactory.instance.objectNode() : logExtraction.deepCopy());
                 config.set("historySnapshot", historySnapshot == null ? JsonNodeFactory.instance.objectNode() : historySnapshot.deepCopy());
-                store.putSetting(space, STORE_KEY, config);
+                spaceSettings.put(space, STORE_KEY, config);
             }
             boolean installedAny = false;
             for (EntityType type : orAll(types)) {
                 if (engine(space, type).isEmpty()) {
                     Engine engine = new Engine(type, EngineStatus.STARTED, clock.instant(), cadenceOf(logExtraction));
-                    store.putSetting(space, Engine.keyOf(type), engine.toJson());
+                    spaceSettings.put(space, Engine.keyOf(type), engine.toJson());
                     installedAny = true;
                 }
             }
@@ -79,7 +81,7 @@ public final class EngineManager {
             ObjectNode settings = engine.settings().deepCopy();
             settings.setAll(initSettings);
             Engine updated = engine.withSettings(settings).withStatus(EngineStatus.STARTED);
-            store.putSetting(space, Engine.keyOf(type), updated.toJson());
+            spaceSettings.put(space, Engine.keyOf(type), updated.toJson());
             return updated;
         }
     }
@@ -88,9 +90,9 @@ public final class EngineManager {
     public List<EntityType> uninstall(String space, List<EntityType> types) {
         synchronized (lockOf(space)) {
             List<EntityType> removed = removeEngines(space, types);
-            if (engines(space).isEmpty() && store.getSetting(space, STORE_KEY).isPresent()) {
+            if (engines(space).isEmpty() && spaceSettings.has(space, STORE_KEY)) {
                 store.deleteAll(space);
-                store.deleteSetting(space, STORE_KEY);
+                spaceSettings.delete(space, STORE_KEY);
             }
             return removed;
         }
@@ -116,7 +118,7 @@ public final class EngineManager {
                 }
             }
             if (noneLeft) {
-                store.deleteSetting(space, STORE_KEY);
+                spaceSettings.delete(space, STORE_KEY);
             }
             return removed;
         }
@@ -125,7 +127,7 @@ public final class EngineManager {
     private List<EntityType> removeEngines(String space, List<EntityType> types) {
         List<EntityType> removed = new ArrayList<>();
         for (EntityType type : orAll(types)) {
-            if (store.deleteSetting(space, Engine.keyOf(type))) {
+            if (spaceSettings.delete(space, Engine.keyOf(type))) {
                 removed.add(type);
             }
         }
@@ -146,17 +148,17 @@ public final class EngineManager {
     public void updateConfig(String space, ObjectNode logExtraction) {
         LogExtractionValidator.validate(logExtraction, null);
         synchronized (lockOf(space)) {
-            ObjectNode config = store.getSetting(space, STORE_KEY)
+            ObjectNode config = spaceSettings.get(space, STORE_KEY)
                     .orElseThrow(() -> new EntityNotFoundException(CONFIG_NOT_INSTALLED));
             ObjectNode global = config.get("logExtraction") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
             global.setAll(logExtraction.deepCopy());
             config.set("logExtraction", global);
-            store.putSetting(space, STORE_KEY, config);
+            spaceSettings.put(space, STORE_KEY, config);
             ObjectNode cadence = cadenceOf(logExtraction);
             for (Engine engine : engines(space).values()) {
                 ObjectNode settings = engine.settings().deepCopy();
                 settings.setAll(cadence);
-                store.putSetting(space, Engine.keyOf(engine.type()), engine.withSettings(settings).toJson());
+                spaceSettings.put(space, Engine.keyOf(engine.type()), engine.withSettings(settings).toJson());
             }
         }
     }
@@ -165,14 +167,14 @@ public final class EngineManager {
     public void updateType(String space, EntityType type, ObjectNode logExtraction) {
         LogExtractionValidator.validate(logExtraction, null);
         synchronized (lockOf(space)) {
-            if (store.getSetting(space, STORE_KEY).isEmpty()) {
+            if (!spaceSettings.has(space, STORE_KEY)) {
                 throw new EntityNotFoundException(CONFIG_NOT_INSTALLED);
             }
             Engine engine = engine(space, type).orElseThrow(
                     () -> new EntityNotFoundException("Entity engine '" + type.wireName() + "' is not installed"));
             ObjectNode settings = engine.settings().deepCopy();
             settings.setAll(cadenceOf(logExtraction));
-            store.putSetting(space, Engine.keyOf(type), engine.withSettings(settings).toJson());
+            spaceSettings.put(space, Engine.keyOf(type), engine.withSettings(settings).toJson());
         }
     }
 
@@ -198,13 +200,13 @@ public final class EngineManager {
 
     /** The entity routes' precondition: the space's store is installed. */
     public void requireInstalled(String space) {
-        if (store.getSetting(space, STORE_KEY).isEmpty()) {
+        if (!spaceSettings.has(space, STORE_KEY)) {
             throw EntityErrors.notInstalled();
         }
     }
 
     public boolean isInstalled(String space) {
-        return store.getSetting(space, STORE_KEY).isPresent();
+        return spaceSettings.has(space, STORE_KEY);
     }
 
     public boolean isStarted(String space, EntityType type) {
@@ -236,7 +238,7 @@ public final class EngineManager {
             for (EntityType type : orAll(types)) {
                 Optional<Engine> engine = engine(space, type);
                 if (engine.isPresent() && engine.get().status() != status) {
-                    store.putSetting(space, Engine.keyOf(type), engine.get().withStatus(status).toJson());
+                    spaceSettings.put(space, Engine.keyOf(type), engine.get().withStatus(status).toJson());
                     changed.add(type);
                 }
             }
@@ -245,7 +247,7 @@ public final class EngineManager {
     }
 
     private ObjectNode globalSettings(String space) {
-        return store.getSetting(space, STORE_KEY)
+        return spaceSettings.get(space, STORE_KEY)
                 .map(config -> config.get("logExtraction"))
                 .filter(JsonNode::isObject)
                 .map(ObjectNode.class::cast)
@@ -284,12 +286,12 @@ public final class EngineManager {
     }
 
     private Optional<Engine> engine(String space, EntityType type) {
-        return store.getSetting(space, Engine.keyOf(type)).map(Engine::fromJson);
+        return spaceSettings.get(space, Engine.keyOf(type)).map(Engine::fromJson);
     }
 
     private Map<EntityType, Engine> engines(String space) {
         Map<EntityType, Engine> engines = new EnumMap<>(EntityType.class);
-        for (Map.Entry<String, ObjectNode> setting : store.settings(space).entrySet()) {
+        for (Map.Entry<String, ObjectNode> setting : spaceSettings.all(space).entrySet()) {
             if (setting.getKey().startsWith(Engine.KEY_PREFIX)) {
                 Engine engine = Engine.fromJson(setting.getValue());
                 engines.put(engine.type(), engine);
