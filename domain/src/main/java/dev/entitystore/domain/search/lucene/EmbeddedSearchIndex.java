@@ -74,9 +74,20 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
         return index.appliedSeq();
     }
 
+    /** The seqNo the last index commit covers. */
+    public long committedSeq() {
+        return index.committedSeq();
+    }
+
     /** Commits the index now (tests, benchmarks); normally it commits every few seconds. */
     public void commit() {
         index.commit();
+    }
+
+    /** Loses what was not committed, as a killed process would (tests). */
+    void crash() {
+        index.crash();
+        follower.close();
     }
 
     /** Applies and commits what the store handed over, then closes the index. Close the store first. */

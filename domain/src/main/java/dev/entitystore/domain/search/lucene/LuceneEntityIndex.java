@@ -196,6 +196,17 @@ public final class LuceneEntityIndex implements AutoCloseable {
         T apply(IndexSearcher searcher, FieldCatalog fields) throws IOException;
     }
 
+    /** Drops everything not committed and closes, as a killed process would leave the index (tests). */
+    void crash() {
+        try {
+            writer.rollback();
+            searchers.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Commits what was applied, then closes. */
     @Override
     public void close() {
