@@ -2,7 +2,9 @@ package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.read.EntityReader;
+import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
 import java.time.Clock;
@@ -32,7 +34,7 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -63,7 +65,8 @@ public final class ApplicationFactory {
         app.register(new StatusResource(BuildInfo.version()));
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
-        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store)));
+        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store),
+                new EntityListing(search, engines)));
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new EntitiesV1Resource());
         app.register(new EnginesV1Resource());

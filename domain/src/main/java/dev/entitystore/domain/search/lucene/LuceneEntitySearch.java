@@ -54,12 +54,16 @@ public final class LuceneEntitySearch implements EntitySearch {
         LuceneSorts sorts = LuceneSorts.of(request.sort(), fields);
         long total = request.countTotal() ? searcher.count(query) : -1;
         int wanted = request.from() + request.size();
-        if (request.size() == 0) {
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        if (request.size() == 0 || maxDoc == 0) {
+            if (request.searchAfter() != null) {
+                sorts.after(request.searchAfter(), 0); // still refuse values that do not fit the sort
+            }
             return new SearchResult(List.of(), total);
         }
         TopDocs top = request.searchAfter() == null
                 ? searcher.search(query, wanted, sorts.sort())
-                : searcher.searchAfter(sorts.after(request.searchAfter()), query, wanted, sorts.sort());
+                : searcher.searchAfter(sorts.after(request.searchAfter(), maxDoc - 1), query, wanted, sorts.sort());
         ScoreDoc[] docs = top.scoreDocs;
         List<SearchHit> hits = new ArrayList<>(Math.max(0, docs.length - request.from()));
         StoredFields stored = searcher.storedFields();

@@ -77,8 +77,13 @@ final class LuceneSorts {
         return values;
     }
 
-    /** The {@code searchAfter} values as Lucene's "after" document. */
-    FieldDoc after(List<Object> wire) {
+    /**
+     * The {@code searchAfter} values as Lucene's "after" document.
+     *
+     * @param lastDoc the reader's last document id: every sort ends with the unique {@code _id}, so the
+     *                document id never decides, and the last one lets nothing tie past the cursor
+     */
+    FieldDoc after(List<Object> wire, int lastDoc) {
         SortField[] sortFields = sort.getSort();
         if (wire.size() != sortFields.length) {
             throw new InvalidSearchAfterException("Bad request: Invalid searchAfter: search_after has " + wire.size()
@@ -89,8 +94,7 @@ final class LuceneSorts {
             Kind valueKind = i == 0 ? kind : Kind.ID;
             values[i] = fromWire(wire.get(i), valueKind);
         }
-        // Every sort ends with the unique _id, so the document id never decides: the last hit is passed.
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, values);
+        return new FieldDoc(lastDoc, Float.NaN, values);
     }
 
     private static Object fromWire(Object value, Kind kind) {
