@@ -12,7 +12,6 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -37,12 +36,12 @@ final class EntityDocuments {
     private EntityDocuments() {
     }
 
-    static Document build(String space, String id, byte[] json) {
+    static Document build(String space, String id, long seq, byte[] json) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KEY, IndexFields.key(space, id), Field.Store.NO));
         doc.add(new StringField(IndexFields.SPACE, space, Field.Store.NO));
         doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
-        doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(id)));
+        doc.add(new NumericDocValuesField(IndexFields.SEQ, seq));
         doc.add(new StoredField(IndexFields.SOURCE, json));
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -55,8 +54,8 @@ final class EntityDocuments {
         return doc;
     }
 
-    static Document build(String space, String id, String json) {
-        return build(space, id, json.getBytes(StandardCharsets.UTF_8));
+    static Document build(String space, String id, long seq, String json) {
+        return build(space, id, seq, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds the leaf values of one record to its document. */

@@ -11,8 +11,14 @@ final class IndexFields {
     static final String KEY = INTERNAL + "key";
     /** The space, for filtering every search and deleting a space. */
     static final String SPACE = INTERNAL + "space";
-    /** The {@code _id}: stored, searchable ({@code ids}) and the sort tie-breaker (doc values). */
+    /** The {@code _id}: stored and searchable ({@code ids}). */
     static final String ID = INTERNAL + "id";
+    /**
+     * The store seqNo of the record's last write: the sort tie-breaker (doc values). Unique, and it only
+     * changes when the record is written, which changes its {@code @timestamp} too; a number compares
+     * far cheaper than the id would.
+     */
+    static final String SEQ = INTERNAL + "seq";
     /** {@code @timestamp} in epoch millis: points and doc values of one name, so sorted pages can skip. */
     static final String TIMESTAMP = INTERNAL + "ts";
     /** The record as stored (JSON bytes). */

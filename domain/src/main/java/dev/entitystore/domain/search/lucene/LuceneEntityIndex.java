@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
     /** Bump when {@link EntityDocuments} changes what it writes: older indexes are rebuilt. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "4";
     static final String SEQ_KEY = "seq";
     static final String FORMAT_KEY = "format";
 
@@ -71,6 +71,11 @@ public final class LuceneEntityIndex implements AutoCloseable {
             long seq = committedSeq(directory, path);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(seq < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCodec(new EntityIndexCodec())
+                    // Segments kept newest first: the default listing reads the first entities of each
+                    // segment and stops, instead of visiting every entity (writes arrive in time order,
+                    // so without it each new entity would beat the page so far).
+                    .setIndexSort(LuceneSorts.newestFirst())
                     .setRAMBufferSizeMB(64)
                     .setCommitOnClose(false);
             IndexWriter writer = new IndexWriter(directory, config);
@@ -116,7 +121,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
         for (CommittedChange change : latestPerRecord(changes)) {
             switch (change.kind()) {
                 case UPSERT -> writer.updateDocument(new Term(IndexFields.KEY, IndexFields.key(change.space(), change.id())),
-                        EntityDocuments.build(change.space(), change.id(), change.json()));
+                        EntityDocuments.build(change.space(), change.id(), change.seqNo(), change.json()));
                 case DELETE -> writer.deleteDocuments(new Term(IndexFields.KEY, IndexFields.key(change.space(), change.id())));
                 case SPACE_DELETED -> writer.deleteDocuments(new Term(IndexFields.SPACE, change.space()));
             }

@@ -14,13 +14,14 @@ import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * A {@link SearchSort} as a Lucene sort, always ending with the {@code _id} tie-breaker, and the sort
- * values of a hit to and from their wire form (numbers and strings). Missing values sort last in both
- * directions; multi-valued fields sort on their lowest value ascending and highest descending.
+ * A {@link SearchSort} as a Lucene sort, always ending with the seqNo tie-breaker (in the primary
+ * sort's direction), and the sort values of a hit to and from their wire form (numbers and strings).
+ * Missing values sort last in both directions; multi-valued fields sort on their lowest value ascending
+ * and highest descending.
  */
 final class LuceneSorts {
     /** What kind of values the primary sort compares; decides how sort values are read and written. */
-    enum Kind { TIMESTAMP, DATE, NUMBER, KEYWORD, ID }
+    enum Kind { LONG, DOUBLE, KEYWORD }
 
     private final Sort sort;
     private final Kind kind;
@@ -30,26 +31,35 @@ final class LuceneSorts {
         this.kind = kind;
     }
 
+    /** The index's own order, equal to the newest-first search sort so searches can stop early. */
+    static Sort newestFirst() {
+        return new Sort(timestamp(true), new SortField(IndexFields.SEQ, SortField.Type.LONG, true));
+    }
+
+    private static SortField timestamp(boolean reverse) {
+        // Points and doc values of one name: Lucene can also skip entities that cannot make the page.
+        SortField timestamp = new SortField(IndexFields.TIMESTAMP, SortField.Type.LONG, reverse);
+        timestamp.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return timestamp;
+    }
+
     static LuceneSorts of(SearchSort spec, FieldCatalog fields) {
         boolean reverse = spec.descending();
         String field = spec.field();
-        SortField tieBreaker = new SortField(IndexFields.ID, SortField.Type.STRING, false);
+        SortField tieBreaker = new SortField(IndexFields.SEQ, SortField.Type.LONG, reverse);
         SortField primary;
         Kind kind;
         if (field.equals(SearchSort.TIMESTAMP)) {
-            primary = new SortField(IndexFields.TIMESTAMP, SortField.Type.LONG, reverse);
-            primary.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
-            kind = Kind.TIMESTAMP;
-        } else if (field.equals("_id")) {
-            return new LuceneSorts(new Sort(new SortField(IndexFields.ID, SortField.Type.STRING, reverse)), Kind.ID);
+            primary = timestamp(reverse);
+            kind = Kind.LONG;
         } else if (fields.hasDates(field)) {
             primary = new SortedNumericSortField(IndexFields.date(field), SortField.Type.LONG, reverse, selector(reverse));
             primary.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
-            kind = Kind.DATE;
+            kind = Kind.LONG;
         } else if (fields.hasNumbers(field)) {
             primary = new SortedNumericSortField(IndexFields.number(field), SortField.Type.DOUBLE, reverse, selector(reverse));
             primary.setMissingValue(reverse ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-            kind = Kind.NUMBER;
+            kind = Kind.DOUBLE;
         } else {
             // Also for a field no entity has yet: every entity lacks it, the tie-breaker orders them.
             primary = new SortedSetSortField(field, reverse, reverse ? SortedSetSelector.Type.MAX : SortedSetSelector.Type.MIN);
@@ -67,11 +77,10 @@ final class LuceneSorts {
         return sort;
     }
 
-    /** A hit's sort values on the wire: a number (or string) for the primary sort, then the {@code _id}. */
+    /** A hit's sort values on the wire: the primary sort's value, then the tie-breaker. */
     List<Object> wireValues(FieldDoc hit) {
         List<Object> values = new ArrayList<>(hit.fields.length);
-        for (int i = 0; i < hit.fields.length; i++) {
-            Object value = hit.fields[i];
+        for (Object value : hit.fields) {
             values.add(value instanceof BytesRef bytes ? bytes.utf8ToString() : value);
         }
         return values;
@@ -80,8 +89,8 @@ final class LuceneSorts {
     /**
      * The {@code searchAfter} values as Lucene's "after" document.
      *
-     * @param lastDoc the reader's last document id: every sort ends with the unique {@code _id}, so the
-     *                document id never decides, and the last one lets nothing tie past the cursor
+     * @param lastDoc the reader's last document id: the tie-breaker is unique, so the document id never
+     *                decides, and the last one lets nothing tie past the cursor
      */
     FieldDoc after(List<Object> wire, int lastDoc) {
         SortField[] sortFields = sort.getSort();
@@ -90,45 +99,37 @@ final class LuceneSorts {
                     + " value(s) but sort has " + sortFields.length + ".");
         }
         Object[] values = new Object[sortFields.length];
-        for (int i = 0; i < values.length; i++) {
-            Kind valueKind = i == 0 ? kind : Kind.ID;
-            values[i] = fromWire(wire.get(i), valueKind);
-        }
+        values[0] = fromWire(wire.get(0), kind);
+        values[1] = fromWire(wire.get(1), Kind.LONG);
         return new FieldDoc(lastDoc, Float.NaN, values);
     }
 
     private static Object fromWire(Object value, Kind kind) {
-        switch (kind) {
-            case TIMESTAMP, DATE -> {
+        return switch (kind) {
+            case LONG -> {
                 if (value instanceof Number number) {
-                    return number.longValue();
+                    yield number.longValue();
                 }
                 if (value instanceof String text) {
                     try {
-                        return Long.parseLong(text);
+                        yield Long.parseLong(text);
                     } catch (NumberFormatException e) {
-                        return DateValues.parseIso(text).orElseThrow(() -> notFitting(value));
+                        yield DateValues.parseIso(text).orElseThrow(() -> notFitting(value));
                     }
                 }
                 throw notFitting(value);
             }
-            case NUMBER -> {
+            case DOUBLE -> {
                 if (value instanceof Number number) {
-                    return number.doubleValue();
+                    yield number.doubleValue();
                 }
                 throw notFitting(value);
             }
-            default -> {
-                if (value == null) {
-                    throw notFitting(null);
-                }
-                return new BytesRef(String.valueOf(value)); // Kibana's cursors end with a number: read it as text
-            }
-        }
+            case KEYWORD -> value == null ? null : new BytesRef(String.valueOf(value));
+        };
     }
 
     private static InvalidSearchAfterException notFitting(Object value) {
-        return new InvalidSearchAfterException("Bad request: Invalid searchAfter: [" + value
-                + "] does not fit the sort");
+        return new InvalidSearchAfterException("Bad request: Invalid searchAfter: [" + value + "] does not fit the sort");
     }
 }

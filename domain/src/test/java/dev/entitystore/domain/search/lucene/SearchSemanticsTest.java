@@ -162,7 +162,7 @@ class SearchSemanticsTest {
     }
 
     @Test
-    void newestFirstThenById() {
+    void newestFirst() {
         assertThat(ids(new Query.MatchAll())).containsExactly("h1", "h2", "u1", "g1");
     }
 
