@@ -63,7 +63,10 @@ public final class ListingBench {
             int present = (int) index.search(new SearchRequest(SPACE, new Query.MatchAll(), SearchSort.newestFirst(), null, 0, 0, true)).total();
             prefill(store, index, present, target, clock);
             memory("after pre-fill");
-            bulkUpdates(new EntityWrites(store, engines, clock), target, 30);
+            EntityWrites writes = new EntityWrites(store, engines, clock);
+            bulkUpdates(writes, target, 30, 1);
+            bulkUpdates(writes, target, 30, 2);
+            bulkUpdates(writes, target, 30, 4);
             EntityListing listing = new EntityListing(index, engines);
             Random random = new Random(7);
             measure("KQL term entity.id", queries, i -> listing.list(SPACE, cursor("entity.id: \"host:web-" + random.nextInt(target) + "\"", 10, null)));
@@ -120,11 +123,32 @@ public final class ListingBench {
         return body;
     }
 
-    private static void bulkUpdates(EntityWrites writes, int entities, int batches) throws IOException {
+    /** {@code batches} bulk requests per client, {@code clients} at once (as concurrent HTTP connections would). */
+    private static void bulkUpdates(EntityWrites writes, int entities, int batches, int clients) throws Exception {
         ObjectNode template = (ObjectNode) JSON.readTree(resource("host-update.json"));
-        Random random = new Random(11);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        long[] latencies = new long[batches * clients];
         long start = System.nanoTime();
-        long[] latencies = new long[batches];
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            running.add(pool.submit(() -> {
+                runBulks(writes, template, entities, batches, new Random(11 + client), latencies, client * batches);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> r : running) {
+            r.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("bulk update, %d client(s) x %d x %d items (v2 use case: validate, plan, merge, store, index, refresh): %.0f entities/s, batch p50 %.1f ms%n",
+                clients, batches, BATCH, clients * batches * BATCH / seconds, latencies[latencies.length / 2] / 1e6);
+    }
+
+    private static void runBulks(EntityWrites writes, ObjectNode template, int entities, int batches, Random random,
+                                 long[] latencies, int offset) {
         for (int b = 0; b < batches; b++) {
             List<BulkItem> items = new ArrayList<>(BATCH);
             for (int i = 0; i < BATCH; i++) {
@@ -136,12 +160,8 @@ public final class ListingBench {
             }
             long t0 = System.nanoTime();
             writes.bulkUpdate(SPACE, items, false);
-            latencies[b] = System.nanoTime() - t0;
+            latencies[offset + b] = System.nanoTime() - t0;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
-        System.out.printf("bulk update, %d x %d items (v2 use case: validate, plan, merge, store, index, refresh): %.0f entities/s, batch p50 %.1f ms%n",
-                batches, BATCH, batches * BATCH / seconds, latencies[batches / 2] / 1e6);
     }
 
     private static ListParameters cursor(String filter, int size, String searchAfter) {

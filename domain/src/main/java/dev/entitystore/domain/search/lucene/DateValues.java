@@ -23,6 +23,10 @@ final class DateValues {
         if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-' || !Character.isDigit(text.charAt(0))) {
             return OptionalLong.empty();
         }
+        long fast = fastUtcMillis(text);
+        if (fast != Long.MIN_VALUE) {
+            return OptionalLong.of(fast);
+        }
         try {
             if (text.length() == 10) {
                 return OptionalLong.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
@@ -38,6 +42,43 @@ final class DateValues {
         } catch (DateTimeParseException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * The form every write stamps ({@code 2024-06-15T10:00:00.000Z}) by arithmetic: java.time's parser
+     * cost ~8% of indexing. {@code Long.MIN_VALUE} when the text has another form.
+     */
+    private static long fastUtcMillis(String text) {
+        if (text.length() != 24 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int millis = digits(text, 20, 3);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour > 23 || minute > 59 || second > 59 || millis < 0 || hour < 0 || minute < 0 || second < 0) {
+            return Long.MIN_VALUE;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1_000L + millis;
+    }
+
+    /** The decimal number in {@code text[from, from+count)}, or -1 if a character is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean hasOffset(String text) {
