@@ -65,10 +65,10 @@ public final class ApplicationFactory {
         app.register(new StatusResource(BuildInfo.version()));
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
-        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store),
-                new EntityListing(search, engines)));
+        EntityListing listing = new EntityListing(search, engines);
+        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing));
         app.register(new EnginesV2Resource(engines, mapper));
-        app.register(new EntitiesV1Resource());
+        app.register(new EntitiesV1Resource(listing));
         app.register(new EnginesV1Resource());
         return app;
     }

@@ -10,14 +10,14 @@ import dev.entitystore.domain.list.ListAnswer;
  * The list answers in Kibana's wire shapes: cursor {@code {entities, nextSearchAfter?, fields?}}, page
  * {@code {records, total, page, per_page, inspect}}. Keys are present exactly when Kibana sends them.
  */
-final class ListAnswers {
+public final class ListAnswers {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ListAnswers() {
     }
 
-    static ObjectNode toJson(ListAnswer answer) {
+    public static ObjectNode toJson(ListAnswer answer) {
         if (answer instanceof ListAnswer.Cursor cursor) {
             ObjectNode body = NODES.objectNode();
             ArrayNode entities = body.putArray("entities");
