@@ -49,9 +49,20 @@ public final class LuceneEntityIndex implements AutoCloseable {
     /** Every change up to this seqNo is in the writer (not necessarily committed or searchable). */
     private volatile long appliedSeq;
     private long committedSeq;
-    private volatile FieldCatalogCache catalog = new FieldCatalogCache(null, null);
+    private volatile ReaderState state = new ReaderState(null, null);
 
-    private record FieldCatalogCache(IndexSearcher searcher, FieldCatalog catalog) {}
+    /**
+     * What is worth keeping per searcher (per refresh): its field catalogue, and match counts, since
+     * paging through one filter counts the same matches on every page (an exact count over 1M entities
+     * costs milliseconds).
+     */
+    private record ReaderState(IndexSearcher searcher, FieldCatalog catalog, Map<org.apache.lucene.search.Query, Integer> counts) {
+        ReaderState(IndexSearcher searcher, FieldCatalog catalog) {
+            this(searcher, catalog, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    private static final int MAX_CACHED_COUNTS = 256;
 
     private LuceneEntityIndex(Path path, Directory directory, IndexWriter writer, long seq) throws IOException {
         this.path = path;
@@ -180,16 +191,27 @@ public final class LuceneEntityIndex implements AutoCloseable {
         }
     }
 
-    /** Runs {@code search} on the current searcher with its field catalogue. */
+    /** Runs {@code search} on the current searcher with its field catalogue and count cache. */
     <T> T withSearcher(SearcherFunction<T> search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            FieldCatalogCache cached = catalog;
-            if (cached.searcher() != searcher) {
-                cached = new FieldCatalogCache(searcher, FieldCatalog.of(searcher.getIndexReader()));
-                catalog = cached;
+            ReaderState current = state;
+            if (current.searcher() != searcher) {
+                current = new ReaderState(searcher, FieldCatalog.of(searcher.getIndexReader()));
+                state = current;
             }
-            return search.apply(searcher, cached.catalog());
+            Map<org.apache.lucene.search.Query, Integer> counts = current.counts();
+            return search.apply(searcher, current.catalog(), query -> {
+                Integer cached = counts.get(query);
+                if (cached != null) {
+                    return cached;
+                }
+                int count = searcher.count(query);
+                if (counts.size() < MAX_CACHED_COUNTS) {
+                    counts.put(query, count);
+                }
+                return count;
+            });
         } finally {
             searchers.release(searcher);
         }
@@ -198,7 +220,13 @@ public final class LuceneEntityIndex implements AutoCloseable {
     /** A search against one searcher. */
     @FunctionalInterface
     interface SearcherFunction<T> {
-        T apply(IndexSearcher searcher, FieldCatalog fields) throws IOException;
+        T apply(IndexSearcher searcher, FieldCatalog fields, Counter counter) throws IOException;
+    }
+
+    /** Counts a query's matches on the searcher, remembering the answer until the next refresh. */
+    @FunctionalInterface
+    interface Counter {
+        int count(org.apache.lucene.search.Query query) throws IOException;
     }
 
     /** Drops everything not committed and closes, as a killed process would leave the index (tests). */

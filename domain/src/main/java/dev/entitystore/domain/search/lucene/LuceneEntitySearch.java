@@ -39,20 +39,21 @@ public final class LuceneEntitySearch implements EntitySearch {
     @Override
     public SearchResult search(SearchRequest request) {
         try {
-            return index.withSearcher((searcher, fields) -> search(searcher, fields, request));
+            return index.withSearcher((searcher, fields, counter) -> search(searcher, fields, counter, request));
         } catch (IOException e) {
             throw new StoreUnavailableException("The search index could not be read: " + e.getMessage(), e);
         }
     }
 
-    private SearchResult search(IndexSearcher searcher, FieldCatalog fields, SearchRequest request) throws IOException {
+    private SearchResult search(IndexSearcher searcher, FieldCatalog fields, LuceneEntityIndex.Counter counter,
+                                SearchRequest request) throws IOException {
         org.apache.lucene.search.Query filter = new LuceneQueryCompiler(fields, clock.millis()).compile(request.query());
         org.apache.lucene.search.Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.SPACE, request.space())), BooleanClause.Occur.FILTER)
                 .add(filter, BooleanClause.Occur.FILTER)
                 .build();
         LuceneSorts sorts = LuceneSorts.of(request.sort(), fields);
-        long total = request.countTotal() ? searcher.count(query) : -1;
+        long total = request.countTotal() ? counter.count(query) : -1;
         int wanted = request.from() + request.size();
         int maxDoc = searcher.getIndexReader().maxDoc();
         if (request.size() == 0 || maxDoc == 0) {
