@@ -1,9 +1,10 @@
 package dev.entitystore.domain.query;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A recursive-descent reading of Kibana's KQL grammar (kbn-es-query's PEG), rule for rule, so that both
@@ -55,42 +56,33 @@ final class KqlGrammar {
 
     // OrQuery = AndQuery (Or AndQuery)+ / AndQuery
     private KqlNode orQuery() {
-        KqlNode head = andQuery();
-        if (head == null) {
-            return null;
-        }
-        List<KqlNode> nodes = new ArrayList<>();
-        nodes.add(head);
-        while (true) {
-            int save = pos;
-            KqlNode next = or() ? andQuery() : null;
-            if (next == null) {
-                pos = save;
-                break;
-            }
-            nodes.add(next);
-        }
-        return nodes.size() == 1 ? head : new KqlNode.Or(nodes);
+        List<KqlNode> nodes = separated(this::andQuery, this::or);
+        return nodes == null ? null : nodes.size() == 1 ? nodes.get(0) : new KqlNode.Or(nodes);
     }
 
     // AndQuery = NotQuery (And NotQuery)+ / NotQuery
     private KqlNode andQuery() {
-        KqlNode head = notQuery();
+        List<KqlNode> nodes = separated(this::notQuery, this::and);
+        return nodes == null ? null : nodes.size() == 1 ? nodes.get(0) : new KqlNode.And(nodes);
+    }
+
+    /** {@code item (separator item)*}: the items, or {@code null} if there is not even one. */
+    private <T> List<T> separated(Supplier<T> item, BooleanSupplier separator) {
+        T head = item.get();
         if (head == null) {
             return null;
         }
-        List<KqlNode> nodes = new ArrayList<>();
-        nodes.add(head);
+        List<T> items = new ArrayList<>();
+        items.add(head);
         while (true) {
             int save = pos;
-            KqlNode next = and() ? notQuery() : null;
+            T next = separator.getAsBoolean() ? item.get() : null;
             if (next == null) {
                 pos = save;
-                break;
+                return items;
             }
-            nodes.add(next);
+            items.add(next);
         }
-        return nodes.size() == 1 ? head : new KqlNode.And(nodes);
     }
 
     // NotQuery = Not SubQuery / SubQuery
@@ -223,42 +215,14 @@ final class KqlGrammar {
 
     // OrListOfValues = AndListOfValues (Or AndListOfValues)+ / AndListOfValues
     private Function<KqlLiteral, KqlNode> orListOfValues() {
-        Function<KqlLiteral, KqlNode> head = andListOfValues();
-        if (head == null) {
-            return null;
-        }
-        List<Function<KqlLiteral, KqlNode>> parts = new ArrayList<>();
-        parts.add(head);
-        while (true) {
-            int save = pos;
-            Function<KqlLiteral, KqlNode> next = or() ? andListOfValues() : null;
-            if (next == null) {
-                pos = save;
-                break;
-            }
-            parts.add(next);
-        }
-        return parts.size() == 1 ? head : field -> new KqlNode.Or(applyAll(parts, field));
+        List<Function<KqlLiteral, KqlNode>> parts = separated(this::andListOfValues, this::or);
+        return parts == null ? null : parts.size() == 1 ? parts.get(0) : field -> new KqlNode.Or(applyAll(parts, field));
     }
 
     // AndListOfValues = NotListOfValues (And NotListOfValues)+ / NotListOfValues
     private Function<KqlLiteral, KqlNode> andListOfValues() {
-        Function<KqlLiteral, KqlNode> head = notListOfValues();
-        if (head == null) {
-            return null;
-        }
-        List<Function<KqlLiteral, KqlNode>> parts = new ArrayList<>();
-        parts.add(head);
-        while (true) {
-            int save = pos;
-            Function<KqlLiteral, KqlNode> next = and() ? notListOfValues() : null;
-            if (next == null) {
-                pos = save;
-                break;
-            }
-            parts.add(next);
-        }
-        return parts.size() == 1 ? head : field -> new KqlNode.And(applyAll(parts, field));
+        List<Function<KqlLiteral, KqlNode>> parts = separated(this::notListOfValues, this::and);
+        return parts == null ? null : parts.size() == 1 ? parts.get(0) : field -> new KqlNode.And(applyAll(parts, field));
     }
 
     // NotListOfValues = Not ListOfValues / ListOfValues
@@ -298,164 +262,14 @@ final class KqlGrammar {
         return named("literal", this::literalValue);
     }
 
+    /** A quoted or unquoted literal; always inside a named rule, so it fails silently. */
     private KqlLiteral literalValue() {
-        KqlLiteral quoted = quotedString();
-        return quoted != null ? quoted : unquotedLiteral();
-    }
-
-    // QuotedString = '"' QuotedCharacter* '"'
-    private KqlLiteral quotedString() {
-        int save = pos;
-        if (!literal("\"")) {
-            return null;
+        KqlLiterals reader = new KqlLiterals(input, pos);
+        KqlLiteral literal = reader.read();
+        if (literal != null) {
+            pos = reader.position();
         }
-        StringBuilder text = new StringBuilder();
-        while (pos < input.length() && input.charAt(pos) != '"') {
-            char c = input.charAt(pos);
-            if (c == '\\') {
-                Character escaped = escapedWhitespace();
-                if (escaped == null) {
-                    escaped = escapedUnicode();
-                }
-                if (escaped == null && pos + 1 < input.length()
-                        && (input.charAt(pos + 1) == '\\' || input.charAt(pos + 1) == '"')) {
-                    escaped = input.charAt(pos + 1);
-                    pos += 2;
-                }
-                if (escaped != null) {
-                    text.append(escaped.charValue());
-                    continue;
-                }
-            }
-            text.append(c); // any other character, a lone backslash included, stands for itself
-            pos++;
-        }
-        if (!literal("\"")) {
-            pos = save;
-            return null;
-        }
-        return KqlLiteral.quoted(text.toString());
-    }
-
-    // UnquotedLiteral = UnquotedCharacter+ (trimmed; unescaped '*' are wildcards)
-    private KqlLiteral unquotedLiteral() {
-        StringBuilder text = new StringBuilder();
-        BitSet wildcards = new BitSet();
-        while (pos < input.length()) {
-            char c = input.charAt(pos);
-            if (c == '\\') {
-                Character escaped = escapedWhitespace();
-                if (escaped == null && pos + 1 < input.length() && isSpecial(input.charAt(pos + 1))) {
-                    escaped = input.charAt(pos + 1);
-                    pos += 2;
-                }
-                if (escaped == null) {
-                    escaped = escapedUnicode();
-                }
-                if (escaped == null) {
-                    String keyword = escapedKeyword();
-                    if (keyword != null) {
-                        text.append(keyword);
-                        continue;
-                    }
-                }
-                if (escaped == null) {
-                    break; // a backslash that escapes nothing is a special character: the literal ends
-                }
-                text.append(escaped.charValue());
-                continue;
-            }
-            if (c == '*') {
-                wildcards.set(text.length());
-                text.append('*');
-                pos++;
-                continue;
-            }
-            if (isSpecial(c) || atKeyword()) {
-                break;
-            }
-            text.append(c);
-            pos++;
-        }
-        if (text.length() == 0) {
-            return null;
-        }
-        return trim(text.toString(), wildcards);
-    }
-
-    /** JavaScript's {@code trim()}, keeping the wildcard marks in step. */
-    private static KqlLiteral trim(String text, BitSet wildcards) {
-        int from = 0;
-        int to = text.length();
-        while (from < to && isJsWhitespace(text.charAt(from)) && !wildcards.get(from)) {
-            from++;
-        }
-        while (to > from && isJsWhitespace(text.charAt(to - 1)) && !wildcards.get(to - 1)) {
-            to--;
-        }
-        return new KqlLiteral(text.substring(from, to), wildcards.get(from, to), false);
-    }
-
-    private static boolean isJsWhitespace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
-    }
-
-    // EscapedWhitespace = '\t' / '\r' / '\n' (backslash and letter)
-    private Character escapedWhitespace() {
-        if (pos + 1 < input.length()) {
-            char next = input.charAt(pos + 1);
-            char resolved = next == 't' ? '\t' : next == 'r' ? '\r' : next == 'n' ? '\n' : 0;
-            if (resolved != 0) {
-                pos += 2;
-                return resolved;
-            }
-        }
-        return null;
-    }
-
-    // EscapedUnicodeSequence = '\' 'u' HexDigit{4}
-    private Character escapedUnicode() {
-        if (pos + 6 <= input.length() && input.charAt(pos + 1) == 'u') {
-            String digits = input.substring(pos + 2, pos + 6);
-            if (digits.chars().allMatch(KqlGrammar::isHexDigit)) {
-                pos += 6;
-                return (char) Integer.parseInt(digits, 16);
-            }
-        }
-        return null;
-    }
-
-    private static boolean isHexDigit(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    // EscapedKeyword = '\' ('or'i / 'and'i / 'not'i)
-    private String escapedKeyword() {
-        for (String keyword : new String[] {"or", "and", "not"}) {
-            int end = pos + 1 + keyword.length();
-            if (end <= input.length() && input.substring(pos + 1, end).equalsIgnoreCase(keyword)) {
-                String original = input.substring(pos + 1, end);
-                pos = end;
-                return original;
-            }
-        }
-        return null;
-    }
-
-    // SpecialCharacter = [\\():<>"*{}]
-    private static boolean isSpecial(char c) {
-        return c == '\\' || c == '(' || c == ')' || c == ':' || c == '<' || c == '>' || c == '"' || c == '*'
-                || c == '{' || c == '}';
-    }
-
-    // !Keyword, where Keyword = Or / And / Not: looked at silently, consuming nothing
-    private boolean atKeyword() {
-        int save = pos;
-        silent++;
-        boolean keyword = or() || and() || not();
-        silent--;
-        pos = save;
-        return keyword;
+        return literal;
     }
 
     // RangeOperator = '<=' / '>=' / '<' / '>'
@@ -536,7 +350,7 @@ final class KqlGrammar {
     }
 
     /** A named rule: its insides fail silently; if it fails, its name is expected where it started. */
-    private <T> T named(String name, java.util.function.Supplier<T> rule) {
+    private <T> T named(String name, Supplier<T> rule) {
         int save = pos;
         silent++;
         T result = rule.get();
