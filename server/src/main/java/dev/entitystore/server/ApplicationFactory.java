@@ -3,7 +3,9 @@ package dev.entitystore.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
+import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.read.EntityReader;
+import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
@@ -35,7 +37,7 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -67,9 +69,10 @@ public final class ApplicationFactory {
         app.register(new ContractResource());
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
-        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store)));
+        EntityListing listing = new EntityListing(search, engines);
+        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing));
         app.register(new EnginesV2Resource(engines, mapper));
-        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock)));
+        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         return app;
     }

@@ -1,8 +1,5 @@
 package dev.entitystore.server;
 
-import dev.entitystore.domain.store.EntityStore;
-import dev.entitystore.domain.store.StoreOpenException;
-import dev.entitystore.domain.store.sqlite.SqliteEntityStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -24,13 +21,13 @@ public final class EntityStoreServer implements AutoCloseable {
     private static final int WORKER_THREADS = 64;
 
     private final HttpServer http;
-    private final EntityStore store;
+    private final Backend backend;
     private final ServerConfig config;
     private volatile boolean stopped;
 
-    private EntityStoreServer(HttpServer http, EntityStore store, ServerConfig config) {
+    private EntityStoreServer(HttpServer http, Backend backend, ServerConfig config) {
         this.http = http;
-        this.store = store;
+        this.backend = backend;
         this.config = config;
     }
 
@@ -44,9 +41,10 @@ public final class EntityStoreServer implements AutoCloseable {
         if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
             throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
         }
-        EntityStore store = openStore(config);
+        Backend backend = Backend.embedded(config);
         URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, store), false);
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
+                ApplicationFactory.create(config, backend.store(), backend.search()), false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // Writes wait for their group commit (an fsync): many workers let many writes share one commit.
@@ -58,14 +56,14 @@ public final class EntityStoreServer implements AutoCloseable {
         try {
             http.start();
         } catch (BindException e) {
-            store.close();
+            backend.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
                     + " (is the port in use? set ENTITY_STORE_PORT / --port)", e);
         } catch (IOException e) {
-            store.close();
+            backend.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new EntityStoreServer(http, store, config);
+        return new EntityStoreServer(http, backend, config);
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -77,9 +75,9 @@ public final class EntityStoreServer implements AutoCloseable {
         return config;
     }
 
-    /** The store the server runs on (tests build a second application over it to inspect routes). */
-    public EntityStore store() {
-        return store;
+    /** The storage the server runs on (tests build a second application over it to inspect routes). */
+    Backend backend() {
+        return backend;
     }
 
     /** Stops accepting, lets requests in flight finish (up to a grace period), then closes the store. */
@@ -95,15 +93,7 @@ public final class EntityStoreServer implements AutoCloseable {
             LOG.warn("HTTP listener did not stop cleanly: {}", e.toString());
             http.shutdownNow();
         }
-        store.close();
-    }
-
-    private static EntityStore openStore(ServerConfig config) {
-        try {
-            return SqliteEntityStore.open(config.dataDir());
-        } catch (StoreOpenException e) {
-            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
-        }
+        backend.close();
     }
 
     /**

@@ -148,12 +148,6 @@ class RequestConventionsHttpTest {
         }
     }
 
-    @Test
-    void routeALaterIssueBuildsAnswers501InKibanasBody() {
-        // v1 list is built by the listing issue; until then it is the route that answers 501.
-        Answer answer = server.client().get("/api/entity_store/entities/list?entity_types=user");
-        assertError(answer, 501, "Not Implemented", "Not implemented yet: v1ListEntities");
-    }
 
     @Test
     void unknownEntityTypeInThePathIsABadRequestOfTheParams() {

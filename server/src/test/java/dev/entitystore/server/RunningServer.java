@@ -64,8 +64,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         return server.config();
     }
 
-    public dev.entitystore.domain.store.EntityStore store() {
-        return server.store();
+    Backend backend() {
+        return server.backend();
     }
 
     public Path dataDir() {

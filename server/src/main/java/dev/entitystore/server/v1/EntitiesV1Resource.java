@@ -10,12 +10,14 @@ import dev.entitystore.api.model.SortOrder;
 import dev.entitystore.api.model.V1BulkUpsertItem;
 import dev.entitystore.api.model.V1BulkUpsertRequest;
 import dev.entitystore.api.model.V1DeleteEntityRequest;
+import dev.entitystore.domain.list.EntityListing;
+import dev.entitystore.domain.list.ListAnswer;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.write.LegacyEntityWrites;
-import dev.entitystore.server.error.HttpErrorException;
 import dev.entitystore.server.http.SpaceScopedResource;
 import dev.entitystore.server.v2.EntityTypes;
+import dev.entitystore.server.v2.ListAnswers;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,11 @@ import java.util.List;
 /** The legacy (v1) entity routes (spec §4.2–§4.4): translate, call the domain, answer in v1's shapes. */
 public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
     private final LegacyEntityWrites writes;
+    private final EntityListing listing;
 
-    public EntitiesV1Resource(LegacyEntityWrites writes) {
+    public EntitiesV1Resource(LegacyEntityWrites writes, EntityListing listing) {
         this.writes = writes;
+        this.listing = listing;
     }
 
     @Override
@@ -54,7 +58,9 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     @Override
     public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Integer page,
             Integer perPage, String filterQuery) {
-        throw HttpErrorException.notImplemented("v1ListEntities");
+        ListAnswer.Page answer = listing.listLegacy(space(), entityTypes, sortField,
+                sortOrder == null ? null : sortOrder.toString(), page, perPage, filterQuery);
+        return Response.ok(ListAnswers.toJson(answer)).build();
     }
 
     private Response bulk(V1BulkUpsertRequest request, Boolean force) {

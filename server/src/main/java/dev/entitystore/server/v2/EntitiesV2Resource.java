@@ -11,11 +11,12 @@ import dev.entitystore.api.model.DeletedResponse;
 import dev.entitystore.api.model.EntityType;
 import dev.entitystore.api.model.OkResponse;
 import dev.entitystore.api.model.SortOrder;
+import dev.entitystore.domain.list.EntityListing;
+import dev.entitystore.domain.list.ListParameters;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.write.EntityWrites;
-import dev.entitystore.server.error.HttpErrorException;
 import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -25,10 +26,12 @@ import java.util.List;
 public final class EntitiesV2Resource extends SpaceScopedResource implements EntitiesV2Api {
     private final EntityWrites writes;
     private final EntityReader reader;
+    private final EntityListing listing;
 
-    public EntitiesV2Resource(EntityWrites writes, EntityReader reader) {
+    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing) {
         this.writes = writes;
         this.reader = reader;
+        this.listing = listing;
     }
 
     @Override
@@ -73,7 +76,9 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     public Response listEntities(String filter, Integer size, String searchAfter, List<String> source,
             List<String> fields, Integer page, Integer perPage, String sortField, SortOrder sortOrder,
             String filterQuery, List<String> entityTypes) {
-        throw HttpErrorException.notImplemented("listEntities");
+        ListParameters parameters = new ListParameters(filter, size, searchAfter, source, fields, page, perPage, sortField,
+                sortOrder == null ? null : sortOrder.toString(), filterQuery, entityTypes);
+        return Response.ok(ListAnswers.toJson(listing.list(space(), parameters))).build();
     }
 
     private static Response ok() {

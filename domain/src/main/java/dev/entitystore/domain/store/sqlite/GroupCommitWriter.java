@@ -1,11 +1,14 @@
 package dev.entitystore.domain.store.sqlite;
 
 import dev.entitystore.domain.error.StoreUnavailableException;
+import dev.entitystore.domain.store.CommitListener;
+import dev.entitystore.domain.store.CommittedChange;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * its rows), only it is rolled back and failed; the rest of the group still commits. If the transaction
  * as a whole fails (begin, commit, or a savepoint rollback), every request of the group is failed with
  * {@link StoreUnavailableException}: nothing of them was applied. The thread survives either way.
+ *
+ * <p>Followers: with a {@link CommitListener} attached, each commit's changes go to it in commit order,
+ * and the group's callers are answered when the listener says the changes are searchable. The thread
+ * does not wait for that: it goes on with the next group meanwhile.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -67,6 +74,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Object submitLock = new Object();
     private final Thread thread;
     private boolean closed;
+    /** Written and read on the writer thread only (attached through a request). */
+    private CommitListener listener;
 
     GroupCommitWriter(WriteTransaction tx, String dbName) {
         this.tx = tx;
@@ -76,6 +85,22 @@ final class GroupCommitWriter implements AutoCloseable {
         // is lost by that: a caller is answered only after its commit; close() drains the queue.
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /**
+     * Attaches the follower; from the next commit on it sees every change. Runs on the writer thread
+     * between two changes, so nothing falls between "committed before" and "delivered to it".
+     *
+     * @return the last seq committed before the follower was attached: it must catch up to it from the store
+     */
+    long attach(CommitListener follower) {
+        return submit("the listener was not attached", 0, tx -> {
+            if (listener != null) {
+                throw new IllegalStateException("a commit listener is attached already");
+            }
+            listener = follower;
+            return tx.committedSeq();
+        });
     }
 
     /** The seq of the last committed change. */
@@ -189,9 +214,33 @@ final class GroupCommitWriter implements AutoCloseable {
             abort(applied, e, "commit failed");
             return;
         }
-        for (Request<?> request : applied) {
-            request.complete();
+        answerWhenFollowed(applied, tx.takeCommittedChanges());
+    }
+
+    /** Answers the callers once the follower, if any, has the group's changes searchable. */
+    private void answerWhenFollowed(List<Request<?>> applied, List<CommittedChange> changes) {
+        if (listener == null || changes.isEmpty()) {
+            applied.forEach(Request::complete);
+            return;
         }
+        CompletionStage<Void> followed;
+        try {
+            followed = listener.committed(changes);
+        } catch (RuntimeException e) {
+            LOG.error("commit listener failed on {} changes up to seq {}; they are stored but not searchable until a restart",
+                    changes.size(), changes.get(changes.size() - 1).seqNo(), e);
+            applied.forEach(Request::complete);
+            return;
+        }
+        List<Request<?>> answer = List.copyOf(applied);
+        followed.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                // The writes are durable: answering them as failed would invite a retry of a write that happened.
+                LOG.error("search index failed on {} changes up to seq {}; they are stored but not searchable until a restart",
+                        changes.size(), changes.get(changes.size() - 1).seqNo(), failure);
+            }
+            answer.forEach(Request::complete);
+        });
     }
 
     /** A request's own exception goes back as is; SQLite's becomes "store unavailable, not applied". */

@@ -3,6 +3,7 @@ package dev.entitystore.domain.store.sqlite;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.ChangeBatch;
+import dev.entitystore.domain.store.CommitListener;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityPage;
@@ -94,6 +95,17 @@ public final class SqliteEntityStore implements EntityStore {
 
     public Path dbFile() {
         return dbFile;
+    }
+
+    /**
+     * Attaches the follower of every commit from now on (the embedded search index); see
+     * {@link CommitListener}. At most one.
+     *
+     * @return the last seqNo committed before it was attached: the follower catches up to it through
+     *         {@link #changesSince}
+     */
+    public long attach(CommitListener follower) {
+        return writer.attach(Objects.requireNonNull(follower, "follower"));
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.entitystore.domain.store.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.StoredEntity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,9 @@ final class WriteTransaction implements AutoCloseable {
     private volatile long committedSeq;
     private long seq;
     private long savepointSeq;
+    /** The open transaction's changes in seq order, for the commit listener; cut back with the savepoint. */
+    private final List<CommittedChange> changes = new ArrayList<>();
+    private int savepointChanges;
 
     WriteTransaction(Connection connection) throws SQLException {
         this.connection = connection;
@@ -86,6 +92,7 @@ final class WriteTransaction implements AutoCloseable {
     void savepoint() throws SQLException {
         control.execute("SAVEPOINT request");
         savepointSeq = seq;
+        savepointChanges = changes.size();
     }
 
     void releaseSavepoint() throws SQLException {
@@ -96,6 +103,7 @@ final class WriteTransaction implements AutoCloseable {
         control.execute("ROLLBACK TO request");
         control.execute("RELEASE request");
         seq = savepointSeq;
+        changes.subList(savepointChanges, changes.size()).clear();
     }
 
     void commit() throws SQLException {
@@ -107,9 +115,17 @@ final class WriteTransaction implements AutoCloseable {
         committedSeq = seq;
     }
 
+    /** The changes of the transaction just committed, in seq order; clears them. */
+    List<CommittedChange> takeCommittedChanges() {
+        List<CommittedChange> committed = List.copyOf(changes);
+        changes.clear();
+        return committed;
+    }
+
     /** Best effort: after a failed commit SQLite may already have rolled back on its own. */
     void rollbackQuietly() {
         seq = committedSeq;
+        changes.clear();
         try {
             if (!connection.isClosed()) {
                 control.execute("ROLLBACK");
@@ -141,6 +157,7 @@ final class WriteTransaction implements AutoCloseable {
         if (current.isEmpty()) {
             bindInsert(insert, space, id, json, newSeq);
             insert.executeUpdate();
+            changes.add(CommittedChange.upsert(newSeq, space, id, json));
             return new StoredEntity(id, source, newSeq, 1);
         }
         long version = current.get().version() + 1;
@@ -150,6 +167,7 @@ final class WriteTransaction implements AutoCloseable {
         update.setString(4, space);
         update.setString(5, id);
         update.executeUpdate();
+        changes.add(CommittedChange.upsert(newSeq, space, id, json));
         return new StoredEntity(id, source, newSeq, version);
     }
 
@@ -162,6 +180,7 @@ final class WriteTransaction implements AutoCloseable {
             return Optional.empty();
         }
         seq = newSeq;
+        changes.add(CommittedChange.upsert(newSeq, space, id, json));
         return Optional.of(new StoredEntity(id, source, newSeq, 1));
     }
 
@@ -203,6 +222,7 @@ final class WriteTransaction implements AutoCloseable {
         tombstone.setString(2, space);
         tombstone.setString(3, id);
         tombstone.executeUpdate();
+        changes.add(id == null ? CommittedChange.spaceDeleted(seq, space) : CommittedChange.delete(seq, space, id));
     }
 
     private static void bindInsert(PreparedStatement statement, String space, String id, String json, long seq)

@@ -1,0 +1,97 @@
+package dev.entitystore.domain.list;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * JSON text as JavaScript's {@code JSON.stringify(value, null, 2)} writes it, which is how Kibana's
+ * {@code inspect} strings look: two-space indent, {@code "key": value}, {@code []} and {@code {}} when
+ * empty, integral numbers without a fraction.
+ */
+final class JsStringify {
+    private JsStringify() {
+    }
+
+    static String pretty(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        write(node, out, "");
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out, String indent) {
+        if (node.isObject()) {
+            if (node.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            String inner = indent + "  ";
+            out.append("{\n");
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                out.append(inner);
+                string(field.getKey(), out);
+                out.append(": ");
+                write(field.getValue(), out, inner);
+                out.append(it.hasNext() ? ",\n" : "\n");
+            }
+            out.append(indent).append('}');
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            String inner = indent + "  ";
+            out.append("[\n");
+            for (int i = 0; i < node.size(); i++) {
+                out.append(inner);
+                write(node.get(i), out, inner);
+                out.append(i + 1 < node.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append(']');
+        } else if (node.isTextual()) {
+            string(node.asText(), out);
+        } else if (node.isNumber()) {
+            number(node, out);
+        } else {
+            out.append(node.asText()); // true, false, null
+        }
+    }
+
+    private static void number(JsonNode node, StringBuilder out) {
+        if (node.isIntegralNumber()) {
+            out.append(node.asText());
+            return;
+        }
+        double value = node.asDouble();
+        if (value == Math.rint(value) && Math.abs(value) < 1e21) {
+            out.append((long) value);
+        } else {
+            out.append(node.asText());
+        }
+    }
+
+    private static void string(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,28 @@
+package dev.entitystore.domain.list;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** What a list request answers, in one of the two modes. */
+public sealed interface ListAnswer {
+    /**
+     * Cursor mode.
+     *
+     * @param entities        the records (source-filtered)
+     * @param nextSearchAfter the last entity's sort values, or {@code null} when there was none
+     * @param fields          per entity, the asked fields' values as arrays; {@code null} when not asked
+     */
+    record Cursor(List<ObjectNode> entities, List<Object> nextSearchAfter, List<ObjectNode> fields) implements ListAnswer {}
+
+    /**
+     * Page mode.
+     *
+     * @param records the records, post-processed as Kibana does (§8.2)
+     * @param total   how many match in all
+     * @param inspect the query we ran and the answer, as Kibana's inspect strings
+     */
+    record Page(List<ObjectNode> records, long total, int page, int perPage, Inspect inspect) implements ListAnswer {}
+
+    /** Kibana's {@code inspect}: the request and the response, each as pretty-printed JSON text. */
+    record Inspect(List<String> dsl, List<String> response) {}
+}
