@@ -7,6 +7,7 @@ import dev.entitystore.client.ApiClient;
 import dev.entitystore.client.ApiException;
 import dev.entitystore.client.api.EnginesV2Api;
 import dev.entitystore.client.api.EntitiesV2Api;
+import dev.entitystore.client.model.EntityListResponse;
 import dev.entitystore.client.model.EntityType;
 import dev.entitystore.client.model.InstallEntityStoreRequest;
 import java.net.http.HttpClient;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client generated at build time from the contract the server serves (openapi-generator's Java
- * client) works against the server: install, create, update, read back, and Kibana's errors arrive as
+ * client) works against the server: install, create, update, read back, list in both modes, and Kibana's errors arrive as
  * the declared error answers.
  */
 class GeneratedClientHttpTest {
@@ -39,6 +40,14 @@ class GeneratedClientHttpTest {
 
         Object stored = entities.getEntity(EntityType.HOST, "host:generated-client");
         assertThat(stored).asString().contains("managed=true").contains("name=generated-client");
+
+        EntityListResponse cursor = entities.listEntities("host.name: generated-client", 10, null, null, null,
+                null, null, null, null, null, null);
+        assertThat(cursor.getEntities()).hasSize(1);
+        assertThat(cursor.getEntities().get(0)).asString().contains("host:generated-client");
+        EntityListResponse page = entities.listEntities(null, null, null, null, null, 1, 10, null, null, null,
+                List.of("host"));
+        assertThat(page.getTotal()).isEqualTo(1L);
 
         assertThatThrownBy(() -> entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
