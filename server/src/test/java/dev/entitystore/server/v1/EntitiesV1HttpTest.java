@@ -192,6 +192,26 @@ class EntitiesV1HttpTest {
     }
 
     @Test
+    void upsertedByV1ThenUpdatedByV2IsListedByBoth() {
+        upsertOk("host", "", "{\"entity\":{\"id\":\"host:both-lists\",\"attributes\":{\"watchlists\":[\"x\"]}},\"host\":{\"name\":\"both-lists\"}}");
+        Answer v2Update = client().put(v2(SPACE) + "/entities/host",
+                "{\"entity\":{\"id\":\"host:both-lists\",\"attributes\":{\"managed\":true}}}");
+        assertThat(v2Update.status()).as(v2Update.body()).isEqualTo(200);
+
+        String filterQuery = java.net.URLEncoder.encode("{\"term\":{\"entity.id\":\"host:both-lists\"}}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode v1List = client().get(v1(SPACE) + "/entities/list?entity_types=host&filterQuery=" + filterQuery).json();
+        assertThat(v1List.path("total").asInt()).isEqualTo(1);
+        assertThat(v1List.path("records").get(0).at("/entity/attributes/managed").asBoolean()).isTrue();
+
+        String filter = java.net.URLEncoder.encode("entity.id: \"host:both-lists\"", java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode v2List = client().get(v2(SPACE) + "/entities?filter=" + filter).json();
+        assertThat(v2List.path("entities")).hasSize(1);
+        assertThat(v2List.path("entities").get(0).at("/entity/attributes/managed").asBoolean()).isTrue();
+        assertThat(v2List.path("entities").get(0).at("/host/name").asText()).isEqualTo("both-lists");
+    }
+
+    @Test
     void anEntityCreatedByV2IsUpsertedByV1() {
         Answer created = client().post(v2(SPACE) + "/entities/host", "{\"host\":{\"name\":\"from-v2\"}}");
         assertThat(created.status()).as(created.body()).isEqualTo(200);
