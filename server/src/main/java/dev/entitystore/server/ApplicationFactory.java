@@ -14,6 +14,7 @@ import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
 import dev.entitystore.server.error.JsonProcessingExceptionMapper;
+import dev.entitystore.server.error.NumberOutOfRangeExceptionMapper;
 import dev.entitystore.server.error.ParamExceptionMapper;
 import dev.entitystore.server.error.UnexpectedExceptionMapper;
 import dev.entitystore.server.error.WebApplicationExceptionMapper;
@@ -61,6 +62,7 @@ public final class ApplicationFactory {
         app.register(WebApplicationExceptionMapper.class);
         app.register(ParamExceptionMapper.class);
         app.register(JsonProcessingExceptionMapper.class);
+        app.register(NumberOutOfRangeExceptionMapper.class);
         app.register(ConstraintViolationExceptionMapper.class);
         app.register(UnexpectedExceptionMapper.class);
 

@@ -84,6 +84,14 @@ class RequestConventionsHttpTest {
     }
 
     @Test
+    void numbersOutsideTheDoubleRangeAreABadRequest() {
+        assertError(server.client().post(CREATE_GENERIC, "{\"entity\":{\"id\":\"n\"},\"labels\":{\"n\":1e400}}"), 400,
+                "Bad Request", "[request body]: Number must be a finite double");
+        assertError(server.client().post(CREATE_GENERIC, "{\"entity\":{\"id\":\"n\"},\"labels\":{\"n\":-1" + "0".repeat(400) + "}}"),
+                400, "Bad Request", "[request body]: Number must be a finite double");
+    }
+
+    @Test
     void bodyDeclaredAsAnotherMediaTypeIsRefusedWith415() {
         Answer answer = server.client().request("POST", CREATE_GENERIC)
                 .header("Content-Type", "text/plain").bytes(ENTITY.getBytes()).send();

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one ObjectMapper of the server, strict the way Kibana's schemas are: unknown keys fail, scalars
  * are never coerced ({@code "5"} is not 5, {@code 1.5} is not 1), dates are ISO strings with their
- * offset kept, and nesting deeper than {@link #MAX_NESTING_DEPTH} is refused.
+ * offset kept, nesting deeper than {@link #MAX_NESTING_DEPTH} is refused, and so are numbers outside the
+ * double range.
  */
 public final class ObjectMapperFactory {
     public static final int MAX_NESTING_DEPTH = 100;
@@ -35,6 +36,7 @@ public final class ObjectMapperFactory {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .nodeFactory(new FiniteNumberNodeFactory())
                 .build();
         mapper.coercionConfigDefaults()
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
