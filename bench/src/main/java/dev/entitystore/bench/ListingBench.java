@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntFunction;
 
 /**
  * The listing figures of SPEC §8 in-process (store, index and listing use cases; no HTTP): pre-fills N
@@ -69,13 +68,13 @@ public final class ListingBench {
             bulkUpdates(writes, target, 30, 4);
             EntityListing listing = new EntityListing(index, engines);
             Random random = new Random(7);
-            measure("KQL term entity.id", queries, i -> listing.list(SPACE, cursor("entity.id: \"host:web-" + random.nextInt(target) + "\"", 10, null)));
-            measure("KQL term host.name", queries, i -> listing.list(SPACE, cursor("host.name: web-" + random.nextInt(target), 10, null)));
-            measure("page mode, 100 by @timestamp", queries / 4, i -> listing.list(SPACE,
+            Latencies.measure("KQL term entity.id", queries, i -> listing.list(SPACE, cursor("entity.id: \"host:web-" + random.nextInt(target) + "\"", 10, null)));
+            Latencies.measure("KQL term host.name", queries, i -> listing.list(SPACE, cursor("host.name: web-" + random.nextInt(target), 10, null)));
+            Latencies.measure("page mode, 100 by @timestamp", queries / 4, i -> listing.list(SPACE,
                     new ListParameters(null, null, null, null, null, 1, 100, "@timestamp", "desc", null, null)));
             String cursor50 = walk(listing, 49);
-            measure("searchAfter page 50 (of 100)", queries / 4, i -> listing.list(SPACE, cursor(null, 100, cursor50)));
-            measure("cursor walk, 50 pages of 100", 5, i -> walk(listing, 50));
+            Latencies.measure("searchAfter page 50 (of 100)", queries / 4, i -> listing.list(SPACE, cursor(null, 100, cursor50)));
+            Latencies.measure("cursor walk, 50 pages of 100", 5, i -> walk(listing, 50));
             memory("after queries");
         }
     }
@@ -177,20 +176,6 @@ public final class ListingBench {
         return after;
     }
 
-    private static void measure(String name, int count, IntFunction<Object> operation) {
-        for (int i = 0; i < Math.max(5, count / 5); i++) {
-            operation.apply(i); // warm-up
-        }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            operation.apply(i);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(nanos);
-        System.out.printf("%-32s n=%-5d p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", name, count,
-                nanos[count / 2] / 1e6, nanos[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6, nanos[count - 1] / 1e6);
-    }
 
     private static void memory(String when) throws IOException {
         System.gc();

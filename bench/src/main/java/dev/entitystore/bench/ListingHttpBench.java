@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
-import java.util.function.IntFunction;
 
 /**
  * The listing figures over HTTP, one client on loopback, against a running server whose data directory
@@ -32,17 +30,17 @@ public final class ListingHttpBench {
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Random random = new Random(5);
-        measure("HTTP KQL term entity.id", queries, i -> get(http, base + LIST + "?filter="
+        Latencies.measure("HTTP KQL term entity.id", queries, i -> get(http, base + LIST + "?filter="
                 + q("entity.id: \"host:web-" + random.nextInt(entities) + "\"")));
-        measure("HTTP KQL term host.name", queries, i -> get(http, base + LIST + "?filter=" + q("host.name: web-" + random.nextInt(entities))));
-        measure("HTTP page of 100 by @timestamp", queries / 4, i -> get(http, base + LIST + "?page=1&per_page=100&sort_field=@timestamp&sort_order=desc"));
+        Latencies.measure("HTTP KQL term host.name", queries, i -> get(http, base + LIST + "?filter=" + q("host.name: web-" + random.nextInt(entities))));
+        Latencies.measure("HTTP page of 100 by @timestamp", queries / 4, i -> get(http, base + LIST + "?page=1&per_page=100&sort_field=@timestamp&sort_order=desc"));
         String after = null;
         for (int page = 0; page < 49; page++) {
             JsonNode answer = JSON.readTree(get(http, base + LIST + "?size=100" + (after == null ? "" : "&searchAfter=" + q(after))));
             after = answer.path("nextSearchAfter").toString();
         }
         String cursor = after;
-        measure("HTTP searchAfter page 50 of 100", queries / 4, i -> get(http, base + LIST + "?size=100&searchAfter=" + q(cursor)));
+        Latencies.measure("HTTP searchAfter page 50 of 100", queries / 4, i -> get(http, base + LIST + "?size=100&searchAfter=" + q(cursor)));
     }
 
     private static String q(String value) {
@@ -65,18 +63,4 @@ public final class ListingHttpBench {
         }
     }
 
-    private static void measure(String name, int count, IntFunction<Object> operation) {
-        for (int i = 0; i < Math.max(5, count / 5); i++) {
-            operation.apply(i);
-        }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            operation.apply(i);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(nanos);
-        System.out.printf("%-34s n=%-5d p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", name, count,
-                nanos[count / 2] / 1e6, nanos[(int) Math.ceil(count * 0.99) - 1] / 1e6, nanos[count - 1] / 1e6);
-    }
 }

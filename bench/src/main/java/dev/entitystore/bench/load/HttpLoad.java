@@ -1,6 +1,7 @@
 package dev.entitystore.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.bench.Latencies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -98,7 +99,7 @@ public final class HttpLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("single updates: %d sent at %d/s over %.1f s (finished: %s), statuses %s%n",
                 total, rate, elapsed, finished, statuses);
-        printPercentiles("update latency", latencies);
+        Latencies.print("update latency", latencies);
         io.shutdownNow();
     }
 
@@ -145,18 +146,7 @@ public final class HttpLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("bulk updates: %d batches x 1,000 by %d clients in %.1f s = %.0f entities/s, %d failed batches%n",
                 batches, clients, elapsed, batches * 1000 / elapsed, failures.get());
-        printPercentiles("batch latency", latencies);
+        Latencies.print("batch latency", latencies);
         io.shutdownNow();
-    }
-
-    private static void printPercentiles(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
-        System.out.printf("%s ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", what,
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 }
