@@ -1,14 +1,15 @@
 package dev.entitystore.server.v2;
 
 import static dev.entitystore.server.ErrorAssertions.assertError;
+import static dev.entitystore.server.v2.ListCalls.BASE;
+import static dev.entitystore.server.v2.ListCalls.LIST;
+import static dev.entitystore.server.v2.ListCalls.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +23,7 @@ class ListCursorModeHttpTest {
     @RegisterExtension
     static RunningServer server = new RunningServer();
 
-    static final String BASE = "/api/security/entity_store";
-    static final String LIST = BASE + "/entities";
+    static final ListCalls calls = new ListCalls(server);
 
     @BeforeAll
     static void install() {
@@ -34,20 +34,8 @@ class ListCursorModeHttpTest {
         return server.client();
     }
 
-    static String q(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
-    static void create(String type, String body) {
-        Answer answer = client().post(BASE + "/entities/" + type, body);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    }
 
-    static JsonNode list(String query) {
-        Answer answer = client().get(LIST + query);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
-    }
 
     static List<String> ids(JsonNode answer) {
         List<String> ids = new ArrayList<>();
@@ -57,61 +45,61 @@ class ListCursorModeHttpTest {
 
     @Test
     void listWithoutParams() {
-        create("generic", "{\"entity\":{\"id\":\"required-id-list\"}}");
-        JsonNode answer = list("");
+        calls.create("generic", "{\"entity\":{\"id\":\"required-id-list\"}}");
+        JsonNode answer = calls.list("");
         assertThat(ids(answer)).contains("required-id-list");
         assertThat(answer.has("fields")).isFalse();
     }
 
     @Test
     void listWithKqlFilter() {
-        create("generic", "{\"entity\":{\"id\":\"list-filter-match\"}}");
-        create("generic", "{\"entity\":{\"id\":\"list-filter-nomatch\"}}");
-        assertThat(ids(list("?filter=" + q("entity.id: list-filter-match")))).containsExactly("list-filter-match");
+        calls.create("generic", "{\"entity\":{\"id\":\"list-filter-match\"}}");
+        calls.create("generic", "{\"entity\":{\"id\":\"list-filter-nomatch\"}}");
+        assertThat(ids(calls.list("?filter=" + q("entity.id: list-filter-match")))).containsExactly("list-filter-match");
     }
 
     @Test
     void listSize() {
         for (int i = 0; i < 3; i++) {
-            create("generic", "{\"entity\":{\"id\":\"list-size-" + i + "\"}}");
+            calls.create("generic", "{\"entity\":{\"id\":\"list-size-" + i + "\"}}");
         }
-        JsonNode answer = list("?size=1");
+        JsonNode answer = calls.list("?size=1");
         assertThat(answer.path("entities")).hasSize(1);
         assertThat(answer.path("nextSearchAfter").isArray()).isTrue();
     }
 
     @Test
     void paginateWithSearchAfter() {
-        create("generic", "{\"entity\":{\"id\":\"list-page-0\"}}");
-        create("generic", "{\"entity\":{\"id\":\"list-page-1\"}}");
+        calls.create("generic", "{\"entity\":{\"id\":\"list-page-0\"}}");
+        calls.create("generic", "{\"entity\":{\"id\":\"list-page-1\"}}");
         String filter = "&filter=" + q("entity.id: list-page-*");
-        JsonNode first = list("?size=1" + filter);
-        JsonNode second = list("?size=1" + filter + "&searchAfter=" + q(first.path("nextSearchAfter").toString()));
+        JsonNode first = calls.list("?size=1" + filter);
+        JsonNode second = calls.list("?size=1" + filter + "&searchAfter=" + q(first.path("nextSearchAfter").toString()));
         assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
-        JsonNode third = list("?size=1" + filter + "&searchAfter=" + q(second.path("nextSearchAfter").toString()));
+        JsonNode third = calls.list("?size=1" + filter + "&searchAfter=" + q(second.path("nextSearchAfter").toString()));
         assertThat(third.path("entities")).isEmpty();
         assertThat(third.has("nextSearchAfter")).isFalse();
     }
 
     @Test
     void fieldsParam() {
-        create("generic", "{\"entity\":{\"id\":\"list-fields-test\"}}");
-        JsonNode answer = list("?filter=" + q("entity.id: list-fields-test") + "&fields=entity.id");
+        calls.create("generic", "{\"entity\":{\"id\":\"list-fields-test\"}}");
+        JsonNode answer = calls.list("?filter=" + q("entity.id: list-fields-test") + "&fields=entity.id");
         assertThat(answer.path("fields")).hasSize(1);
         assertThat(answer.at("/fields/0/entity.id").toString()).isEqualTo("[\"list-fields-test\"]");
-        assertThat(list("?filter=" + q("entity.id: list-fields-test")).has("fields")).isFalse();
+        assertThat(calls.list("?filter=" + q("entity.id: list-fields-test")).has("fields")).isFalse();
     }
 
     @Test
     void multipleAndMissingFields() {
-        create("host", "{\"host\":{\"name\":\"list-multi-fields\"}}");
+        calls.create("host", "{\"host\":{\"name\":\"list-multi-fields\"}}");
         String filter = "?filter=" + q("entity.id: \"host:list-multi-fields\"");
-        JsonNode answer = list(filter + "&fields=entity.id,host.name");
+        JsonNode answer = calls.list(filter + "&fields=entity.id,host.name");
         assertThat(answer.at("/fields/0/entity.id").toString()).isEqualTo("[\"host:list-multi-fields\"]");
         assertThat(answer.at("/fields/0/host.name").toString()).isEqualTo("[\"list-multi-fields\"]");
-        JsonNode missing = list(filter + "&fields=entity.id,does.not.exist");
+        JsonNode missing = calls.list(filter + "&fields=entity.id,does.not.exist");
         assertThat(missing.path("fields").get(0).has("does.not.exist")).isFalse();
-        assertThat(list(filter + "&fields=entity.id&fields=host.name").path("fields").get(0).size()).isEqualTo(2);
+        assertThat(calls.list(filter + "&fields=entity.id&fields=host.name").path("fields").get(0).size()).isEqualTo(2);
     }
 
     @Test
@@ -132,15 +120,15 @@ class ListCursorModeHttpTest {
 
     @Test
     void wireExampleWithSourceAndFields() throws Exception {
-        create("host", "{\"host\":{\"name\":\"web-01\"},\"entity\":{\"attributes\":{\"managed\":true}}}");
-        JsonNode answer = list("?filter=" + q("entity.id: \"host:web-01\"") + "&size=1&fields=entity.id,host.name");
+        calls.create("host", "{\"host\":{\"name\":\"web-01\"},\"entity\":{\"attributes\":{\"managed\":true}}}");
+        JsonNode answer = calls.list("?filter=" + q("entity.id: \"host:web-01\"") + "&size=1&fields=entity.id,host.name");
         assertThat(answer.path("entities")).hasSize(1);
         JsonNode entity = answer.path("entities").get(0);
         assertThat(entity.at("/entity/attributes/managed").asBoolean()).isTrue();
         assertThat(answer.path("nextSearchAfter")).hasSize(2);
         assertThat(answer.path("nextSearchAfter").get(0).isIntegralNumber()).isTrue();
         assertThat(answer.path("fields").get(0).toString()).isEqualTo("{\"entity.id\":[\"host:web-01\"],\"host.name\":[\"web-01\"]}");
-        JsonNode sourced = list("?filter=" + q("entity.id: \"host:web-01\"") + "&source=host&source=entity.id");
+        JsonNode sourced = calls.list("?filter=" + q("entity.id: \"host:web-01\"") + "&source=host&source=entity.id");
         assertThat(sourced.path("entities").get(0)).isEqualTo(
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"entity\":{\"id\":\"host:web-01\"},\"host\":{\"name\":\"web-01\"}}"));
     }
@@ -148,12 +136,12 @@ class ListCursorModeHttpTest {
     @Test
     void aWriteIsListedWhenItReturns() {
         for (int i = 0; i < 20; i++) {
-            create("generic", "{\"entity\":{\"id\":\"visible-" + i + "\"}}");
-            assertThat(ids(list("?filter=" + q("entity.id: visible-" + i)))).containsExactly("visible-" + i);
+            calls.create("generic", "{\"entity\":{\"id\":\"visible-" + i + "\"}}");
+            assertThat(ids(calls.list("?filter=" + q("entity.id: visible-" + i)))).containsExactly("visible-" + i);
             Answer update = client().put(BASE + "/entities/generic", "{\"entity\":{\"id\":\"visible-" + i
                     + "\",\"attributes\":{\"watchlists\":[\"w" + i + "\"]}}}");
             assertThat(update.status()).as(update.body()).isEqualTo(200);
-            assertThat(ids(list("?filter=" + q("entity.attributes.watchlists: w" + i)))).containsExactly("visible-" + i);
+            assertThat(ids(calls.list("?filter=" + q("entity.attributes.watchlists: w" + i)))).containsExactly("visible-" + i);
         }
     }
 
@@ -165,7 +153,7 @@ class ListCursorModeHttpTest {
         List<java.util.concurrent.Future<?>> creates = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = i;
-            creates.add(clients.submit(() -> create("generic", "{\"entity\":{\"id\":\"walk-" + n + "\"}}")));
+            creates.add(clients.submit(() -> calls.create("generic", "{\"entity\":{\"id\":\"walk-" + n + "\"}}")));
         }
         for (java.util.concurrent.Future<?> created : creates) {
             created.get();
@@ -181,16 +169,16 @@ class ListCursorModeHttpTest {
 
         String filter = "&filter=" + q("entity.id: walk-*");
         List<String> visited = new ArrayList<>();
-        JsonNode page = list("?size=7" + filter);
+        JsonNode page = calls.list("?size=7" + filter);
         int extra = 0;
         while (page.path("entities").size() > 0) {
             visited.addAll(ids(page));
             // Writes between pages: a new entity, and an update of one already visited (both move to the front).
-            create("generic", "{\"entity\":{\"id\":\"walk-extra-" + extra++ + "\"}}");
+            calls.create("generic", "{\"entity\":{\"id\":\"walk-extra-" + extra++ + "\"}}");
             String seen = visited.get(visited.size() / 2);
             assertThat(client().put(BASE + "/entities/generic", "{\"entity\":{\"id\":\"" + seen
                     + "\",\"attributes\":{\"managed\":false}}}").status()).isEqualTo(200);
-            page = list("?size=7" + filter + "&searchAfter=" + q(page.path("nextSearchAfter").toString()));
+            page = calls.list("?size=7" + filter + "&searchAfter=" + q(page.path("nextSearchAfter").toString()));
         }
         Set<String> unique = new HashSet<>(visited);
         assertThat(unique).hasSize(visited.size());

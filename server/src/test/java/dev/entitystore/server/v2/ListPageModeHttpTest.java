@@ -1,15 +1,15 @@
 package dev.entitystore.server.v2;
 
 import static dev.entitystore.server.ErrorAssertions.assertError;
+import static dev.entitystore.server.v2.ListCalls.BASE;
+import static dev.entitystore.server.v2.ListCalls.LIST;
+import static dev.entitystore.server.v2.ListCalls.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.server.HttpClientForTests;
-import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,36 +21,23 @@ class ListPageModeHttpTest {
     @RegisterExtension
     static RunningServer server = new RunningServer();
 
-    static final String BASE = "/api/security/entity_store";
-    static final String LIST = BASE + "/entities";
+    static final ListCalls calls = new ListCalls(server);
 
     @BeforeAll
     static void install() {
         assertThat(client().post(BASE + "/install", "{}").status()).isIn(200, 201);
-        create("host", "{\"host\":{\"name\":\"web-01\"},\"asset\":{\"criticality\":\"high_impact\"}}");
-        create("host", "{\"host\":{\"name\":\"web-02\"}}");
-        create("user", "{\"user\":{\"email\":[\"jane@corp\"]},\"event\":{\"kind\":\"asset\"},\"entity\":{\"attributes\":{\"managed\":true}}}");
-        create("generic", "{\"entity\":{\"id\":\"page-generic\"}}");
+        calls.create("host", "{\"host\":{\"name\":\"web-01\"},\"asset\":{\"criticality\":\"high_impact\"}}");
+        calls.create("host", "{\"host\":{\"name\":\"web-02\"}}");
+        calls.create("user", "{\"user\":{\"email\":[\"jane@corp\"]},\"event\":{\"kind\":\"asset\"},\"entity\":{\"attributes\":{\"managed\":true}}}");
+        calls.create("generic", "{\"entity\":{\"id\":\"page-generic\"}}");
     }
 
     static HttpClientForTests client() {
         return server.client();
     }
 
-    static String q(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
-    static void create(String type, String body) {
-        Answer answer = client().post(BASE + "/entities/" + type, body);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    }
 
-    static JsonNode list(String query) {
-        Answer answer = client().get(LIST + query);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
-    }
 
     static List<String> ids(JsonNode answer) {
         List<String> ids = new ArrayList<>();
@@ -60,7 +47,7 @@ class ListPageModeHttpTest {
 
     @Test
     void wireExampleEntityTypesFindApiCreatedEntities() throws Exception {
-        JsonNode answer = list("?entity_types=host&page=1&per_page=10&sort_field=@timestamp&sort_order=desc");
+        JsonNode answer = calls.list("?entity_types=host&page=1&per_page=10&sort_field=@timestamp&sort_order=desc");
         assertThat(ids(answer)).containsExactly("host:web-02", "host:web-01");
         assertThat(answer.path("total").asLong()).isEqualTo(2);
         assertThat(answer.path("page").asInt()).isEqualTo(1);
@@ -75,17 +62,17 @@ class ListPageModeHttpTest {
 
     @Test
     void recordsArePostProcessedAsKibanaDoes() {
-        JsonNode host = list("?entity_types=host&filterQuery=" + q("{\"term\":{\"host.name\":\"web-01\"}}")).path("records").get(0);
+        JsonNode host = calls.list("?entity_types=host&filterQuery=" + q("{\"term\":{\"host.name\":\"web-01\"}}")).path("records").get(0);
         assertThat(host.path("asset").toString()).isEqualTo("{\"criticality\":\"high_impact\"}");
-        JsonNode user = list("?entity_types=user").path("records").get(0);
+        JsonNode user = calls.list("?entity_types=user").path("records").get(0);
         assertThat(user.at("/entity/attributes/managed").asBoolean()).isTrue();
         assertThat(user.at("/entity/EngineMetadata/Type").asText()).isEqualTo("user");
     }
 
     @Test
     void filterQueryAndTypesCombineInBoolMust() throws Exception {
-        JsonNode answer = list("?entity_types=host,user&filterQuery=" + q("{\"bool\":{\"must_not\":[{\"term\":{\"host.name\":\"web-02\"}}]}}"));
-        String user = ids(list("?entity_types=user")).get(0);
+        JsonNode answer = calls.list("?entity_types=host,user&filterQuery=" + q("{\"bool\":{\"must_not\":[{\"term\":{\"host.name\":\"web-02\"}}]}}"));
+        String user = ids(calls.list("?entity_types=user")).get(0);
         assertThat(ids(answer)).containsExactlyInAnyOrder("host:web-01", user);
         assertThat(new ObjectMapper().readTree(answer.at("/inspect/dsl/0").asText()).at("/body/bool/must")).hasSize(2);
     }
@@ -93,22 +80,22 @@ class ListPageModeHttpTest {
     @Test
     void kqlAndDslAgree() {
         List<String> kql = new ArrayList<>();
-        list("?size=100&filter=" + q("entity.EngineMetadata.Type: host and not host.name: web-02"))
+        calls.list("?size=100&filter=" + q("entity.EngineMetadata.Type: host and not host.name: web-02"))
                 .path("entities").forEach(e -> kql.add(e.at("/entity/id").asText()));
-        List<String> dsl = ids(list("?per_page=100&filterQuery=" + q("{\"bool\":{\"filter\":[{\"term\":{\"entity.EngineMetadata.Type\":\"host\"}}],"
+        List<String> dsl = ids(calls.list("?per_page=100&filterQuery=" + q("{\"bool\":{\"filter\":[{\"term\":{\"entity.EngineMetadata.Type\":\"host\"}}],"
                 + "\"must_not\":[{\"term\":{\"host.name\":\"web-02\"}}]}}")));
         assertThat(kql).isNotEmpty().containsExactlyInAnyOrderElementsOf(dsl);
     }
 
     @Test
     void pagesAndSortOrder() {
-        JsonNode all = list("?per_page=100&sort_field=entity.id&sort_order=asc");
+        JsonNode all = calls.list("?per_page=100&sort_field=entity.id&sort_order=asc");
         List<String> sorted = ids(all);
         assertThat(sorted).isSorted().hasSize((int) all.path("total").asLong());
-        JsonNode second = list("?page=2&per_page=2&sort_field=entity.id&sort_order=asc");
+        JsonNode second = calls.list("?page=2&per_page=2&sort_field=entity.id&sort_order=asc");
         assertThat(ids(second)).containsExactlyElementsOf(sorted.subList(2, Math.min(4, sorted.size())));
-        assertThat(ids(list("?per_page=100&sort_field=entity.id&sort_order=desc"))).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(list("?page=1000&per_page=10").path("records")).isEmpty();
+        assertThat(ids(calls.list("?per_page=100&sort_field=entity.id&sort_order=desc"))).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(calls.list("?page=1000&per_page=10").path("records")).isEmpty();
     }
 
     @Test
@@ -150,7 +137,7 @@ class ListPageModeHttpTest {
         assertThat(client().post(base + "/install", "{}").status()).isIn(200, 201);
         assertThat(client().post(base + "/entities/generic", "{\"entity\":{\"id\":\"only-in-space\"}}").status()).isEqualTo(200);
         assertThat(client().get(base + "/entities?per_page=100").json().path("total").asLong()).isEqualTo(1);
-        assertThat(ids(list("?per_page=100"))).doesNotContain("only-in-space");
+        assertThat(ids(calls.list("?per_page=100"))).doesNotContain("only-in-space");
         assertThat(client().post(base + "/uninstall", "{}").status()).isEqualTo(200);
         assertThat(client().post(base + "/install", "{}").status()).isIn(200, 201);
         assertThat(client().get(base + "/entities?per_page=100").json().path("total").asLong()).isZero();
