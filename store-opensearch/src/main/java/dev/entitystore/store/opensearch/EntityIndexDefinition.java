@@ -1,0 +1,36 @@
+package dev.entitystore.store.opensearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The settings and mapping of an entity index, as Kibana's latest-index template has them: dynamic
+ * strings as {@code keyword} (ignore_above 1024) with a {@code .text} sub-field, no date or number
+ * detection in strings, {@code @timestamp} a date, at most 2,000 fields. One primary shard (an entity
+ * index of 1M ~1 KB records is a few GB); a replica as soon as the cluster has a second node.
+ */
+public final class EntityIndexDefinition {
+    private static final String RESOURCE = "entity-index.json";
+    private static final String JSON = load();
+
+    private EntityIndexDefinition() {
+    }
+
+    /** The body of the create-index request. */
+    public static String json() {
+        return JSON;
+    }
+
+    private static String load() {
+        try (InputStream in = EntityIndexDefinition.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
