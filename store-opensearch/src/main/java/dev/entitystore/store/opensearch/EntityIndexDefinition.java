@@ -7,9 +7,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The settings and mapping of an entity index, as Kibana's latest-index template has them: dynamic
- * strings as {@code keyword} (ignore_above 1024) with a {@code .text} sub-field, no date or number
- * detection in strings, {@code @timestamp} a date, at most 2,000 fields. One primary shard (an entity
- * index of 1M ~1 KB records is a few GB); a replica as soon as the cluster has a second node.
+ * strings as {@code keyword} (ignore_above 1024) with a {@code .text} sub-field, no number detection in
+ * strings, {@code @timestamp} a date, at most 2,000 fields. One primary shard (an entity index of 1M
+ * ~1 KB records is a few GB); a replica as soon as the cluster has a second node.
+ *
+ * <p>One addition to Kibana's template: a string field whose first value is ISO-8601 stays a
+ * {@code keyword} (date detection only picks the template) but also gets a {@code .date} sub-field that
+ * ignores values that are not dates. Range queries and sorts on such fields then compare instants, as
+ * the embedded index's date companion does, while terms and wildcards still see the exact string.
+ *
+ * <p>The search relies on the single primary shard: its tie-breaker is {@code _seq_no}, unique per shard.
  */
 public final class EntityIndexDefinition {
     private static final String RESOURCE = "entity-index.json";
