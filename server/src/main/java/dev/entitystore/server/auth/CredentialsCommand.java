@@ -126,14 +126,14 @@ public final class CredentialsCommand {
 
     private static StoredCredential entry(StoredCredential.Kind kind, String id, String name, String secret,
                                           Map<String, String> options) {
-        boolean write = options.containsKey("--write");
         boolean readOnly = options.containsKey("--read-only");
         boolean admin = options.containsKey("--admin");
-        if (write == readOnly) {
-            throw new UsageException("say --write or --read-only");
-        }
         if (admin && readOnly) {
             throw new UsageException("--admin manages engines, which writes: it cannot be --read-only");
+        }
+        boolean write = options.containsKey("--write") || admin;
+        if (write == readOnly) {
+            throw new UsageException("say --write or --read-only");
         }
         List<String> spaces = Arrays.stream(required(options, "--spaces").split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();

@@ -81,6 +81,13 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void adminAloneMeansWriteAndAdmin() throws Exception {
+        assertThat(run("add-key", "--name", "ops", "--spaces", "*", "--admin")).isZero();
+        assertThat(CredentialsFile.read(dir.resolve("creds.json")).get(0).grants())
+                .isEqualTo(new SpaceGrants(List.of("*"), true, true));
+    }
+
+    @Test
     void aUserIsAddedOnce() {
         assertThat(run("add-user", "--user", "bob", "--spaces", "default", "--read-only")).isZero();
         assertThat(run("add-user", "--user", "bob", "--spaces", "default", "--read-only")).isEqualTo(2);
