@@ -10,6 +10,7 @@ import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
+import dev.entitystore.server.auth.AccessControl;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
@@ -39,6 +40,10 @@ public final class ApplicationFactory {
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search) {
+        return create(config, store, search, AccessControl.from(config.security()));
+    }
+
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, AccessControl access) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -50,9 +55,11 @@ public final class ApplicationFactory {
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
-        // Kibana's request conventions, in Kibana's order: space prefix, body limit, xsrf, version, query.
+        // Kibana's request conventions, in Kibana's order: space prefix, body limit, authentication,
+        // xsrf, route privileges, version, query (each filter's @Priority sets its place).
         app.register(SpacePrefixFilter.class);
         app.register(new BodyLimitFilter(config.maxBodyBytes()));
+        access.register(app);
         app.register(XsrfFilter.class);
         app.register(ApiVersionFilter.class);
         app.register(StrictQueryFilter.class);

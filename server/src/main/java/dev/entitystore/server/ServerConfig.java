@@ -10,7 +10,8 @@ import java.util.Map;
  * variable (the flag wins), else its default. Bad values are refused here with one clear sentence.
  */
 public record ServerConfig(
-        String host, int port, Path dataDir, Backend backend, String openSearchUrl, long maxBodyBytes) {
+        String host, int port, Path dataDir, Backend backend, String openSearchUrl, long maxBodyBytes,
+        SecurityOptions security) {
 
     public enum Backend { SQLITE, OPENSEARCH }
 
@@ -23,7 +24,11 @@ public record ServerConfig(
         DATA_DIR("--data-dir", "ENTITY_STORE_DATA_DIR", "./data"),
         BACKEND("--backend", "ENTITY_STORE_BACKEND", "sqlite"),
         OPENSEARCH_URL("--opensearch-url", "ENTITY_STORE_OPENSEARCH_URL", null),
-        MAX_BODY_BYTES("--max-body-bytes", "ENTITY_STORE_MAX_BODY_BYTES", String.valueOf(DEFAULT_MAX_BODY_BYTES));
+        MAX_BODY_BYTES("--max-body-bytes", "ENTITY_STORE_MAX_BODY_BYTES", String.valueOf(DEFAULT_MAX_BODY_BYTES)),
+        CREDENTIALS_FILE("--credentials-file", "ENTITY_STORE_CREDENTIALS_FILE", null),
+        STATUS_ALLOW_ANONYMOUS("--status-allow-anonymous", "ENTITY_STORE_STATUS_ALLOW_ANONYMOUS", "false"),
+        TLS_KEYSTORE("--tls-keystore", "ENTITY_STORE_TLS_KEYSTORE", null),
+        TLS_KEYSTORE_PASSWORD("--tls-keystore-password", "ENTITY_STORE_TLS_KEYSTORE_PASSWORD", null);
 
         final String flag;
         final String variable;
@@ -39,8 +44,13 @@ public record ServerConfig(
     public static final String USAGE = """
             Usage: java -jar entity-store-server.jar [--host H] [--port N] [--data-dir DIR]
                    [--backend sqlite|opensearch] [--opensearch-url URL] [--max-body-bytes N]
+                   [--credentials-file F] [--status-allow-anonymous true|false]
+                   [--tls-keystore F --tls-keystore-password P]
             Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
-            ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL, ENTITY_STORE_MAX_BODY_BYTES.""";
+            ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL, ENTITY_STORE_MAX_BODY_BYTES,
+            ENTITY_STORE_CREDENTIALS_FILE, ENTITY_STORE_STATUS_ALLOW_ANONYMOUS, ENTITY_STORE_TLS_KEYSTORE,
+            ENTITY_STORE_TLS_KEYSTORE_PASSWORD (prefer the variable for the password: flags show in ps).
+            Credentials: java -jar entity-store-server.jar credentials --help""";
 
     public static ServerConfig from(Map<String, String> environment, String... args) {
         Map<Setting, String> values = new LinkedHashMap<>();
@@ -72,12 +82,14 @@ public record ServerConfig(
                 Path.of(values.get(Setting.DATA_DIR)),
                 backend(values.get(Setting.BACKEND)),
                 values.get(Setting.OPENSEARCH_URL),
-                maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)));
+                maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)),
+                SecurityOptions.parse(values.get(Setting.CREDENTIALS_FILE), values.get(Setting.STATUS_ALLOW_ANONYMOUS),
+                        values.get(Setting.TLS_KEYSTORE), values.get(Setting.TLS_KEYSTORE_PASSWORD)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
     public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
-        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes);
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes, security);
     }
 
     private static Setting settingFor(String flag) {
