@@ -10,9 +10,23 @@ import java.util.Map;
  * variable (the flag wins), else its default. Bad values are refused here with one clear sentence.
  */
 public record ServerConfig(
-        String host, int port, Path dataDir, Backend backend, String openSearchUrl, long maxBodyBytes) {
+        String host, int port, Path dataDir, Backend backend, String openSearchUrl, long maxBodyBytes,
+        RequestLimits limits) {
 
     public enum Backend { SQLITE, OPENSEARCH }
+
+    /**
+     * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
+     * long a client may take to send its request before the connection is cut.
+     */
+    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds) {
+        public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
+        public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
+
+        public static RequestLimits defaults() {
+            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS);
+        }
+    }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -23,7 +37,11 @@ public record ServerConfig(
         DATA_DIR("--data-dir", "ENTITY_STORE_DATA_DIR", "./data"),
         BACKEND("--backend", "ENTITY_STORE_BACKEND", "sqlite"),
         OPENSEARCH_URL("--opensearch-url", "ENTITY_STORE_OPENSEARCH_URL", null),
-        MAX_BODY_BYTES("--max-body-bytes", "ENTITY_STORE_MAX_BODY_BYTES", String.valueOf(DEFAULT_MAX_BODY_BYTES));
+        MAX_BODY_BYTES("--max-body-bytes", "ENTITY_STORE_MAX_BODY_BYTES", String.valueOf(DEFAULT_MAX_BODY_BYTES)),
+        MAX_BULK_ITEMS("--max-bulk-items", "ENTITY_STORE_MAX_BULK_ITEMS",
+                String.valueOf(RequestLimits.DEFAULT_MAX_BULK_ITEMS)),
+        CLIENT_TIMEOUT("--client-timeout-seconds", "ENTITY_STORE_CLIENT_TIMEOUT_SECONDS",
+                String.valueOf(RequestLimits.DEFAULT_CLIENT_TIMEOUT_SECONDS));
 
         final String flag;
         final String variable;
@@ -39,8 +57,10 @@ public record ServerConfig(
     public static final String USAGE = """
             Usage: java -jar entity-store-server.jar [--host H] [--port N] [--data-dir DIR]
                    [--backend sqlite|opensearch] [--opensearch-url URL] [--max-body-bytes N]
+                   [--max-bulk-items N] [--client-timeout-seconds N]
             Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
-            ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL, ENTITY_STORE_MAX_BODY_BYTES.""";
+            ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL, ENTITY_STORE_MAX_BODY_BYTES,
+            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS.""";
 
     public static ServerConfig from(Map<String, String> environment, String... args) {
         Map<Setting, String> values = new LinkedHashMap<>();
@@ -72,12 +92,15 @@ public record ServerConfig(
                 Path.of(values.get(Setting.DATA_DIR)),
                 backend(values.get(Setting.BACKEND)),
                 values.get(Setting.OPENSEARCH_URL),
-                maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)));
+                maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)),
+                new RequestLimits(
+                        positive(values.get(Setting.MAX_BULK_ITEMS), "bulk item limit", Setting.MAX_BULK_ITEMS),
+                        positive(values.get(Setting.CLIENT_TIMEOUT), "client timeout", Setting.CLIENT_TIMEOUT)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
     public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
-        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes);
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes, limits);
     }
 
     private static Setting settingFor(String flag) {
@@ -126,5 +149,18 @@ public record ServerConfig(
             // fall through to the message
         }
         throw new ConfigException("body limit '" + value + "' is not a positive number of bytes (ENTITY_STORE_MAX_BODY_BYTES / --max-body-bytes)");
+    }
+
+    private static int positive(String value, String what, Setting setting) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigException(what + " '" + value + "' is not a positive whole number ("
+                + setting.variable + " / " + setting.flag + ")");
     }
 }
