@@ -10,6 +10,7 @@ import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
+import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
@@ -20,6 +21,8 @@ import dev.entitystore.server.error.UnexpectedExceptionMapper;
 import dev.entitystore.server.error.WebApplicationExceptionMapper;
 import dev.entitystore.server.http.ApiVersionFilter;
 import dev.entitystore.server.http.BodyLimitFilter;
+import dev.entitystore.server.http.BulkItemLimit;
+import dev.entitystore.server.http.QueryStringLimitFilter;
 import dev.entitystore.server.http.SpacePrefixFilter;
 import dev.entitystore.server.http.StrictQueryFilter;
 import dev.entitystore.server.http.XsrfFilter;
@@ -50,9 +53,12 @@ public final class ApplicationFactory {
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
-        // Kibana's request conventions, in Kibana's order: space prefix, body limit, xsrf, version, query.
+        // Kibana's request conventions, in Kibana's order: request target limits, space prefix, body limit,
+        // xsrf, version, query.
+        app.register(QueryStringLimitFilter.class);
         app.register(SpacePrefixFilter.class);
-        app.register(new BodyLimitFilter(config.maxBodyBytes()));
+        app.register(new BodyLimitFilter(config.maxBodyBytes(),
+                Duration.ofSeconds(config.limits().clientTimeoutSeconds())));
         app.register(XsrfFilter.class);
         app.register(ApiVersionFilter.class);
         app.register(StrictQueryFilter.class);
@@ -72,9 +78,11 @@ public final class ApplicationFactory {
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
         EntityListing listing = new EntityListing(search, engines);
-        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing));
+        BulkItemLimit bulkLimit = new BulkItemLimit(config.limits().maxBulkItems());
+        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
+                bulkLimit));
         app.register(new EnginesV2Resource(engines, mapper));
-        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing));
+        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         return app;
     }
