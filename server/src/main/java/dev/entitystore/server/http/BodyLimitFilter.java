@@ -39,10 +39,23 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         if (declared > maxBytes) {
             throw tooLarge();
         }
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.hasEntity()) {
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null && request.hasEntity()) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        } else if (contentType != null && !isMediaType(contentType)) {
+            // Jersey would answer a bare 400 with no body; hapi's text for the same.
+            throw HttpErrorException.badRequest("Invalid content-type header");
         }
         request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes, System.nanoTime() + timeoutNanos));
+    }
+
+    private static boolean isMediaType(String header) {
+        try {
+            MediaType.valueOf(header);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private HttpErrorException tooLarge() {
