@@ -181,4 +181,24 @@ class HostileInputHttpTest {
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void fuzzFindingNullInAnEntityTypesListIsA400NotA500() {
+        // Found by FuzzHttpTest (seed 20250909): {"entityTypes":[null]} reached the resource and threw a NullPointerException.
+        String v2 = "[request body]: entityTypes.0: Invalid option: expected one of \"user\"|\"host\"|\"service\"|\"generic\"";
+        refused(400, v2, () -> client.write("PUT", "/api/security/entity_store/stop", "{\"entityTypes\":[null]}"));
+        refused(400, v2.replace("entityTypes.0", "entityTypes.1"),
+                () -> client.write("POST", "/api/security/entity_store/uninstall", "{\"entityTypes\":[\"host\",null]}"));
+        Answer v1 = client.write("POST", "/api/entity_store/enable", "{\"entityTypes\":[null]}");
+        assertThat(v1.status()).isEqualTo(400);
+        assertThat(v1.message()).startsWith("[request body]: entityTypes.0: Invalid option: expected one of");
+    }
+
+    @Test
+    void fuzzFindingMalformedContentTypeAnswersKibanasBody() {
+        // Found by FuzzHttpTest (seed 20250909): Jersey answered "Content-Type: garbage" with a bare 400, no body.
+        refused(400, "Invalid content-type header", () -> client.send("POST", ENTITIES + "/host",
+                "{\"host\":{\"name\":\"ct\"}}".getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("kbn-xsrf", "t", "Content-Type", "garbage")));
+    }
 }
