@@ -22,6 +22,7 @@ public final class EntityStoreServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EntityStoreServer.class);
     private static final long GRACE_SECONDS = 30;
     private static final int WORKER_THREADS = 64;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final HttpServer http;
     private final Backend backend;
@@ -63,7 +64,15 @@ public final class EntityStoreServer implements AutoCloseable {
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // Writes wait for their group commit (an fsync): many workers let many writes share one commit.
         // Grizzly's default (two per core) would cap single writes at a few per fsync.
+        int clientTimeout = config.limits().clientTimeoutSeconds();
         for (NetworkListener listener : http.getListeners()) {
+            // Request line and headers: above Node's 16 KiB, so that our own 414 (in Kibana's body) answers
+            // a long URI; past this Grizzly answers a bare 400 and closes.
+            listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+            // Slow clients: a connection idle (or stalled in its request head) for the timeout is closed,
+            // and a blocking body read gives up after it (BodyLimitFilter also bounds the whole body).
+            listener.getKeepAlive().setIdleTimeoutInSeconds(clientTimeout);
+            listener.getTransport().setReadTimeout(clientTimeout, TimeUnit.SECONDS);
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("entity-store-worker").setCorePoolSize(WORKER_THREADS).setMaxPoolSize(WORKER_THREADS));
         }

@@ -11,9 +11,22 @@ import java.util.Map;
  */
 public record ServerConfig(
         String host, int port, Path dataDir, Backend backend, String openSearchUrl, long maxBodyBytes,
-        SecurityOptions security) {
+        SecurityOptions security, RequestLimits limits) {
 
     public enum Backend { SQLITE, OPENSEARCH }
+
+    /**
+     * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
+     * long a client may take to send its request before the connection is cut.
+     */
+    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds) {
+        public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
+        public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
+
+        public static RequestLimits defaults() {
+            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS);
+        }
+    }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,7 +41,11 @@ public record ServerConfig(
         CREDENTIALS_FILE("--credentials-file", "ENTITY_STORE_CREDENTIALS_FILE", null),
         STATUS_ALLOW_ANONYMOUS("--status-allow-anonymous", "ENTITY_STORE_STATUS_ALLOW_ANONYMOUS", "false"),
         TLS_KEYSTORE("--tls-keystore", "ENTITY_STORE_TLS_KEYSTORE", null),
-        TLS_KEYSTORE_PASSWORD("--tls-keystore-password", "ENTITY_STORE_TLS_KEYSTORE_PASSWORD", null);
+        TLS_KEYSTORE_PASSWORD("--tls-keystore-password", "ENTITY_STORE_TLS_KEYSTORE_PASSWORD", null),
+        MAX_BULK_ITEMS("--max-bulk-items", "ENTITY_STORE_MAX_BULK_ITEMS",
+                String.valueOf(RequestLimits.DEFAULT_MAX_BULK_ITEMS)),
+        CLIENT_TIMEOUT("--client-timeout-seconds", "ENTITY_STORE_CLIENT_TIMEOUT_SECONDS",
+                String.valueOf(RequestLimits.DEFAULT_CLIENT_TIMEOUT_SECONDS));
 
         final String flag;
         final String variable;
@@ -46,10 +63,12 @@ public record ServerConfig(
                    [--backend sqlite|opensearch] [--opensearch-url URL] [--max-body-bytes N]
                    [--credentials-file F] [--status-allow-anonymous true|false]
                    [--tls-keystore F --tls-keystore-password P]
+                   [--max-bulk-items N] [--client-timeout-seconds N]
             Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
             ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL, ENTITY_STORE_MAX_BODY_BYTES,
             ENTITY_STORE_CREDENTIALS_FILE, ENTITY_STORE_STATUS_ALLOW_ANONYMOUS, ENTITY_STORE_TLS_KEYSTORE,
-            ENTITY_STORE_TLS_KEYSTORE_PASSWORD (prefer the variable for the password: flags show in ps).
+            ENTITY_STORE_TLS_KEYSTORE_PASSWORD (prefer the variable for the password: flags show in ps),
+            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS.
             Credentials: java -jar entity-store-server.jar credentials --help""";
 
     public static ServerConfig from(Map<String, String> environment, String... args) {
@@ -84,12 +103,15 @@ public record ServerConfig(
                 values.get(Setting.OPENSEARCH_URL),
                 maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)),
                 SecurityOptions.parse(values.get(Setting.CREDENTIALS_FILE), values.get(Setting.STATUS_ALLOW_ANONYMOUS),
-                        values.get(Setting.TLS_KEYSTORE), values.get(Setting.TLS_KEYSTORE_PASSWORD)));
+                        values.get(Setting.TLS_KEYSTORE), values.get(Setting.TLS_KEYSTORE_PASSWORD)),
+                new RequestLimits(
+                        positive(values.get(Setting.MAX_BULK_ITEMS), "bulk item limit", Setting.MAX_BULK_ITEMS),
+                        positive(values.get(Setting.CLIENT_TIMEOUT), "client timeout", Setting.CLIENT_TIMEOUT)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
     public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
-        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes, security);
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearchUrl, maxBodyBytes, security, limits);
     }
 
     private static Setting settingFor(String flag) {
@@ -138,5 +160,18 @@ public record ServerConfig(
             // fall through to the message
         }
         throw new ConfigException("body limit '" + value + "' is not a positive number of bytes (ENTITY_STORE_MAX_BODY_BYTES / --max-body-bytes)");
+    }
+
+    private static int positive(String value, String what, Setting setting) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigException(what + " '" + value + "' is not a positive whole number ("
+                + setting.variable + " / " + setting.flag + ")");
     }
 }

@@ -16,6 +16,19 @@ class ServerConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.backend()).isEqualTo(ServerConfig.Backend.SQLITE);
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(config.limits().maxBulkItems()).isEqualTo(10_000);
+        assertThat(config.limits().clientTimeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void requestLimitsComeFromFlagsOrVariables() {
+        ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
+        assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5));
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
+                .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--client-timeout-seconds=soon"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("client timeout 'soon'");
     }
 
     @Test
