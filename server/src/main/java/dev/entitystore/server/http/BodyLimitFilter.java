@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.FilterInputStream;
@@ -21,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * the connection is closed: a client trickling its body cannot hold a worker thread for longer.
  * A body sent without a Content-Type is read as JSON, as Kibana does.
  */
-// After authentication, as Kibana parses payloads only for authenticated requests (401 before 413).
-@Priority(Priorities.AUTHENTICATION + 50)
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 50)
 public final class BodyLimitFilter implements ContainerRequestFilter {
     private final long maxBytes;
     private final long timeoutNanos;
