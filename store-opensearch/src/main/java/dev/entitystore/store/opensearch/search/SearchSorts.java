@@ -124,10 +124,10 @@ final class SearchSorts {
         return values;
     }
 
-    /** Where a word lies among the booleans' sort values (0, 1; missing sorts last). */
+    /** Where a word lies among the booleans' sort values (0, 1; missing sorts last, as an int's extreme). */
     private long booleanPosition(Object value) {
         if (value == null) {
-            return descending ? Long.MIN_VALUE : Long.MAX_VALUE;
+            return descending ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
         return switch (String.valueOf(value)) {
             case "false" -> 0;
