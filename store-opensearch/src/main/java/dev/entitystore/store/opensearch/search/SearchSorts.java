@@ -85,7 +85,7 @@ final class SearchSorts {
                     : primary.isIntegralNumber() ? (Object) primary.asLong() : (Object) primary.asDouble();
             case KEYWORD -> primary.isNull() || primary.isMissingNode() ? null : primary.asText();
             // Booleans sort as 0 and 1; the embedded index sorts their words, which order the same way.
-            case BOOLEAN -> primary.isNumber() && primary.asLong() == 0 ? "false" : primary.isNumber() && primary.asLong() == 1 ? "true" : null;
+            case BOOLEAN -> !primary.isNumber() ? null : primary.asLong() == 0 ? "false" : primary.asLong() == 1 ? "true" : null;
         });
         values.add(sort.path(1).asLong());
         return values;
