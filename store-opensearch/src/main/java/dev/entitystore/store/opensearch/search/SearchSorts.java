@@ -85,7 +85,7 @@ final class SearchSorts {
                     : primary.isIntegralNumber() ? (Object) primary.asLong() : (Object) primary.asDouble();
             case KEYWORD -> primary.isNull() || primary.isMissingNode() ? null : primary.asText();
             // Booleans sort as 0 and 1; the embedded index sorts their words, which order the same way.
-            case BOOLEAN -> primary.isNumber() && primary.asLong() == 0 ? "false" : primary.isNumber() && primary.asLong() == 1 ? "true" : null;
+            case BOOLEAN -> !primary.isNumber() ? null : primary.asLong() == 0 ? "false" : primary.asLong() == 1 ? "true" : null;
         });
         values.add(sort.path(1).asLong());
         return values;
@@ -124,10 +124,10 @@ final class SearchSorts {
         return values;
     }
 
-    /** Where a word lies among the booleans' sort values (0, 1; missing sorts last). */
+    /** Where a word lies among the booleans' sort values (0, 1; missing sorts last, as an int's extreme). */
     private long booleanPosition(Object value) {
         if (value == null) {
-            return descending ? Long.MIN_VALUE : Long.MAX_VALUE;
+            return descending ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
         return switch (String.valueOf(value)) {
             case "false" -> 0;
