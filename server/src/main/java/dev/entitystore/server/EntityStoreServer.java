@@ -38,10 +38,9 @@ public final class EntityStoreServer implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         requireLoopbackWithoutCredentials(config.host());
-        if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
-            throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
-        }
-        Backend backend = Backend.embedded(config);
+        Backend backend = config.backend() == ServerConfig.Backend.OPENSEARCH
+                ? Backend.opensearch(config)
+                : Backend.embedded(config);
         URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
                 ApplicationFactory.create(config, backend.store(), backend.search()), false);

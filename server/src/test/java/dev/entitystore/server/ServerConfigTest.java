@@ -27,7 +27,7 @@ class ServerConfigTest {
         assertThat(config.port()).isEqualTo(7000);
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(config.backend()).isEqualTo(ServerConfig.Backend.OPENSEARCH);
-        assertThat(config.openSearchUrl()).isEqualTo("http://127.0.0.1:9200");
+        assertThat(config.openSearch().url()).isEqualTo("http://127.0.0.1:9200");
     }
 
     @Test
