@@ -53,10 +53,9 @@ public final class EntityStoreServer implements AutoCloseable {
             LOG.warn("Listening on {} without TLS: credentials cross the network in clear unless a proxy terminates TLS"
                     + " (set ENTITY_STORE_TLS_KEYSTORE)", config.host());
         }
-        if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
-            throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
-        }
-        Backend backend = Backend.embedded(config);
+        Backend backend = config.backend() == ServerConfig.Backend.OPENSEARCH
+                ? Backend.opensearch(config)
+                : Backend.embedded(config);
         URI uri = URI.create((tls != null ? "https://" : "http://") + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
                 ApplicationFactory.create(config, backend.store(), backend.search(), access), tls != null, tls, false);

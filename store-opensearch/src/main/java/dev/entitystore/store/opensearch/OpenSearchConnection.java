@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -25,10 +26,12 @@ public final class OpenSearchConnection implements AutoCloseable {
     /** Enough connections that the server's request threads do not queue on the pool. */
     private static final int MAX_CONNECTIONS = 64;
 
+    private final URI url;
     private final OpenSearchTransport transport;
     private final OpenSearchClient client;
 
-    private OpenSearchConnection(OpenSearchTransport transport) {
+    private OpenSearchConnection(URI url, OpenSearchTransport transport) {
+        this.url = url;
         this.transport = transport;
         this.client = new OpenSearchClient(transport);
     }
@@ -58,7 +61,12 @@ public final class OpenSearchConnection implements AutoCloseable {
                     }
                     return http.setConnectionManager(pool.build());
                 });
-        return new OpenSearchConnection(builder.build());
+        return new OpenSearchConnection(settings.url(), builder.build());
+    }
+
+    /** The cluster's address, for messages (it never holds credentials: those are separate settings). */
+    public URI url() {
+        return url;
     }
 
     public OpenSearchClient client() {
