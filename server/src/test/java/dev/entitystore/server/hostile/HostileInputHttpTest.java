@@ -201,4 +201,13 @@ class HostileInputHttpTest {
                 "{\"host\":{\"name\":\"ct\"}}".getBytes(StandardCharsets.UTF_8),
                 java.util.Map.of("kbn-xsrf", "t", "Content-Type", "garbage")));
     }
+
+    @Test
+    void fuzzFindingNullItemInALegacyBulkIsA400NotA500() {
+        // Found by FuzzHttpTest (seed 20250909, 3,000 cases): {"entities":[null]} on the v1 bulk threw a NullPointerException.
+        String item = "{\"type\":\"host\",\"record\":{\"host\":{\"name\":\"bulk-#\"}}}";
+        String body = "{\"entities\":[" + item.replace("#", "0") + ",null]}";
+        refused(400, "[request body]: entities.1: Invalid input: expected object, received null",
+                () -> client.write("PUT", "/api/entity_store/entities/bulk", body));
+    }
 }
