@@ -21,7 +21,6 @@ public final class LatencyRecorder {
     private final Recorder interval = new Recorder(HIGHEST, 3);
     private final Histogram total = new Histogram(HIGHEST, 3);
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-    private Histogram recycled;
 
     public void record(long nanos, int status) {
         interval.recordValue(Math.max(1, Math.min(nanos, HIGHEST)));
@@ -30,9 +29,8 @@ public final class LatencyRecorder {
 
     /** What was recorded since the last call (also added to the whole-run figures). */
     public synchronized Histogram takeInterval() {
-        Histogram taken = interval.getIntervalHistogram(recycled);
+        Histogram taken = interval.getIntervalHistogram();
         total.add(taken);
-        recycled = taken.copy();
         return taken;
     }
 
