@@ -44,7 +44,7 @@ public final class Scenarios {
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    static long single(Operations operations, Random random, int rate, int seconds) throws Exception {
+    public static long single(Operations operations, Random random, int rate, int seconds) throws Exception {
         Results results = new Results();
         long start = System.nanoTime();
         long unanswered = new FixedRateLoad(operations.client(), rate).run(n -> operations.singleUpdate(random), seconds, results, 120);
@@ -52,7 +52,7 @@ public final class Scenarios {
         return results.failures() + unanswered;
     }
 
-    static long bulk(Operations operations, Random random, int batches, int clients, int batchSize) throws Exception {
+    public static long bulk(Operations operations, Random random, int batches, int clients, int batchSize) throws Exception {
         Results results = new Results();
         // Bodies are built before timing: building 1,000 items costs the client ~10 ms of CPU.
         Operation[] bodies = new Operation[batches];
@@ -65,7 +65,7 @@ public final class Scenarios {
         return results.failures();
     }
 
-    static long list(Operations operations, Random random, int queries, int deepPage) throws Exception {
+    public static long list(Operations operations, Random random, int queries, int deepPage) throws Exception {
         ClosedLoopLoad oneClient = new ClosedLoopLoad(operations.client(), 1);
         Results warmUp = new Results();
         oneClient.run(n -> n % 2 == 0 ? operations.kqlEntityId(random) : operations.sortedPage(), Math.max(50, queries / 10), warmUp);
@@ -80,7 +80,7 @@ public final class Scenarios {
         return results.failures();
     }
 
-    static long mixed(Operations operations, Random random, int rate, int seconds) throws Exception {
+    public static long mixed(Operations operations, Random random, int rate, int seconds) throws Exception {
         Results results = new Results();
         long start = System.nanoTime();
         long unanswered = new FixedRateLoad(operations.client(), rate).run(n -> mixedOperation(operations, random), seconds, results, 120);
@@ -107,7 +107,7 @@ public final class Scenarios {
     }
 
     /** SPEC §8: updates of one entity cost no more than 2x updates of different entities. */
-    static long sameId(Operations operations, Random random, int updates, int clients) throws Exception {
+    public static long sameId(Operations operations, Random random, int updates, int clients) throws Exception {
         ClosedLoopLoad load = new ClosedLoopLoad(operations.client(), clients);
         load.run(n -> operations.singleUpdate(random), updates / 4, new Results());
         Results distinct = new Results();
