@@ -34,7 +34,7 @@ class SoakIT {
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void steadyMixedLoadAnswersEveryRequestWithoutErrorsOrGrowingFiles() throws Exception {
         int seconds = Integer.getInteger("soak.seconds", 60);
-        int rate = Integer.getInteger("soak.rate", 40);
+        int rate = Integer.getInteger("soak.rate", 20);
         Population population = Population.of("all", 2_000);
         StorePrefill.run(dataDir, population);
         try (ServerProcess server = ServerProcess.start(JAR, dataDir, List.of("-Xmx512m"), List.of(), Map.of(),
