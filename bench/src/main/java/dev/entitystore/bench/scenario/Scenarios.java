@@ -13,10 +13,10 @@ import java.util.Random;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.entitystore.bench.scenario.Scenarios SCENARIO URL [options]
- *   single   --rate 500 --seconds 30          v2 single updates at a fixed rate (open loop)
+ *   single   --rate 500 --seconds 30          v2 single updates at a fixed rate (open loop, after 5 s unrecorded)
  *   bulk     --batches 100 --clients 2 --batch-size 1000
  *   list     --queries 2000 --deep-page 50    KQL term (entity.id, host.name), sorted page, searchAfter page
- *   mixed    --rate 200 --seconds 60          70% updates, 20% lists, 5% gets, 5% bulks of 100
+ *   mixed    --rate 200 --seconds 60          70% updates, 20% lists, 5% gets, 5% bulks of 100 (after 5 s unrecorded)
  *   same-id  --updates 1000 --clients 16      1,000 updates of one entity vs of 1,000 entities
  * common: --entities N (the pre-filled count, default 1000000) --types host|all|host,user,...
  * </pre>
@@ -44,7 +44,11 @@ public final class Scenarios {
         System.exit(failures == 0 ? 0 : 1);
     }
 
+    /** Seconds of the same load, unrecorded, before a fixed-rate run: class loading and JIT off the figures. */
+    static final int WARM_UP_SECONDS = 5;
+
     public static long single(Operations operations, Random random, int rate, int seconds) throws Exception {
+        new FixedRateLoad(operations.client(), rate).run(n -> operations.singleUpdate(random), WARM_UP_SECONDS, new Results(), 120);
         Results results = new Results();
         long start = System.nanoTime();
         long unanswered = new FixedRateLoad(operations.client(), rate).run(n -> operations.singleUpdate(random), seconds, results, 120);
@@ -81,6 +85,7 @@ public final class Scenarios {
     }
 
     public static long mixed(Operations operations, Random random, int rate, int seconds) throws Exception {
+        new FixedRateLoad(operations.client(), rate).run(n -> mixedOperation(operations, random), WARM_UP_SECONDS, new Results(), 120);
         Results results = new Results();
         long start = System.nanoTime();
         long unanswered = new FixedRateLoad(operations.client(), rate).run(n -> mixedOperation(operations, random), seconds, results, 120);
