@@ -10,6 +10,8 @@ import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
+import dev.entitystore.server.auth.AccessControl;
+import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
@@ -20,6 +22,8 @@ import dev.entitystore.server.error.UnexpectedExceptionMapper;
 import dev.entitystore.server.error.WebApplicationExceptionMapper;
 import dev.entitystore.server.http.ApiVersionFilter;
 import dev.entitystore.server.http.BodyLimitFilter;
+import dev.entitystore.server.http.BulkItemLimit;
+import dev.entitystore.server.http.QueryStringLimitFilter;
 import dev.entitystore.server.http.SpacePrefixFilter;
 import dev.entitystore.server.http.StrictQueryFilter;
 import dev.entitystore.server.http.XsrfFilter;
@@ -39,6 +43,10 @@ public final class ApplicationFactory {
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search) {
+        return create(config, store, search, AccessControl.from(config.security()));
+    }
+
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, AccessControl access) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -50,9 +58,13 @@ public final class ApplicationFactory {
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
-        // Kibana's request conventions, in Kibana's order: space prefix, body limit, xsrf, version, query.
+        // Kibana's request conventions, in Kibana's order: request target limits, space prefix, body limit,
+        // authentication, xsrf, route privileges, version, query (each filter's @Priority sets its place).
+        app.register(QueryStringLimitFilter.class);
         app.register(SpacePrefixFilter.class);
-        app.register(new BodyLimitFilter(config.maxBodyBytes()));
+        app.register(new BodyLimitFilter(config.maxBodyBytes(),
+                Duration.ofSeconds(config.limits().clientTimeoutSeconds())));
+        access.register(app);
         app.register(XsrfFilter.class);
         app.register(ApiVersionFilter.class);
         app.register(StrictQueryFilter.class);
@@ -72,9 +84,11 @@ public final class ApplicationFactory {
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
         EntityListing listing = new EntityListing(search, engines);
-        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing));
+        BulkItemLimit bulkLimit = new BulkItemLimit(config.limits().maxBulkItems());
+        app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
+                bulkLimit));
         app.register(new EnginesV2Resource(engines, mapper));
-        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing));
+        app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         return app;
     }

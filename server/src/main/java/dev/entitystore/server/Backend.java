@@ -1,15 +1,23 @@
 package dev.entitystore.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.search.lucene.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoreOpenException;
 import dev.entitystore.domain.store.sqlite.SqliteEntityStore;
+import dev.entitystore.store.opensearch.IndexNames;
+import dev.entitystore.store.opensearch.OpenSearchConnection;
+import dev.entitystore.store.opensearch.OpenSearchEntityStore;
+import dev.entitystore.store.opensearch.OpenSearchSettings;
+import dev.entitystore.store.opensearch.search.OpenSearchEntitySearch;
 import java.io.UncheckedIOException;
+import java.net.URI;
 
 /**
  * The storage the application runs on: the record of truth and the search over it. Embedded: SQLite and
- * a Lucene index under the same data directory, the index following the store's commits.
+ * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
+ * records and their search in the cluster's indices, over one connection.
  */
 record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch) implements AutoCloseable {
 
@@ -26,6 +34,30 @@ record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch
         } catch (UncheckedIOException | IllegalStateException e) {
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
+        }
+    }
+
+    /**
+     * Connects to the cluster and checks that it answers; a cluster that does not is refused like any other
+     * bad setting (one line, exit 2), rather than found out by the first request.
+     */
+    static Backend opensearch(ServerConfig config) {
+        ServerConfig.OpenSearch options = config.openSearch();
+        OpenSearchSettings settings = new OpenSearchSettings(URI.create(options.url()), options.username(),
+                options.password(), options.trustStore(), options.trustStorePassword(), options.indexPrefix());
+        IndexNames names = new IndexNames(options.indexPrefix());
+        OpenSearchConnection connection;
+        try {
+            connection = OpenSearchConnection.open(settings, new ObjectMapper());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);
+        }
+        try {
+            OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
+            return new Backend(store, new OpenSearchEntitySearch(connection, names), connection);
+        } catch (StoreOpenException e) {
+            connection.close();
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);
         }
     }
 

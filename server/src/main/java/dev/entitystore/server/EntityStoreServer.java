@@ -1,5 +1,7 @@
 package dev.entitystore.server;
 
+import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -8,6 +10,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
@@ -19,6 +22,7 @@ public final class EntityStoreServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EntityStoreServer.class);
     private static final long GRACE_SECONDS = 30;
     private static final int WORKER_THREADS = 64;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final HttpServer http;
     private final Backend backend;
@@ -37,19 +41,37 @@ public final class EntityStoreServer implements AutoCloseable {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        requireLoopbackWithoutCredentials(config.host());
-        if (config.backend() == ServerConfig.Backend.OPENSEARCH) {
-            throw new ConfigException("the opensearch backend is not available in this build yet; use ENTITY_STORE_BACKEND=sqlite");
+        AccessControl access = AccessControl.from(config.security());
+        if (!access.checksCredentials()) {
+            requireLoopbackWithoutCredentials(config.host());
         }
-        Backend backend = Backend.embedded(config);
-        URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
+        SSLEngineConfigurator tls = config.security().hasTls()
+                ? ServerTls.configurator(config.security().tlsKeyStore(), config.security().tlsKeyStorePassword())
+                : null;
+        if (access.checksCredentials() && tls == null && !isLoopbackOnly(config.host())) {
+            // Allowed (a TLS-terminating proxy may sit in front), but worth saying.
+            LOG.warn("Listening on {} without TLS: credentials cross the network in clear unless a proxy terminates TLS"
+                    + " (set ENTITY_STORE_TLS_KEYSTORE)", config.host());
+        }
+        Backend backend = config.backend() == ServerConfig.Backend.OPENSEARCH
+                ? Backend.opensearch(config)
+                : Backend.embedded(config);
+        URI uri = URI.create((tls != null ? "https://" : "http://") + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
-                ApplicationFactory.create(config, backend.store(), backend.search()), false);
+                ApplicationFactory.create(config, backend.store(), backend.search(), access), tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // Writes wait for their group commit (an fsync): many workers let many writes share one commit.
         // Grizzly's default (two per core) would cap single writes at a few per fsync.
+        int clientTimeout = config.limits().clientTimeoutSeconds();
         for (NetworkListener listener : http.getListeners()) {
+            // Request line and headers: above Node's 16 KiB, so that our own 414 (in Kibana's body) answers
+            // a long URI; past this Grizzly answers a bare 400 and closes.
+            listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+            // Slow clients: a connection idle (or stalled in its request head) for the timeout is closed,
+            // and a blocking body read gives up after it (BodyLimitFilter also bounds the whole body).
+            listener.getKeepAlive().setIdleTimeoutInSeconds(clientTimeout);
+            listener.getTransport().setReadTimeout(clientTimeout, TimeUnit.SECONDS);
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("entity-store-worker").setCorePoolSize(WORKER_THREADS).setMaxPoolSize(WORKER_THREADS));
         }
@@ -75,6 +97,11 @@ public final class EntityStoreServer implements AutoCloseable {
         return config;
     }
 
+    /** {@code https} when a TLS key store is configured, else {@code http}. */
+    public String scheme() {
+        return config.security().hasTls() ? "https" : "http";
+    }
+
     /** The storage the server runs on (tests build a second application over it to inspect routes). */
     Backend backend() {
         return backend;
@@ -96,18 +123,23 @@ public final class EntityStoreServer implements AutoCloseable {
         backend.close();
     }
 
-    /**
-     * Without credentials (none can be configured yet) the server is anonymous, so it may only be
-     * reachable from this machine.
-     */
+    /** Without a credentials file the server is anonymous, so it may only be reachable from this machine. */
     private static void requireLoopbackWithoutCredentials(String host) {
+        if (!isLoopbackOnly(host)) {
+            throw new ConfigException("refusing to listen on " + host
+                    + " without credentials: anonymous access is only served on loopback (use 127.0.0.1,"
+                    + " or configure ENTITY_STORE_CREDENTIALS_FILE / --credentials-file)");
+        }
+    }
+
+    private static boolean isLoopbackOnly(String host) {
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (!address.isLoopbackAddress()) {
-                    throw new ConfigException("refusing to listen on " + host
-                            + " without credentials: anonymous access is only served on loopback (use 127.0.0.1)");
+                    return false;
                 }
             }
+            return true;
         } catch (UnknownHostException e) {
             throw new ConfigException("cannot resolve host '" + host + "' (ENTITY_STORE_HOST / --host)", e);
         }

@@ -1,5 +1,6 @@
 package dev.entitystore.server;
 
+import dev.entitystore.server.auth.CredentialsCommand;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,12 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             System.out.println(ServerConfig.USAGE);
+            return;
+        }
+        if (args.length > 0 && CredentialsCommand.NAME.equals(args[0])) {
+            int code = new CredentialsCommand(System.getenv(), System.out, System.err)
+                    .run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            System.exit(code);
             return;
         }
         EntityStoreServer server;
@@ -32,10 +39,14 @@ public final class Main {
             stopped.countDown();
         }, "entity-store-shutdown"));
         ServerConfig config = server.config();
-        log.info("Entity Store listening on http://{}:{} (backend {}, data in {}) - started in {} ms",
-                config.host(), server.port(), config.backend().name().toLowerCase(java.util.Locale.ROOT),
+        log.info("Entity Store listening on {}://{}:{} (backend {}, data in {}) - started in {} ms",
+                server.scheme(), config.host(), server.port(), config.backend().name().toLowerCase(java.util.Locale.ROOT),
                 config.dataDir().toAbsolutePath().normalize(), (System.nanoTime() - startedAt) / 1_000_000);
-        log.warn("No credentials are configured: requests are served anonymously, on loopback only");
+        if (config.security().hasCredentials()) {
+            log.info("Requests need credentials from {}", config.security().credentialsFile().toAbsolutePath().normalize());
+        } else {
+            log.warn("No credentials are configured: requests are served anonymously, on loopback only");
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

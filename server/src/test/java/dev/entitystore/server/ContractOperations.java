@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The operations the contract declares: method, path template and operationId. */
-final class ContractOperations {
-    record Declared(String method, String template, String operationId, Pattern pattern, boolean takesBody) {}
+public final class ContractOperations {
+    public record Declared(String method, String template, String operationId, Pattern pattern, boolean takesBody) {}
 
-    static final OpenAPI SPEC = new OpenAPIV3Parser().readContents(ContractCheck.bundledContract()).getOpenAPI();
-    static final List<Declared> ALL = declared();
+    public static final OpenAPI SPEC = new OpenAPIV3Parser().readContents(ContractCheck.bundledContract()).getOpenAPI();
+    public static final List<Declared> ALL = declared();
 
     private ContractOperations() {}
 

@@ -20,14 +20,17 @@ import java.util.Map;
  */
 public final class HttpClientForTests {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final String base;
 
     HttpClientForTests(String base) {
+        this(base, HttpClient.newBuilder());
+    }
+
+    /** Over a client set up by the caller (e.g. with an SSL context for HTTPS). */
+    HttpClientForTests(String base, HttpClient.Builder client) {
         this.base = base;
+        this.http = client.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public Request request(String method, String path) {

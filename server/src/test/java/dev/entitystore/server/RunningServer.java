@@ -1,9 +1,16 @@
 package dev.entitystore.server;
 
+import dev.entitystore.store.opensearch.OpenSearchForTests;
+import dev.entitystore.store.opensearch.OpenSearchSettings;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -12,10 +19,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real server on a free loopback port with a fresh data directory, for one test class. Register
- * with {@code @RegisterExtension static RunningServer server = new RunningServer();}.
+ * with {@code @RegisterExtension static RunningServer server = new RunningServer();}. A test class marked
+ * {@link OnOpenSearch} gets the server on the OpenSearch test node, under a fresh index prefix whose
+ * indices are deleted afterwards.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> environment;
+    private Map<String, String> startedWith;
+    private String indexPrefix;
     private EntityStoreServer server;
     private Path dataDir;
     private HttpClientForTests client;
@@ -38,12 +49,23 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         }
         startedBy = context.getUniqueId();
         dataDir = Files.createTempDirectory("entity-store-test");
+        startedWith = environment;
+        indexPrefix = null;
+        if (OnOpenSearch.class.isAssignableFrom(context.getRequiredTestClass())) {
+            OpenSearchSettings node = OpenSearchForTests.freshSettings();
+            indexPrefix = node.indexPrefix();
+            Map<String, String> onOpenSearch = new HashMap<>(environment);
+            onOpenSearch.put("ENTITY_STORE_BACKEND", "opensearch");
+            onOpenSearch.put("ENTITY_STORE_OPENSEARCH_URL", node.url().toString());
+            onOpenSearch.put("ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", indexPrefix);
+            startedWith = Map.copyOf(onOpenSearch);
+        }
         start();
     }
 
     /** Starts (again) on the same data directory, e.g. after {@link #stop()} to test persistence. */
     public void start() {
-        ServerConfig config = ServerConfig.from(environment).withPortAndDataDir(0, dataDir);
+        ServerConfig config = ServerConfig.from(startedWith).withPortAndDataDir(0, dataDir);
         server = EntityStoreServer.start(config);
         client = new HttpClientForTests("http://127.0.0.1:" + server.port());
     }
@@ -72,6 +94,24 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         return dataDir;
     }
 
+    /** Whether this server runs on OpenSearch (some checks read the embedded store's files). */
+    public boolean onOpenSearch() {
+        return indexPrefix != null;
+    }
+
+    private static void deleteIndices(String prefix) throws IOException {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(OpenSearchForTests.url() + "/" + prefix + "*")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("deleting the test indices " + prefix + "* answered " + answer.statusCode() + ": " + answer.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted deleting the test indices " + prefix + "*", e);
+        }
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         if (!context.getUniqueId().equals(startedBy)) {
@@ -79,6 +119,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         }
         startedBy = null;
         server.close();
+        if (indexPrefix != null) {
+            deleteIndices(indexPrefix);
+        }
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -16,6 +16,19 @@ class ServerConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.backend()).isEqualTo(ServerConfig.Backend.SQLITE);
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(config.limits().maxBulkItems()).isEqualTo(10_000);
+        assertThat(config.limits().clientTimeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void requestLimitsComeFromFlagsOrVariables() {
+        ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
+        assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5));
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
+                .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--client-timeout-seconds=soon"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("client timeout 'soon'");
     }
 
     @Test
@@ -27,7 +40,7 @@ class ServerConfigTest {
         assertThat(config.port()).isEqualTo(7000);
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(config.backend()).isEqualTo(ServerConfig.Backend.OPENSEARCH);
-        assertThat(config.openSearchUrl()).isEqualTo("http://127.0.0.1:9200");
+        assertThat(config.openSearch().url()).isEqualTo("http://127.0.0.1:9200");
     }
 
     @Test
@@ -56,5 +69,45 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_HOST", "0.0.0.0", "ENTITY_STORE_PORT", "0"));
         assertThatThrownBy(() -> EntityStoreServer.start(config))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("only served on loopback");
+    }
+
+    @Test
+    void openSearchOptionsAreGroupedAndTheirPasswordsNeverPrinted() {
+        ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_BACKEND", "opensearch",
+                "ENTITY_STORE_OPENSEARCH_URL", "https://search.internal:9200", "ENTITY_STORE_OPENSEARCH_USERNAME", "es",
+                "ENTITY_STORE_OPENSEARCH_PASSWORD", "s3cret"), "--opensearch-index-prefix", "team-a-");
+        assertThat(config.openSearch().username()).isEqualTo("es");
+        assertThat(config.openSearch().password()).isEqualTo("s3cret");
+        assertThat(config.openSearch().indexPrefix()).isEqualTo("team-a-");
+        assertThat(config.toString()).doesNotContain("s3cret");
+        assertThat(ServerConfig.from(Map.of()).openSearch().indexPrefix()).isEqualTo("entity-store-");
+    }
+
+    @Test
+    void theOpenSearchBackendNeedsAUsableUrlAndPrefix() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_BACKEND", "opensearch")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ENTITY_STORE_OPENSEARCH_URL");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url", "127.0.0.1:9200"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is not http(s)://host:port");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url",
+                "http://127.0.0.1:9200", "--opensearch-index-prefix", "Upper"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("index prefix 'Upper'");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url",
+                "http://127.0.0.1:9200", "--opensearch-truststore", "/nonexistent/ca.p12"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not a readable file");
+    }
+
+    @Test
+    void aClusterThatDoesNotAnswerStopsStartUpWithOneLine() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_BACKEND", "opensearch",
+                "ENTITY_STORE_OPENSEARCH_URL", "http://127.0.0.1:" + closedPort, "ENTITY_STORE_PORT", "0"));
+        assertThatThrownBy(() -> EntityStoreServer.start(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("OpenSearch at http://127.0.0.1:" + closedPort
+                        + " does not answer: connection refused (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
     }
 }

@@ -67,6 +67,46 @@ class ServerJarIT {
         assertThat(output).isEqualTo("entity-store: unknown backend 'mongo': use sqlite or opensearch (ENTITY_STORE_BACKEND / --backend)");
     }
 
+    @Test
+    void keyPrintedByTheJarsCredentialsCommandOpensTheServerItStarts() throws Exception {
+        Path credentials = dataDir.resolve("credentials.json");
+        Process add = start("credentials", "add-key", "--name", "ops", "--spaces", "default", "--read-only",
+                "--file", credentials.toString());
+        assertThat(add.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(add.exitValue()).as(output).isZero();
+        String key = output.lines().reduce((first, second) -> second).orElseThrow();
+
+        Process process = start("--port", "0", "--data-dir", dataDir.resolve("data").toString(),
+                "--credentials-file", credentials.toString());
+        BlockingQueue<String> lines = drain(process);
+        try {
+            int port = Integer.parseInt(awaitLine(lines, LISTENING, 60).group(1));
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
+            assertThat(client.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
+            assertThat(client.send(HttpRequest.newBuilder(status).header("Authorization", "ApiKey " + key).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } finally {
+            process.toHandle().destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void badKeyStoreStopsStartUpWithOneLine() throws Exception {
+        Path junk = Files.write(dataDir.resolve("junk.p12"), new byte[] {1, 2, 3});
+        Process process = start("--data-dir", dataDir.resolve("data").toString(), "--tls-keystore", junk.toString(),
+                "--tls-keystore-password", "whatever");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).startsWith("entity-store: cannot read TLS key store " + junk).doesNotContain("\n");
+        assertThat(output.lines().count()).isEqualTo(1);
+    }
+
     private static Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.query.InvalidQueryException;
+import dev.entitystore.domain.search.QueryTooComplexException;
 import dev.entitystore.domain.query.KqlParser;
 import dev.entitystore.domain.query.Query;
 import dev.entitystore.domain.search.EntitySearch;
@@ -39,7 +41,7 @@ final class CursorListing {
         List<Object> after = p.searchAfter() == null ? null : searchAfter(p.searchAfter());
         int size = p.size() == null ? DEFAULT_SIZE : p.size();
         SearchResult result = installed
-                ? search.search(new SearchRequest(space, query, SearchSort.newestFirst(), after, 0, size, false))
+                ? search(new SearchRequest(space, query, SearchSort.newestFirst(), after, 0, size, false))
                 : SearchResult.empty();
         List<ObjectNode> entities = new ArrayList<>(result.hits().size());
         List<ObjectNode> fields = p.fields() == null ? null : new ArrayList<>(result.hits().size());
@@ -79,5 +81,13 @@ final class CursorListing {
             }
         }
         return values;
+    }
+
+    private SearchResult search(SearchRequest request) {
+        try {
+            return search.search(request);
+        } catch (QueryTooComplexException e) {
+            throw new InvalidQueryException("Invalid filter: " + e.getMessage());
+        }
     }
 }

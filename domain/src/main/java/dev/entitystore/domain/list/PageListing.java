@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.query.Query;
+import dev.entitystore.domain.query.InvalidQueryException;
 import dev.entitystore.domain.query.QueryDslParser;
+import dev.entitystore.domain.search.QueryTooComplexException;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.search.SearchHit;
 import dev.entitystore.domain.search.SearchRequest;
@@ -56,7 +58,7 @@ final class PageListing {
             from = Integer.MAX_VALUE - MAX_SIZE;
         }
         SearchResult result = installed
-                ? search.search(new SearchRequest(space, query, new SearchSort(sortField, descending), null, (int) from,
+                ? search(new SearchRequest(space, query, new SearchSort(sortField, descending), null, (int) from,
                         Math.min(perPage, MAX_SIZE), true))
                 : SearchResult.empty();
         long took = (System.nanoTime() - started) / 1_000_000;
@@ -126,6 +128,14 @@ final class PageListing {
             return JSON.readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("parsed once already", e);
+        }
+    }
+
+    private SearchResult search(SearchRequest request) {
+        try {
+            return search.search(request);
+        } catch (QueryTooComplexException e) {
+            throw new InvalidQueryException("Invalid filterQuery: " + e.getMessage());
         }
     }
 }

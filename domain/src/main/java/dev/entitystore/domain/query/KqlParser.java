@@ -22,6 +22,9 @@ public final class KqlParser {
      * @throws InvalidQueryException {@code Invalid filter: <Kibana's parser message>} when the text is not KQL
      */
     public static Query parse(String kql) {
+        if (kql.length() > QueryLimits.MAX_LENGTH) {
+            throw new InvalidQueryException("Invalid filter: longer than " + QueryLimits.MAX_LENGTH + " characters");
+        }
         KqlNode node;
         try {
             node = KqlGrammar.parse(kql);

@@ -1,6 +1,7 @@
 package dev.entitystore.domain.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,20 +32,28 @@ public final class QueryDslParser {
      *                               {@code Invalid filterQuery: ...} naming what is malformed
      */
     public static Query parse(String json) {
+        if (json.length() > QueryLimits.MAX_LENGTH) {
+            throw invalid("longer than " + QueryLimits.MAX_LENGTH + " characters");
+        }
         JsonNode node;
         try {
             node = JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw tooDeep(); // the JSON itself nests past Jackson's limit, so the queries do too
         } catch (JsonProcessingException e) {
             throw invalid("must be valid JSON");
         }
         if (node == null || node.isMissingNode()) {
             throw invalid("must be valid JSON");
         }
-        return query(node);
+        return query(node, 1);
     }
 
-    /** One query object: {@code {"<type>": {...}}}. */
-    static Query query(JsonNode node) {
+    /** One query object: {@code {"<type>": {...}}}, {@code depth} query objects deep. */
+    static Query query(JsonNode node, int depth) {
+        if (depth > QueryLimits.MAX_DSL_DEPTH) {
+            throw tooDeep();
+        }
         if (!node.isObject()) {
             throw invalid("query malformed, must start with start_object");
         }
@@ -59,7 +68,7 @@ public final class QueryDslParser {
         String type = entry.getKey();
         JsonNode body = entry.getValue();
         return switch (type) {
-            case "bool" -> bool(object(type, body));
+            case "bool" -> bool(object(type, body), depth);
             case "match_all" -> { object(type, body); yield new Query.MatchAll(); }
             case "match_none" -> { object(type, body); yield new Query.MatchNone(); }
             case "term" -> term(type, body);
@@ -75,7 +84,7 @@ public final class QueryDslParser {
         };
     }
 
-    private static Query bool(ObjectNode body) {
+    private static Query bool(ObjectNode body, int depth) {
         List<Query> must = new ArrayList<>();
         List<Query> filter = new ArrayList<>();
         List<Query> should = new ArrayList<>();
@@ -84,10 +93,10 @@ public final class QueryDslParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> clause = it.next();
             switch (clause.getKey()) {
-                case "must" -> clauses(clause.getValue(), must);
-                case "filter" -> clauses(clause.getValue(), filter);
-                case "should" -> clauses(clause.getValue(), should);
-                case "must_not", "mustNot" -> clauses(clause.getValue(), mustNot);
+                case "must" -> clauses(clause.getValue(), must, depth + 1);
+                case "filter" -> clauses(clause.getValue(), filter, depth + 1);
+                case "should" -> clauses(clause.getValue(), should, depth + 1);
+                case "must_not", "mustNot" -> clauses(clause.getValue(), mustNot, depth + 1);
                 case "minimum_should_match" -> minimum = clause.getValue();
                 case "boost", "_name", "adjust_pure_negative" -> { }
                 default -> throw invalid("[bool] query does not support [" + clause.getKey() + "]");
@@ -97,13 +106,13 @@ public final class QueryDslParser {
         return new Query.Bool(must, filter, should, mustNot, required);
     }
 
-    private static void clauses(JsonNode value, List<Query> into) {
+    private static void clauses(JsonNode value, List<Query> into, int depth) {
         if (value.isArray()) {
             for (JsonNode item : value) {
-                into.add(query(item));
+                into.add(query(item, depth));
             }
         } else {
-            into.add(query(value));
+            into.add(query(value, depth));
         }
     }
 
@@ -177,6 +186,10 @@ public final class QueryDslParser {
             throw invalid("[" + type + "] query malformed, no start_object after query name");
         }
         return (ObjectNode) body;
+    }
+
+    private static InvalidQueryException tooDeep() {
+        return invalid("queries nested too deeply (more than " + QueryLimits.MAX_DSL_DEPTH + " levels)");
     }
 
     static InvalidQueryException invalid(String problem) {

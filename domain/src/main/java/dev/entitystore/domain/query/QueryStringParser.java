@@ -36,6 +36,7 @@ final class QueryStringParser {
     private final List<String> defaultFields;
     private final boolean defaultAnd;
     private int pos;
+    private int depth;
 
     private QueryStringParser(String text, List<String> defaultFields, boolean defaultAnd) {
         this.text = text;
@@ -84,6 +85,9 @@ final class QueryStringParser {
 
     /** A sequence of clauses up to a closing parenthesis or the end; {@code field} applies to bare terms. */
     private Query group(String field) {
+        if (++depth > QueryLimits.MAX_QUERY_STRING_DEPTH + 1) { // the whole query is the first group
+            throw syntax("groups nested too deeply (more than " + QueryLimits.MAX_QUERY_STRING_DEPTH + " levels)");
+        }
         List<Clause> clauses = new ArrayList<>();
         String conjunction = null;
         while (true) {
@@ -111,6 +115,7 @@ final class QueryStringParser {
             addClause(clauses, conjunction, modifier, query);
             conjunction = null;
         }
+        depth--;
         return combine(clauses);
     }
 

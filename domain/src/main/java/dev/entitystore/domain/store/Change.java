@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of the change sequence ({@link EntityStore#changesSince}): the current state of a record
+ * One entry of the change sequence ({@link ChangeFeed#changesSince}): the current state of a record
  * written at {@code seqNo}, or a tombstone.
  *
  * <p>A record written many times shows up once, at its latest seqNo, with its latest source: a consumer

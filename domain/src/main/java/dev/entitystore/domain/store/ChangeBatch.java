@@ -3,7 +3,7 @@ package dev.entitystore.domain.store;
 import java.util.List;
 
 /**
- * A batch of {@link EntityStore#changesSince}.
+ * A batch of {@link ChangeFeed#changesSince}.
  *
  * @param changes      the changes, in increasing seqNo, at most the asked limit
  * @param throughSeqNo the seqNo up to which a consumer that applied {@code changes} is caught up: pass it

@@ -6,8 +6,10 @@ import java.util.Optional;
  * The read-modify-write step of an atomic merge: given the record as stored now (or absent), decide what
  * to store.
  *
- * <p>The store calls it exactly once per merge, with no other write to any record in between its read
- * and its write (the embedded store runs it on its single writer thread). Hence:
+ * <p>What it decides is written only if no other write reached the record in between its read and that
+ * write. The embedded store calls it once, on its single writer thread; an optimistic store (OpenSearch)
+ * calls it again with the newer record when another writer won, so it must depend on nothing but what it
+ * is shown. Hence:
  * <ul>
  *   <li>keep it quick and free of I/O: every other write waits while it runs;</li>
  *   <li>never write to the store from inside it (refused: the write would wait on itself); a read

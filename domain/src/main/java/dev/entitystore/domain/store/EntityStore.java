@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The storage port: entity records (JSON objects keyed by space and {@code _id}), a change sequence for
- * a search index to follow, and per-space settings (install state, engines).
+ * The storage port: entity records (JSON objects keyed by space and {@code _id}) and per-space settings
+ * (install state, engines). A store with a change sequence for an index to follow also implements
+ * {@link ChangeFeed}.
  *
  * <p>Contract shared by every method:
  * <ul>
@@ -16,7 +17,9 @@ import java.util.Optional;
  *       records. Spaces, ids and setting keys are non-empty strings.</li>
  *   <li>A write is durable and readable by every caller once its method returns.</li>
  *   <li>Business outcomes (exists, not found, no-op) are values. A failing backend throws
- *       {@link StoreUnavailableException}, and then nothing of that call was applied.</li>
+ *       {@link StoreUnavailableException}, and then nothing of that call was applied (for a bulk see
+ *       {@link #bulk}; a remote backend that stopped answering after the request was sent says that the
+ *       write may have been applied).</li>
  *   <li>Sources handed in belong to the store from then on; sources handed out are the receiver's own
  *       copies.</li>
  * </ul>
@@ -38,21 +41,23 @@ public interface EntityStore extends AutoCloseable {
     MergeOutcome merge(String space, String id, EntityMerge merge);
 
     /**
-     * Applies {@code operations} in order as one atomic unit: an item sees the results of the items
-     * before it (also on the same id), and either every item's outcome is applied or none is. If an
-     * item's merge function throws, that exception is rethrown and nothing of the bulk is applied; a
-     * backend failure throws {@link StoreUnavailableException} saying that none of the items was applied.
+     * Applies {@code operations} in order: an item sees the results of the items before it (also on the
+     * same id). If an item's merge function throws, that exception is rethrown and nothing of the bulk is
+     * applied. How much of a bulk a backend failure leaves applied depends on the adapter, and the
+     * {@link StoreUnavailableException}'s message says it: the embedded store applies all items or none;
+     * OpenSearch cannot make a bulk atomic and applies each record's items atomically, so the message names
+     * the records that were written.
      *
      * @return one outcome per operation, in the same order
      */
     List<ItemOutcome> bulk(String space, List<BulkOperation> operations);
 
-    /** Deletes the record; {@code false} if there was none. Leaves a tombstone in the change sequence. */
+    /** Deletes the record; {@code false} if there was none. Leaves a tombstone in a {@link ChangeFeed}. */
     boolean delete(String space, String id);
 
     /**
      * Deletes every record of the space (uninstall with data); settings are kept, the caller deletes
-     * those it owns. Leaves one {@link Change.Kind#SPACE_DELETED} tombstone.
+     * those it owns. Leaves one {@link Change.Kind#SPACE_DELETED} tombstone in a {@link ChangeFeed}.
      *
      * @return how many records were deleted
      */
@@ -66,18 +71,6 @@ public interface EntityStore extends AutoCloseable {
      * @param limit   page size, at least 1
      */
     EntityPage scan(String space, String afterId, int limit);
-
-    /**
-     * Every record written and every tombstone with a seqNo above {@code seqNo}, across spaces, in seqNo
-     * order: what a search index needs to catch up after a restart. A record written several times since
-     * appears once, with its latest state.
-     *
-     * @param limit batch size, at least 1
-     */
-    ChangeBatch changesSince(long seqNo, int limit);
-
-    /** The seqNo of the last committed change, 0 for an empty store. */
-    long lastSeqNo();
 
     /** A per-space setting, e.g. install state or an engine's configuration. */
     Optional<ObjectNode> getSetting(String space, String key);

@@ -21,16 +21,22 @@ public record ErrorBody(int statusCode, String error, String message, Map<String
 
     /** The JSON response carrying this body. */
     public Response toResponse() {
-        return Response.status(statusCode)
+        Response.ResponseBuilder response = Response.status(statusCode)
                 .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                .entity(this)
-                .build();
+                .entity(this);
+        if (statusCode == 408) {
+            // The rest of a timed-out body may still come: the connection cannot carry another request.
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 
-    /** The phrase Kibana (Boom) puts in {@code error}; the JAX-RS table lacks some of them (413, 422). */
+    /** The phrase Kibana (Boom) puts in {@code error}; the JAX-RS table words some of them otherwise (408, 413, 414) or lacks them (422). */
     static String reasonPhrase(int status) {
         return switch (status) {
+            case 408 -> "Request Time-out";
             case 413 -> "Request Entity Too Large";
+            case 414 -> "Request-URI Too Large";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";

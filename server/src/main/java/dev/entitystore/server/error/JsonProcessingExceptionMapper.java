@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.entitystore.server.json.BodyLimitException;
+import dev.entitystore.server.json.StreamLimitMessages;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -26,8 +28,14 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
     }
 
     static String describe(JsonProcessingException exception) {
-        if (exception instanceof StreamConstraintsException) {
-            return "[request body]: " + firstLine(exception.getOriginalMessage());
+        BodyLimitException limit = causeOf(exception, BodyLimitException.class);
+        if (limit != null) {
+            String at = join(pathOf(limit.getPath()), limit.pathInRecord());
+            return "[request body]: " + (at.isEmpty() ? "" : at + ": ") + limit.problem();
+        }
+        StreamConstraintsException constraint = causeOf(exception, StreamConstraintsException.class);
+        if (constraint != null) {
+            return "[request body]: " + StreamLimitMessages.describe(constraint);
         }
         if (exception instanceof StreamReadException && !(exception instanceof DatabindException)) {
             return INVALID_JSON;
@@ -48,6 +56,20 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
             return "[request body]: " + (at.isEmpty() ? "" : at + ": ") + problem;
         }
         return INVALID_JSON;
+    }
+
+    /** Jackson wraps failures met inside a bean (a bulk item) in a mapping exception: look beneath it. */
+    private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String join(String outer, String inner) {
+        return outer.isEmpty() ? inner : inner.isEmpty() ? outer : outer + "." + inner;
     }
 
     private static List<JsonMappingException.Reference> parentPath(List<JsonMappingException.Reference> path) {

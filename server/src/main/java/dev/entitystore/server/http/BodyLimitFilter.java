@@ -11,19 +11,26 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Request bodies: at most {@code maxBytes} (Kibana's default is 1 MiB), refused with 413 before
  * anything is read when the length is declared, and cut off at the limit when it is not (chunked).
+ * The whole body must arrive within the client timeout, else 408 (hapi's payload timeout answer) and
+ * the connection is closed: a client trickling its body cannot hold a worker thread for longer.
  * A body sent without a Content-Type is read as JSON, as Kibana does.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 public final class BodyLimitFilter implements ContainerRequestFilter {
     private final long maxBytes;
+    private final long timeoutNanos;
 
-    public BodyLimitFilter(long maxBytes) {
+    public BodyLimitFilter(long maxBytes, Duration timeout) {
         this.maxBytes = maxBytes;
+        this.timeoutNanos = timeout.toNanos();
     }
 
     @Override
@@ -32,29 +39,51 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         if (declared > maxBytes) {
             throw tooLarge();
         }
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.hasEntity()) {
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null && request.hasEntity()) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        } else if (contentType != null && !isMediaType(contentType)) {
+            // Jersey would answer a bare 400 with no body; hapi's text for the same.
+            throw HttpErrorException.badRequest("Invalid content-type header");
         }
-        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes, System.nanoTime() + timeoutNanos));
+    }
+
+    private static boolean isMediaType(String header) {
+        try {
+            MediaType.valueOf(header);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private HttpErrorException tooLarge() {
         return new HttpErrorException(413, "Payload content length greater than maximum allowed: " + maxBytes);
     }
 
-    /** Counts what is read and refuses past the limit; the refusal surfaces as the 413 answer. */
+    private static HttpErrorException timedOut() {
+        return new HttpErrorException(408, "Request Time-out");
+    }
+
+    /**
+     * Counts what is read and refuses past the limit (413), or past the deadline (408). A read that waits
+     * longer than the transport's read timeout fails in Grizzly with a timeout, which is a 408 too.
+     */
     private final class LimitedInputStream extends FilterInputStream {
         private final long limit;
+        private final long deadline;
         private long count;
 
-        LimitedInputStream(InputStream in, long limit) {
+        LimitedInputStream(InputStream in, long limit, long deadline) {
             super(in);
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = guarded(super::read);
             if (b >= 0) {
                 advance(1);
             }
@@ -63,7 +92,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n = guarded(() -> super.read(buffer, offset, length));
             if (n > 0) {
                 advance(n);
             }
@@ -72,9 +101,23 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
+            long skipped = guarded(() -> (int) Math.min(Integer.MAX_VALUE, super.skip(n)));
             advance(skipped);
             return skipped;
+        }
+
+        private int guarded(IoRead read) throws IOException {
+            if (System.nanoTime() - deadline > 0) {
+                throw timedOut();
+            }
+            try {
+                return read.run();
+            } catch (IOException e) {
+                if (isTimeout(e)) {
+                    throw timedOut();
+                }
+                throw e;
+            }
         }
 
         private void advance(long n) {
@@ -83,5 +126,19 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
                 throw tooLarge();
             }
         }
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface IoRead {
+        int run() throws IOException;
     }
 }

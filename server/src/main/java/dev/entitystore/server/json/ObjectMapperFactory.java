@@ -9,26 +9,45 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one ObjectMapper of the server, strict the way Kibana's schemas are: unknown keys fail, scalars
  * are never coerced ({@code "5"} is not 5, {@code 1.5} is not 1), dates are ISO strings with their
- * offset kept, nesting deeper than {@link #MAX_NESTING_DEPTH} is refused, and so are numbers outside the
- * double range.
+ * offset kept, and numbers outside the double range are refused. Sizes are bounded so that no body can
+ * make the server build something far larger than it was sent (limits in docs/decisions.md,
+ * "Hostile input"): nesting, string values, key names and number literals while parsing, arrays
+ * inside records once read.
  */
 public final class ObjectMapperFactory {
     public static final int MAX_NESTING_DEPTH = 100;
+    /** Characters of one string value: twice Windows' longest command line, 8x the longest indexed value. */
+    public static final int MAX_STRING_LENGTH = 65_536;
+    /** Characters of one key, flattened dotted keys included (Kibana's field paths are under 100). */
+    public static final int MAX_NAME_LENGTH = 1_024;
+    /** Digits of one number literal (Jackson's default; a double needs fewer than 30). */
+    public static final int MAX_NUMBER_LENGTH = 1_000;
+    /** Items of one array inside an entity record. */
+    public static final int MAX_ARRAY_ITEMS = 10_000;
 
     private ObjectMapperFactory() {}
 
     public static ObjectMapper create() {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("bounded-records")
+                        .addDeserializer(ObjectNode.class, new BoundedRecordDeserializer(MAX_ARRAY_ITEMS)))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -15,6 +15,7 @@ import dev.entitystore.domain.list.ListAnswer;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.write.LegacyEntityWrites;
+import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
 import dev.entitystore.server.v2.EntityTypes;
 import dev.entitystore.server.v2.ListAnswers;
@@ -26,10 +27,12 @@ import java.util.List;
 public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
     private final LegacyEntityWrites writes;
     private final EntityListing listing;
+    private final BulkItemLimit bulkLimit;
 
-    public EntitiesV1Resource(LegacyEntityWrites writes, EntityListing listing) {
+    public EntitiesV1Resource(LegacyEntityWrites writes, EntityListing listing, BulkItemLimit bulkLimit) {
         this.writes = writes;
         this.listing = listing;
+        this.bulkLimit = bulkLimit;
     }
 
     @Override
@@ -64,6 +67,7 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     }
 
     private Response bulk(V1BulkUpsertRequest request, Boolean force) {
+        bulkLimit.check(request.getEntities().size());
         List<BulkItem> items = new ArrayList<>(request.getEntities().size());
         for (V1BulkUpsertItem item : request.getEntities()) {
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getRecord()));

@@ -24,7 +24,12 @@ final class V1EngineTypes {
             return null;
         }
         List<LegacyEngineType> domain = new ArrayList<>();
-        types.forEach(type -> domain.add(toDomain(type)));
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i) == null) { // JSON [null]: Jackson lets it through an enum list
+                throw HttpErrorException.badRequest("[request body]: entityTypes." + i + ": " + invalidOption());
+            }
+            domain.add(toDomain(types.get(i)));
+        }
         return domain;
     }
 
@@ -42,10 +47,13 @@ final class V1EngineTypes {
             String item = items.get(i).trim();
             final int position = i;
             types.add(LegacyEngineType.fromWireName(item).orElseThrow(() -> HttpErrorException.badRequest(
-                    "[request query]: " + parameter + "." + position + ": Invalid option: expected one of "
-                            + Arrays.stream(V1EngineEntityType.values()).map(t -> "\"" + t + "\"")
-                                    .collect(Collectors.joining("|")))));
+                    "[request query]: " + parameter + "." + position + ": " + invalidOption())));
         }
         return types;
+    }
+
+    private static String invalidOption() {
+        return "Invalid option: expected one of "
+                + Arrays.stream(V1EngineEntityType.values()).map(t -> "\"" + t + "\"").collect(Collectors.joining("|"));
     }
 }

@@ -17,6 +17,7 @@ import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.write.EntityWrites;
+import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -27,11 +28,13 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     private final EntityWrites writes;
     private final EntityReader reader;
     private final EntityListing listing;
+    private final BulkItemLimit bulkLimit;
 
-    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing) {
+    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing, BulkItemLimit bulkLimit) {
         this.writes = writes;
         this.reader = reader;
         this.listing = listing;
+        this.bulkLimit = bulkLimit;
     }
 
     @Override
@@ -48,6 +51,7 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
 
     @Override
     public Response bulkUpdateEntities(BulkUpdateRequest request, Boolean force, String kbnXsrf) {
+        bulkLimit.check(request.getEntities().size());
         List<BulkItem> items = new ArrayList<>(request.getEntities().size());
         for (BulkUpdateItem item : request.getEntities()) {
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getDoc()));

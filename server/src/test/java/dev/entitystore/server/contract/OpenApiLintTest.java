@@ -65,10 +65,15 @@ class OpenApiLintTest {
     void everyOperationDeclaresItsErrorsWithTheSharedErrorBody() {
         List<String> broken = new ArrayList<>();
         forEachOperation((name, op) -> {
-            for (String required : List.of("400", "500")) {
+            for (String required : List.of("400", "401", "500")) {
                 if (!op.getResponses().containsKey(required)) {
                     broken.add(name + ": does not declare " + required);
                 }
+            }
+            // Route privileges apply to every route of a space; status and the contract need only authentication.
+            boolean spaceScoped = !op.getTags().contains("Status") && !op.getTags().contains("Contract");
+            if (spaceScoped && !op.getResponses().containsKey("403")) {
+                broken.add(name + ": is subject to route privileges but does not declare 403");
             }
             if (op.getRequestBody() != null) {
                 for (String required : List.of("413", "415")) {

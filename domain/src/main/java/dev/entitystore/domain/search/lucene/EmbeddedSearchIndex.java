@@ -4,7 +4,7 @@ import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
 import dev.entitystore.domain.store.CommitListener;
-import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.ChangeFeed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletionException;
@@ -38,11 +38,11 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
      * @param attach  attaches a follower to the store's commits and returns the last seqNo committed before
      *                (e.g. {@code SqliteEntityStore::attach})
      */
-    public static EmbeddedSearchIndex open(Path dataDir, EntityStore store, ToLongFunction<CommitListener> attach) {
+    public static EmbeddedSearchIndex open(Path dataDir, ChangeFeed store, ToLongFunction<CommitListener> attach) {
         return open(dataDir, store, attach, Clock.systemUTC(), COMMIT_INTERVAL_MILLIS);
     }
 
-    static EmbeddedSearchIndex open(Path dataDir, EntityStore store, ToLongFunction<CommitListener> attach, Clock clock,
+    static EmbeddedSearchIndex open(Path dataDir, ChangeFeed store, ToLongFunction<CommitListener> attach, Clock clock,
                                     long commitIntervalMillis) {
         LuceneEntityIndex index = LuceneEntityIndex.open(dataDir.resolve(DIRECTORY));
         IndexFollower follower = new IndexFollower(index, commitIntervalMillis);

@@ -1,5 +1,6 @@
 package dev.entitystore.domain.search.lucene;
 
+import dev.entitystore.domain.query.Wildcards;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.store.Change;
 import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.CommittedChange;
-import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.ChangeFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the index from its last commit up to a given store seqNo through {@link EntityStore#changesSince}:
+ * Brings the index from its last commit up to a given store seqNo through {@link ChangeFeed#changesSince}:
  * after a crash (store committed, index not), and as a full rebuild when the index is new or was dropped.
  *
  * <p>Changes above {@code untilSeq} are skipped: the follower receives those from the store's commits, in
@@ -29,7 +29,7 @@ final class IndexCatchUp {
     private IndexCatchUp() {
     }
 
-    static void run(LuceneEntityIndex index, EntityStore store, long untilSeq) {
+    static void run(LuceneEntityIndex index, ChangeFeed store, long untilSeq) {
         long from = index.appliedSeq();
         if (from >= untilSeq) {
             return;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.search.EntitySearch;
+import dev.entitystore.domain.search.QueryTooComplexException;
 import dev.entitystore.domain.search.SearchHit;
 import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
@@ -19,6 +20,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -40,6 +42,11 @@ public final class LuceneEntitySearch implements EntitySearch {
     public SearchResult search(SearchRequest request) {
         try {
             return index.withSearcher((searcher, fields, counter) -> search(searcher, fields, counter, request));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryTooComplexException("the query has more than " + IndexSearcher.getMaxClauseCount()
+                    + " clauses once fields are resolved; use a terms query for long lists of values");
+        } catch (TooComplexToDeterminizeException e) {
+            throw new QueryTooComplexException("a wildcard pattern is too complex to run");
         } catch (IOException e) {
             throw new StoreUnavailableException("The search index could not be read: " + e.getMessage(), e);
         }

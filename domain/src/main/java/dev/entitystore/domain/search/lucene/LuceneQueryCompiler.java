@@ -1,6 +1,9 @@
 package dev.entitystore.domain.search.lucene;
 
+import dev.entitystore.domain.query.DateValues;
+import dev.entitystore.domain.query.NumberText;
 import dev.entitystore.domain.query.Query;
+import dev.entitystore.domain.query.Wildcards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

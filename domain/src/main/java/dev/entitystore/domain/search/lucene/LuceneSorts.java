@@ -1,5 +1,6 @@
 package dev.entitystore.domain.search.lucene;
 
+import dev.entitystore.domain.query.DateValues;
 import dev.entitystore.domain.search.InvalidSearchAfterException;
 import dev.entitystore.domain.search.SearchSort;
 import java.util.ArrayList;

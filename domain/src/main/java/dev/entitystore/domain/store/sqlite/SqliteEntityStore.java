@@ -3,6 +3,7 @@ package dev.entitystore.domain.store.sqlite;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.ChangeBatch;
+import dev.entitystore.domain.store.ChangeFeed;
 import dev.entitystore.domain.store.CommitListener;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * waiting requests); reads go to a {@link ReadConnectionPool}. A call returns after its commit, so its
  * write is durable and visible to every read that starts afterwards.
  */
-public final class SqliteEntityStore implements EntityStore {
+public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     public static final String DB_FILE_NAME = "entity-store.db";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEntityStore.class);

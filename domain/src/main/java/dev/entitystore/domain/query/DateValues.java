@@ -1,4 +1,4 @@
-package dev.entitystore.domain.search.lucene;
+package dev.entitystore.domain.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +12,15 @@ import java.util.OptionalLong;
 
 /**
  * Dates as an Elasticsearch {@code date} field reads them: ISO-8601 text (UTC unless it says otherwise),
- * and in range bounds also date math ({@code now-7d/d}, {@code 2024-01-01||+1M}).
+ * and in range bounds also date math ({@code now-7d/d}, {@code 2024-01-01||+1M}). Shared by the search adapters, so
+ * every backend reads dates the same way.
  */
-final class DateValues {
+public final class DateValues {
     private DateValues() {
     }
 
     /** Epoch millis of an ISO-8601 date or date-time, if the text is one. Cheap on text that is not. */
-    static OptionalLong parseIso(String text) {
+    public static OptionalLong parseIso(String text) {
         if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-' || !Character.isDigit(text.charAt(0))) {
             return OptionalLong.empty();
         }
@@ -90,7 +91,7 @@ final class DateValues {
      * A range bound as a date: ISO-8601, epoch millis, or date math. {@code roundUp} says which end of a
      * rounded unit to take ({@code lte} and {@code gt} take the end, as in Elasticsearch).
      */
-    static OptionalLong parseBound(String text, long nowMillis, boolean roundUp) {
+    public static OptionalLong parseBound(String text, long nowMillis, boolean roundUp) {
         String anchor;
         String math;
         if (text.startsWith("now")) {

@@ -1,4 +1,4 @@
-package dev.entitystore.domain.search.lucene;
+package dev.entitystore.domain.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
-package dev.entitystore.domain.search.lucene;
+package dev.entitystore.domain.query;
 
 import java.util.regex.Pattern;
 
 /** Elasticsearch wildcard syntax ({@code *}, {@code ?}, {@code \} escapes) turned into other matchers. */
-final class Wildcards {
+public final class Wildcards {
     private Wildcards() {
     }
 
     /** A Java regex for matching field names against a pattern. */
-    static Pattern toRegex(String wildcard) {
+    public static Pattern toRegex(String wildcard) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < wildcard.length(); i++) {
             char c = wildcard.charAt(i);
@@ -26,7 +26,7 @@ final class Wildcards {
     }
 
     /** A Lucene {@code RegExp} source for a wildcard pattern (for case-insensitive matching). */
-    static String toLuceneRegExp(String wildcard) {
+    public static String toLuceneRegExp(String wildcard) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < wildcard.length(); i++) {
             char c = wildcard.charAt(i);
@@ -44,7 +44,7 @@ final class Wildcards {
     }
 
     /** A Lucene {@code RegExp} source matching exactly {@code text}. */
-    static String literalRegExp(String text) {
+    public static String literalRegExp(String text) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             appendLiteral(regex, text.charAt(i));

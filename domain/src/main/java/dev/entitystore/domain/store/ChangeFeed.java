@@ -1,0 +1,21 @@
+package dev.entitystore.domain.store;
+
+/**
+ * The change sequence of a store that keeps one, for an index that follows it (the embedded Lucene
+ * index catching up after a restart). Not part of {@link EntityStore}: a store whose search lives beside
+ * the records (OpenSearch) has nothing to follow.
+ */
+public interface ChangeFeed {
+
+    /**
+     * Every record written and every tombstone with a seqNo above {@code seqNo}, across spaces, in seqNo
+     * order: what a search index needs to catch up after a restart. A record written several times since
+     * appears once, with its latest state.
+     *
+     * @param limit batch size, at least 1
+     */
+    ChangeBatch changesSince(long seqNo, int limit);
+
+    /** The seqNo of the last committed change, 0 for an empty store. */
+    long lastSeqNo();
+}

@@ -1,0 +1,72 @@
+package dev.entitystore.server.auth;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Kibana privileges each route requires, named as Kibana names its API privileges: v2 routes need
+ * {@code securitySolution}, legacy v1 routes also {@code securitySolution-entity-analytics} (as in Kibana);
+ * writes and engine management add ours, {@code securitySolution-entity-store-all} and
+ * {@code securitySolution-entity-store-manage}, following Kibana's {@code <feature>-all} naming. Keyed by
+ * the operation (the resource method's name, which is the contract's operationId).
+ */
+public final class KibanaPrivileges {
+    public static final String SECURITY_SOLUTION = "securitySolution";
+    public static final String ENTITY_ANALYTICS = "securitySolution-entity-analytics";
+    public static final String ENTITY_STORE_ALL = "securitySolution-entity-store-all";
+    public static final String ENTITY_STORE_MANAGE = "securitySolution-entity-store-manage";
+
+    /** Routes outside any space's data: any authenticated caller may use them. */
+    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson");
+
+    private static final List<String> V2_READ = List.of(SECURITY_SOLUTION);
+    private static final List<String> V2_WRITE = List.of(SECURITY_SOLUTION, ENTITY_STORE_ALL);
+    private static final List<String> V2_MANAGE = List.of(SECURITY_SOLUTION, ENTITY_STORE_ALL, ENTITY_STORE_MANAGE);
+    private static final List<String> V1_READ = List.of(SECURITY_SOLUTION, ENTITY_ANALYTICS);
+    private static final List<String> V1_WRITE = List.of(SECURITY_SOLUTION, ENTITY_ANALYTICS, ENTITY_STORE_ALL);
+    private static final List<String> V1_MANAGE =
+            List.of(SECURITY_SOLUTION, ENTITY_ANALYTICS, ENTITY_STORE_ALL, ENTITY_STORE_MANAGE);
+
+    private static final Map<String, List<String>> REQUIRED = new HashMap<>();
+
+    static {
+        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity");
+        route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
+        route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
+                "uninstallEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
+                "updateEntityStoreByType");
+        route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
+        route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
+        route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",
+                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines");
+    }
+
+    private KibanaPrivileges() {}
+
+    private static void route(List<String> privileges, String... operations) {
+        for (String operation : operations) {
+            REQUIRED.put(operation, privileges);
+        }
+    }
+
+    public static boolean isUnscoped(String operation) {
+        return UNSCOPED.contains(operation);
+    }
+
+    /** Every operation the table names (a test holds it equal to the contract's operations). */
+    public static Set<String> operations() {
+        Set<String> all = new java.util.TreeSet<>(UNSCOPED);
+        all.addAll(REQUIRED.keySet());
+        return all;
+    }
+
+    /** The privileges an operation needs, in the order the 403 lists them; an unknown one needs them all (fail closed). */
+    public static List<String> requiredFor(String operation) {
+        if (UNSCOPED.contains(operation)) {
+            return List.of();
+        }
+        return REQUIRED.getOrDefault(operation, V1_MANAGE);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.entitystore.server.auth;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/** Who a request was authenticated as, and what it may do; kept on the request for the authorization filter. */
+public record Principal(String description, SpaceGrants grants) {
+    private static final String PROPERTY = "entitystore.principal";
+
+    static Principal of(StoredCredential credential) {
+        return new Principal(credential.describe(), credential.grants());
+    }
+
+    void attachTo(ContainerRequestContext request) {
+        request.setProperty(PROPERTY, this);
+    }
+
+    /** The principal of an authenticated request, or null when the server runs without credentials. */
+    static Principal of(ContainerRequestContext request) {
+        return request.getProperty(PROPERTY) instanceof Principal principal ? principal : null;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.entitystore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entitystore.server.auth.KibanaPrivileges;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Every route's privileges are decided: a new operation in the contract fails here until it is given some. */
+class RoutePrivilegesTest {
+    @Test
+    void privilegeTableNamesExactlyTheContractsOperations() {
+        Set<String> declared = new TreeSet<>();
+        ContractOperations.ALL.forEach(op -> declared.add(op.operationId()));
+        assertThat(KibanaPrivileges.operations()).isEqualTo(declared);
+    }
+
+    @Test
+    void writesNeedTheWritePrivilegeAndEngineManagementTheManagePrivilege() {
+        for (ContractOperations.Declared op : ContractOperations.ALL) {
+            if (KibanaPrivileges.isUnscoped(op.operationId())) {
+                assertThat(op.template()).as(op.operationId()).doesNotContain("/entity_store/entities").doesNotContain("engines");
+                continue;
+            }
+            boolean engines = op.template().contains("/engines") || !op.template().contains("/entities");
+            boolean changes = !"GET".equals(op.method());
+            assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_ALL))
+                    .as(op.operationId()).isEqualTo(changes);
+            assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_MANAGE))
+                    .as(op.operationId()).isEqualTo(changes && engines);
+            assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_ANALYTICS))
+                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/"));
+        }
+    }
+
+    @Test
+    void anUnknownOperationNeedsEveryPrivilege() {
+        assertThat(KibanaPrivileges.requiredFor("somethingNew")).contains(KibanaPrivileges.ENTITY_STORE_MANAGE);
+    }
+}

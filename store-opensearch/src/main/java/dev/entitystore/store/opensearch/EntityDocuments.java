@@ -1,0 +1,145 @@
+package dev.entitystore.store.opensearch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.store.StoredEntity;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpType;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.Result;
+import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.IndexResponse;
+import org.opensearch.client.opensearch.core.MgetResponse;
+import org.opensearch.client.opensearch.core.get.GetResult;
+import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
+
+/**
+ * Entity records one at a time: realtime reads with the sequence number and primary term a conditional
+ * write needs, and writes that wait for the next refresh ({@code refresh=wait_for}) so that what they
+ * wrote is found by get and search when they return. A conflicting write is a value ({@code empty}),
+ * not an exception: the callers retry on it.
+ */
+final class EntityDocuments {
+    private final OpenSearchClient client;
+    private final EntityIndices indices;
+
+    EntityDocuments(OpenSearchClient client, EntityIndices indices) {
+        this.client = client;
+        this.indices = indices;
+    }
+
+    /** The record as stored now (a realtime get: no refresh needed). */
+    Optional<VersionedRecord> get(String space, String id) {
+        try {
+            GetResponse<ObjectNode> response = client.get(g -> g.index(indices.name(space)).id(id), ObjectNode.class);
+            return read(response);
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return Optional.empty();
+            }
+            throw BackendFailures.failure("the read of " + id, e);
+        }
+    }
+
+    /** The records of {@code ids} that exist, by id. */
+    Map<String, VersionedRecord> getAll(String space, List<String> ids) {
+        Map<String, VersionedRecord> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String what = "the read of " + ids.size() + " records";
+        try {
+            MgetResponse<ObjectNode> response = client.mget(m -> m.index(indices.name(space)).ids(ids), ObjectNode.class);
+            for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
+                if (item.isFailure()) {
+                    if (BackendFailures.isIndexMissing(item.failure().error())) {
+                        continue;
+                    }
+                    throw BackendFailures.partly("OpenSearch could not read " + item.failure().id() + " ("
+                            + BackendFailures.reason(item.failure().error()) + "): " + what + " failed", null);
+                }
+                read(item.result()).ifPresent(record -> found.put(record.id(), record));
+            }
+            return found;
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return found;
+            }
+            throw BackendFailures.failure(what, e);
+        }
+    }
+
+    /**
+     * Writes {@code source} as a new record if none exists ({@code op_type=create}).
+     *
+     * @return the record written, or empty if one existed
+     */
+    Optional<StoredEntity> create(String space, String id, ObjectNode source) {
+        return write(space, id, source, null, "the create of " + id);
+    }
+
+    /**
+     * Replaces {@code current} with {@code source} if the record is still exactly {@code current}
+     * ({@code if_seq_no}/{@code if_primary_term}).
+     *
+     * @return the record written, or empty if another write came first
+     */
+    Optional<StoredEntity> replace(String space, VersionedRecord current, ObjectNode source) {
+        return write(space, current.id(), source, current, "the write of " + current.id());
+    }
+
+    /** Deletes the record whatever its state; {@code false} if there was none. */
+    boolean delete(String space, String id) {
+        String what = "the delete of " + id;
+        try {
+            return client.delete(d -> d.index(indices.name(space)).id(id).refresh(Refresh.WaitFor)).result() == Result.Deleted;
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return false;
+            }
+            throw BackendFailures.failure(what, e);
+        }
+    }
+
+    private Optional<StoredEntity> write(String space, String id, ObjectNode source, VersionedRecord expected, String what) {
+        indices.ensure(space);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                IndexResponse response = client.index(i -> {
+                    i.index(indices.name(space)).id(id).document(source).refresh(Refresh.WaitFor);
+                    if (expected == null) {
+                        i.opType(OpType.Create);
+                    } else {
+                        i.ifSeqNo(expected.seqNo()).ifPrimaryTerm(expected.primaryTerm());
+                    }
+                    return i;
+                });
+                return Optional.of(new StoredEntity(id, source.deepCopy(), response.seqNo(), response.version()));
+            } catch (OpenSearchException | IOException e) {
+                if (BackendFailures.isConflict(e)) {
+                    return Optional.empty();
+                }
+                if (BackendFailures.isIndexMissing(e) && attempt == 0) {
+                    // dropped behind our cache (another server's deleteAll): create it and try once more
+                    indices.forget(space);
+                    indices.ensure(space);
+                    continue;
+                }
+                throw BackendFailures.failure(what, e);
+            }
+        }
+    }
+
+    private static Optional<VersionedRecord> read(GetResult<ObjectNode> result) {
+        if (!result.found() || result.source() == null) {
+            return Optional.empty();
+        }
+        StoredEntity entity = new StoredEntity(result.id(), result.source(), result.seqNo(), result.version());
+        return Optional.of(new VersionedRecord(entity, result.primaryTerm()));
+    }
+}

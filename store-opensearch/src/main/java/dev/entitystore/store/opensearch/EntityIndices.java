@@ -1,0 +1,80 @@
+package dev.entitystore.store.opensearch;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.generic.Bodies;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+
+/**
+ * The entity index of each space: created with {@link EntityIndexDefinition} before the first write to
+ * the space, dropped whole by {@link #deleteAll} (this distribution has no {@code _delete_by_query}; Kibana
+ * drops the index too). Which indices exist is cached: every write asks, and only this class creates or
+ * drops them. Another server on the same cluster may drop one behind the cache; a write that then meets
+ * {@code index_not_found} calls {@link #forget} and creates it again.
+ */
+final class EntityIndices {
+    private final OpenSearchClient client;
+    private final IndexNames names;
+    private final Set<String> existing = ConcurrentHashMap.newKeySet();
+
+    EntityIndices(OpenSearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    String name(String space) {
+        return names.entities(space);
+    }
+
+    /** Creates the space's index unless it is known to exist; a concurrent creation counts as success. */
+    void ensure(String space) {
+        String index = name(space);
+        if (existing.contains(index)) {
+            return;
+        }
+        String what = "the creation of the entity index of space " + space;
+        try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index)
+                .body(Bodies.json(EntityIndexDefinition.json())).build())) {
+            int status = response.getStatus();
+            String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
+            if (status != 200 && !(status == 400 && body.contains("resource_already_exists_exception"))) {
+                throw BackendFailures.partly("OpenSearch refused the request (" + status + "): " + what
+                        + " failed: " + body.substring(0, Math.min(200, body.length())), null);
+            }
+        } catch (IOException e) {
+            throw BackendFailures.failure(what, e);
+        }
+        existing.add(index);
+    }
+
+    /** The index was found missing: the next write creates it again. */
+    void forget(String space) {
+        existing.remove(name(space));
+    }
+
+    /**
+     * Counts the space's records, then drops its index.
+     *
+     * @return how many records it held
+     */
+    long deleteAll(String space) {
+        String index = name(space);
+        String what = "the delete of space " + space;
+        try {
+            long count = client.count(c -> c.index(index)).count();
+            client.indices().delete(d -> d.index(index));
+            return count;
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return 0;
+            }
+            throw BackendFailures.failure(what, e);
+        } finally {
+            existing.remove(index);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.entitystore.store.opensearch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+/** One client (and its connection pool) to the cluster, shared by the store and the search. */
+public final class OpenSearchConnection implements AutoCloseable {
+    /** Enough connections that the server's request threads do not queue on the pool. */
+    private static final int MAX_CONNECTIONS = 64;
+
+    private final URI url;
+    private final OpenSearchTransport transport;
+    private final OpenSearchClient client;
+
+    private OpenSearchConnection(URI url, OpenSearchTransport transport) {
+        this.url = url;
+        this.transport = transport;
+        this.client = new OpenSearchClient(transport);
+    }
+
+    public static OpenSearchConnection open(OpenSearchSettings settings, ObjectMapper mapper) {
+        HttpHost host;
+        try {
+            host = HttpHost.create(settings.url());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a usable OpenSearch URL: " + settings.url(), e);
+        }
+        SSLContext ssl = "https".equalsIgnoreCase(settings.url().getScheme()) ? sslContext(settings) : null;
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
+                .setMapper(new JacksonJsonpMapper(mapper))
+                .setHttpClientConfigCallback(http -> {
+                    if (settings.username() != null) {
+                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                        credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(
+                                settings.username(), settings.password() == null ? new char[0] : settings.password().toCharArray()));
+                        http.setDefaultCredentialsProvider(credentials);
+                    }
+                    PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(MAX_CONNECTIONS)
+                            .setMaxConnPerRoute(MAX_CONNECTIONS);
+                    if (ssl != null) {
+                        pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(ssl).build());
+                    }
+                    return http.setConnectionManager(pool.build());
+                });
+        return new OpenSearchConnection(settings.url(), builder.build());
+    }
+
+    /** The cluster's address, for messages (it never holds credentials: those are separate settings). */
+    public URI url() {
+        return url;
+    }
+
+    public OpenSearchClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the OpenSearch client did not close", e);
+        }
+    }
+
+    private static SSLContext sslContext(OpenSearchSettings settings) {
+        try {
+            if (settings.trustStore() == null) {
+                return SSLContext.getDefault();
+            }
+            char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            try (InputStream in = Files.newInputStream(settings.trustStore())) {
+                trust.load(in, password);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use the OpenSearch trust store " + settings.trustStore()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

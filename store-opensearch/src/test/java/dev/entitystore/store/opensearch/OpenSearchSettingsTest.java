@@ -1,0 +1,18 @@
+package dev.entitystore.store.opensearch;
+
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.contract.SettingsContract;
+
+class OpenSearchSettingsTest extends SettingsContract {
+    private final StoreOnTestNode node = new StoreOnTestNode();
+
+    @Override
+    protected EntityStore openStore() {
+        return node.open();
+    }
+
+    @Override
+    protected void discardStore() {
+        node.discard();
+    }
+}
