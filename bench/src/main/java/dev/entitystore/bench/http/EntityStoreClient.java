@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
 /**
  * The v2 routes the kit drives, over HTTP/1.1, against any server that speaks the API (embedded or
  * OpenSearch backend alike: it only knows a base URL). Loopback only, so a load run cannot be pointed
- * at someone else's server by mistake.
+ * at someone else's server by mistake. Against a server started with credentials, set
+ * {@code BENCH_AUTHORIZATION} to the header's value (e.g. {@code ApiKey <key>}).
  */
 public final class EntityStoreClient {
     public static final String API = "/api/security/entity_store";
@@ -30,6 +31,7 @@ public final class EntityStoreClient {
 
     private final URI base;
     private final HttpClient http;
+    private final String authorization = System.getenv("BENCH_AUTHORIZATION");
 
     public EntityStoreClient(URI base, Executor executor) {
         String host = base.getHost();
@@ -116,6 +118,9 @@ public final class EntityStoreClient {
     private HttpRequest request(String method, String path, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("kbn-xsrf", "entity-store-bench");
+        if (authorization != null && !authorization.isBlank()) {
+            builder.header("Authorization", authorization);
+        }
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
