@@ -39,7 +39,9 @@ fetch_and_unpack() {
     [[ -x "$HOME_DIR/bin/opensearch" ]] && return
     mkdir -p "$OS_DIR"
     echo "opensearch.sh: fetching $ARTIFACT" >&2
-    mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$ARTIFACT" -DoutputDirectory="$OS_DIR" -Dmdep.overWriteIfNewer=true \
+    # Maven's output goes to stderr: stdout carries only the URL, which callers read with `tail -n 1`
+    # (Maven prints terminal reset codes without a newline even with -B -q, which glued onto the URL).
+    mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$ARTIFACT" -DoutputDirectory="$OS_DIR" -Dmdep.overWriteIfNewer=true >&2 \
         || die "could not fetch $ARTIFACT with Maven"
     rm -rf "$HOME_DIR.partial"
     mkdir -p "$HOME_DIR.partial"

@@ -1,9 +1,9 @@
 package dev.entitystore.bench;
 
-import java.util.Arrays;
+import dev.entitystore.bench.scenario.LatencyRecorder;
 import java.util.function.IntFunction;
 
-/** Latency figures for the benchmarks: percentiles over recorded nanoseconds, and a timed loop. */
+/** A timed loop for the in-process figures of {@link ListingBench}, summarised by {@link LatencyRecorder}. */
 public final class Latencies {
     private Latencies() {}
 
@@ -12,24 +12,13 @@ public final class Latencies {
         for (int i = 0; i < Math.max(5, count / 5); i++) {
             operation.apply(i);
         }
-        long[] nanos = new long[count];
+        LatencyRecorder recorder = new LatencyRecorder();
+        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long t0 = System.nanoTime();
             operation.apply(i);
-            nanos[i] = System.nanoTime() - t0;
+            recorder.record(System.nanoTime() - t0, 200);
         }
-        print(name + " n=" + count, nanos);
-    }
-
-    /** Prints p50, p95, p99 and max of {@code nanos}, in milliseconds. */
-    public static void print(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%-40s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", what,
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(quantile * sorted.length) - 1))] / 1e6;
+        recorder.print(name + " n=" + count, (System.nanoTime() - start) / 1e9);
     }
 }

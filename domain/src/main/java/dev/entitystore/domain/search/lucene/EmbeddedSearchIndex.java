@@ -86,6 +86,7 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
 
     /** Loses what was not committed, as a killed process would (tests). */
     void crash() {
+        follower.stopCommitting();
         index.crash();
         follower.close();
     }

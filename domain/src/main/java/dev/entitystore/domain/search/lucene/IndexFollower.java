@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,12 @@ import org.slf4j.LoggerFactory;
  * Keeps the index in step with the store: one thread applies each commit's changes in commit order, then
  * refreshes and answers. Commits that arrive while it works are taken together and share one refresh,
  * as the store's writers share one fsync. Before following, it catches up from the store
- * ({@link IndexCatchUp}); every few seconds, and on close, it commits the index with its seqNo.
+ * ({@link IndexCatchUp}).
+ *
+ * <p>Every few seconds a second thread commits the index with its seqNo, and the follower commits once
+ * more when it stops. Not on the follower's thread: a commit fsyncs every new segment file, which on a
+ * busy disk takes seconds, and every write's answer waits for the follower (the soak saw answers stall
+ * behind it). Lucene commits concurrently with indexing and refreshing.
  */
 final class IndexFollower implements CommitListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
@@ -29,6 +36,11 @@ final class IndexFollower implements CommitListener, AutoCloseable {
     private final LinkedBlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final Thread thread;
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index-committer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Runnable catchUp;
     private volatile boolean failed;
 
@@ -70,30 +82,42 @@ final class IndexFollower implements CommitListener, AutoCloseable {
             LOG.error("search index catch-up failed; listing answers from an incomplete index until a restart", e);
             caughtUp.completeExceptionally(e);
         }
-        long lastCommit = System.nanoTime();
+        committer.scheduleWithFixedDelay(this::commit, commitIntervalMillis, commitIntervalMillis, TimeUnit.MILLISECONDS);
         List<Batch> taken = new ArrayList<>();
         boolean stop = false;
         while (!stop) {
-            Batch first = poll(commitIntervalMillis);
-            if (first != null) {
-                taken.clear();
-                taken.add(first);
-                queue.drainTo(taken);
-                stop = taken.remove(STOP);
+            Batch first = take();
+            taken.clear();
+            taken.add(first);
+            queue.drainTo(taken);
+            stop = taken.remove(STOP);
+            if (!taken.isEmpty()) {
                 apply(taken);
             }
-            if (stop || System.nanoTime() - lastCommit >= TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis)) {
-                commit();
-                lastCommit = System.nanoTime();
+        }
+        stopCommitting();
+        commit();
+    }
+
+    private Batch take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // only close() stops this thread, through STOP
             }
         }
     }
 
-    private Batch poll(long millis) {
+    /** Stops the periodic commits and waits for one in progress. */
+    void stopCommitting() {
+        committer.shutdown();
         try {
-            return queue.poll(millis, TimeUnit.MILLISECONDS);
+            if (!committer.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("search index commit still running after 60 s");
+            }
         } catch (InterruptedException e) {
-            return null; // only close() stops this thread, through STOP
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -119,10 +143,11 @@ final class IndexFollower implements CommitListener, AutoCloseable {
         }
     }
 
-    /** Applies what is queued, commits, stops the thread. */
+    /** Applies what is queued, commits, stops the threads. */
     @Override
     public void close() {
         if (!thread.isAlive()) {
+            stopCommitting();
             return;
         }
         queue.add(STOP);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * index layout ({@code format}), or one Lucene cannot read, is dropped and the index rebuilt.
  *
  * <p>Threads: {@link #apply} and {@link #refresh} are called by one thread (the follower); {@link #commit}
- * by any; searches acquire the current searcher.
+ * by any (the follower's committer, concurrently with applies and refreshes); searches acquire the
+ * current searcher.
  */
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
@@ -75,10 +77,15 @@ public final class LuceneEntityIndex implements AutoCloseable {
 
     /** Opens the index at {@code path}, creating it (or recreating an unreadable one) empty at seq 0. */
     public static LuceneEntityIndex open(Path path) {
+        return open(path, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path)}, the directory wrapped by {@code wrap} (tests: a disk that stalls). */
+    static LuceneEntityIndex open(Path path, UnaryOperator<Directory> wrap) {
         try {
             Files.createDirectories(path);
             // Small segments of near-real-time refreshes stay in memory until merged or committed.
-            Directory directory = new NRTCachingDirectory(FSDirectory.open(path), 16, 64);
+            Directory directory = wrap.apply(new NRTCachingDirectory(FSDirectory.open(path), 16, 64));
             long seq = committedSeq(directory, path);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(seq < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

@@ -1,0 +1,98 @@
+package dev.entitystore.bench.figure;
+
+import dev.entitystore.bench.cli.Options;
+import dev.entitystore.bench.http.EntityStoreClient;
+import dev.entitystore.bench.prefill.HttpPrefill;
+import dev.entitystore.bench.prefill.StorePrefill;
+import dev.entitystore.bench.records.Population;
+import dev.entitystore.bench.scenario.Operations;
+import dev.entitystore.bench.scenario.Scenarios;
+import dev.entitystore.bench.server.ServerProcess;
+import dev.entitystore.bench.soak.ProcessSample;
+import dev.entitystore.bench.soak.ProcessSampler;
+import dev.entitystore.bench.soak.Soak;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One SPEC §8 figure from nothing: pre-fills a data directory if it is not there yet, starts the server
+ * jar on it on loopback ({@code -Xmx512m}), runs the figure's scenario, prints the server's memory, and
+ * stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
+ * <pre>
+ * Figure NAME [--entities N] [--data-root bench-data] [--jar server/target/entity-store-server.jar]
+ *             [--backend sqlite|opensearch --opensearch-url URL] [--seconds S] [--rate R]
+ * </pre>
+ * With the OpenSearch backend the pre-fill goes through the server's create route instead.
+ */
+public final class Figure {
+    private static final String PREFILLED = "prefilled";
+
+    private Figure() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        String name = options.positional(0, "figure name: one of " + FigureSpec.ALL.keySet());
+        FigureSpec spec = FigureSpec.ALL.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown figure " + name + ": one of " + FigureSpec.ALL.keySet());
+        }
+        String backend = options.text("backend", "sqlite");
+        Population population = Population.of(spec.types(), options.integer("entities", spec.entities()));
+        Path dataDir = Path.of(options.text("data-root", "bench-data"), backend + "-" + spec.types() + "-" + population.size());
+        Path jar = Path.of(options.text("jar", "server/target/entity-store-server.jar"));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ENTITY_STORE_BACKEND", backend);
+        if (options.has("opensearch-url")) {
+            environment.put("ENTITY_STORE_OPENSEARCH_URL", options.text("opensearch-url", ""));
+        }
+        System.out.printf("figure %s: %s%n", name, spec.what());
+        boolean embedded = "sqlite".equals(backend);
+        if (embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
+            StorePrefill.run(dataDir, population);
+            Files.writeString(dataDir.resolve(PREFILLED), population.size() + " " + spec.types() + "\n");
+        }
+        Files.createDirectories(dataDir);
+        System.out.println("starting the server on " + dataDir + " (the first start on a pre-filled store builds its search index)");
+        try (ServerProcess server = ServerProcess.start(jar, dataDir, List.of("-Xmx512m"), List.of(), environment,
+                dataDir.resolveSibling(dataDir.getFileName() + "-server.log"), 1_800)) {
+            EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
+            if (!embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
+                HttpPrefill.run(client, population, 8);
+                Files.writeString(dataDir.resolve(PREFILLED), population.size() + " " + spec.types() + "\n");
+            }
+            ProcessSampler sampler = new ProcessSampler(server.pid(), embedded ? dataDir : null);
+            print("server before", sampler.sample());
+            long failures = run(name, options, new Operations(client, population), sampler);
+            print("server after", sampler.sample());
+            System.out.printf("load average: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+            if (failures > 0) {
+                System.out.println("figure " + name + ": " + failures + " requests failed");
+                System.exit(1);
+            }
+        }
+    }
+
+    private static long run(String name, Options options, Operations operations, ProcessSampler sampler) throws Exception {
+        Random random = new Random(options.longValue("seed", 7));
+        return switch (name) {
+            case "bulk" -> Scenarios.bulk(operations, random, options.integer("batches", 100), options.integer("clients", 2), 1000);
+            case "single" -> Scenarios.single(operations, random, options.integer("rate", 500), options.integer("seconds", 30));
+            case "same-id" -> Scenarios.sameId(operations, random, 1000, options.integer("clients", 16));
+            case "list" -> Scenarios.list(operations, random, options.integer("queries", 2000), 50);
+            case "mixed" -> Scenarios.mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
+            case "soak" -> new Soak(operations, sampler, options.integer("rate", 200))
+                    .run(options.integer("seconds", 600), options.integer("interval", 10), System.out).failures();
+            default -> throw new IllegalArgumentException("unknown figure " + name);
+        };
+    }
+
+    private static void print(String when, ProcessSample sample) {
+        System.out.printf("%s: RSS %d MB, heap used %d MB (old gen %d MB), %d descriptors, %d threads, data %d MB%n", when,
+                sample.rssMb(), sample.heapMb(), sample.oldGenMb(), sample.fds(), sample.threads(), sample.dataMb());
+    }
+}

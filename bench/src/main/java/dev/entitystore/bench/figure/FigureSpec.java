@@ -1,0 +1,24 @@
+package dev.entitystore.bench.figure;
+
+import java.util.Map;
+
+/**
+ * One SPEC §8 figure: the population it needs (pre-filled once per data directory and reused) and the
+ * scenario that measures it, with its bounded default run.
+ */
+record FigureSpec(String name, String types, int entities, String what) {
+
+    static final Map<String, FigureSpec> ALL = Map.of(
+            "bulk", new FigureSpec("bulk", "host", 1_000_000,
+                    "v2 bulk updates, 1,000-item batches of ~1 KB, 2 clients, 100 batches, into 1M stored (target >= 10,000 entities/s)"),
+            "single", new FigureSpec("single", "host", 1_000_000,
+                    "v2 single updates at 500/s for 30 s, open loop (target p99 <= 5 ms)"),
+            "same-id", new FigureSpec("same-id", "host", 1_000_000,
+                    "1,000 updates of one entity vs 1,000 of distinct entities, 16 clients; bulks likewise (target <= 2x)"),
+            "list", new FigureSpec("list", "host", 1_000_000,
+                    "KQL term on entity.id and host.name (target p99 <= 5 ms), page of 100 by @timestamp and searchAfter page 50 (p99 <= 15 ms), on 1M"),
+            "mixed", new FigureSpec("mixed", "all", 100_000,
+                    "mixed read/write at 200/s for 60 s over 100k entities of the four types"),
+            "soak", new FigureSpec("soak", "all", 100_000,
+                    "10-minute soak: mixed read/write at 200/s, server sampled every 10 s (memory flat, no errors, p99 stable)"));
+}

@@ -1,0 +1,130 @@
+package dev.entitystore.bench.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The v2 routes the kit drives, over HTTP/1.1, against any server that speaks the API (embedded or
+ * OpenSearch backend alike: it only knows a base URL). Loopback only, so a load run cannot be pointed
+ * at someone else's server by mistake. Against a server started with credentials, set
+ * {@code BENCH_AUTHORIZATION} to the header's value (e.g. {@code ApiKey <key>}).
+ */
+public final class EntityStoreClient {
+    public static final String API = "/api/security/entity_store";
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    /** One answer: status and body. */
+    public record Answer(int status, String body) {
+        public boolean ok() {
+            return status == 200 || status == 201;
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http;
+    private final String authorization = System.getenv("BENCH_AUTHORIZATION");
+
+    public EntityStoreClient(URI base, Executor executor) {
+        String host = base.getHost();
+        if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"[::1]".equals(host)) {
+            throw new IllegalArgumentException("the kit targets loopback only, not " + base);
+        }
+        this.base = base;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        this.http = builder.build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Installs the given engines in the default space (201 when new, 200 when installed already). */
+    public Answer install(String... types) {
+        return send(request("POST", API + "/install", "{\"entityTypes\":[\"" + String.join("\",\"", types) + "\"]}"));
+    }
+
+    public Answer create(String type, String body) {
+        return send(createRequest(type, body));
+    }
+
+    public HttpRequest createRequest(String type, String body) {
+        return request("POST", API + "/entities/" + type, body);
+    }
+
+    public HttpRequest updateRequest(String type, String body, boolean force) {
+        return request("PUT", API + "/entities/" + type + (force ? "?force=true" : ""), body);
+    }
+
+    public HttpRequest bulkRequest(String body, boolean force) {
+        return request("PUT", API + "/entities/bulk" + (force ? "?force=true" : ""), body);
+    }
+
+    public HttpRequest getRequest(String type, String id) {
+        return request("GET", API + "/entities/" + type + "/" + encode(id), null);
+    }
+
+    /** Cursor or page mode list; {@code query} is the raw query string (already encoded), without '?'. */
+    public HttpRequest listRequest(String query) {
+        return request("GET", API + "/entities" + (query.isEmpty() ? "" : "?" + query), null);
+    }
+
+    public Answer get(String type, String id) {
+        return send(getRequest(type, id));
+    }
+
+    public Answer list(String query) {
+        return send(listRequest(query));
+    }
+
+    public Answer status() {
+        return send(request("GET", "/api/status", null));
+    }
+
+    /** Sends and waits; an I/O failure is thrown (a crash test needs to tell "no answer" from an answer). */
+    public Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public CompletableFuture<Answer> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Answer(response.statusCode(), response.body()));
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpRequest request(String method, String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("kbn-xsrf", "entity-store-bench");
+        if (authorization != null && !authorization.isBlank()) {
+            builder.header("Authorization", authorization);
+        }
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}
