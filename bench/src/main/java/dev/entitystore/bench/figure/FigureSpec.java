@@ -17,6 +17,8 @@ record FigureSpec(String name, String types, int entities, String what) {
                     "1,000 updates of one entity vs 1,000 of distinct entities, 16 clients; bulks likewise (target <= 2x)"),
             "list", new FigureSpec("list", "host", 1_000_000,
                     "KQL term on entity.id and host.name (target p99 <= 5 ms), page of 100 by @timestamp and searchAfter page 50 (p99 <= 15 ms), on 1M"),
+            "visible", new FigureSpec("visible", "host", 1_000_000,
+                    "write-to-visible: 300 updates, each followed by KQL lists until the list finds it (target: visible on return)"),
             "mixed", new FigureSpec("mixed", "all", 100_000,
                     "mixed read/write at 200/s for 60 s over 100k entities of the four types"),
             "soak", new FigureSpec("soak", "all", 100_000,

@@ -18,6 +18,7 @@ import java.util.Random;
  *   list     --queries 2000 --deep-page 50    KQL term (entity.id, host.name), sorted page, searchAfter page
  *   mixed    --rate 200 --seconds 60          70% updates, 20% lists, 5% gets, 5% bulks of 100 (after 5 s unrecorded)
  *   same-id  --updates 1000 --clients 16      1,000 updates of one entity vs of 1,000 entities
+ *   visible  --probes 300                     write-to-visible: update, then list by KQL until it is found
  * common: --entities N (the pre-filled count, default 1000000) --types host|all|host,user,...
  * </pre>
  */
@@ -27,7 +28,7 @@ public final class Scenarios {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        String scenario = options.positional(0, "scenario (single | bulk | list | mixed | same-id)");
+        String scenario = options.positional(0, "scenario (single | bulk | list | mixed | same-id | visible)");
         EntityStoreClient client = new EntityStoreClient(URI.create(options.positional(1, "server URL")), null);
         Population population = Population.of(options.text("types", "host"), options.integer("entities", 1_000_000));
         Operations operations = new Operations(client, population);
@@ -39,6 +40,7 @@ public final class Scenarios {
             case "list" -> list(operations, random, options.integer("queries", 2000), options.integer("deep-page", 50));
             case "mixed" -> mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             case "same-id" -> sameId(operations, random, options.integer("updates", 1000), options.integer("clients", 16));
+            case "visible" -> new VisibilityProbe(client, population).run(random, options.integer("probes", 300));
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
         System.exit(failures == 0 ? 0 : 1);
