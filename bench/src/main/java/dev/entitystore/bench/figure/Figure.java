@@ -63,7 +63,8 @@ public final class Figure {
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log"), 1_800)) {
             EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
             if (!embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
-                HttpPrefill.run(client, population, 8);
+                // Each create waits for the index refresh (~100 ms on OpenSearch): many clients, or it takes hours.
+                HttpPrefill.run(client, population, options.integer("prefill-clients", 64));
                 Files.writeString(dataDir.resolve(PREFILLED), population.size() + " " + spec.types() + "\n");
             }
             ProcessSampler sampler = new ProcessSampler(server.pid(), embedded ? dataDir : null);
