@@ -22,5 +22,5 @@ record FigureSpec(String name, String types, int entities, String what) {
             "mixed", new FigureSpec("mixed", "all", 100_000,
                     "mixed read/write at 200/s for 60 s over 100k entities of the four types"),
             "soak", new FigureSpec("soak", "all", 100_000,
-                    "10-minute soak: mixed read/write at 200/s, server sampled every 10 s (memory flat, no errors, p99 stable)"));
+                    "10-minute soak: mixed read/write at 100/s, server sampled every 10 s (memory flat, no errors, p99 stable)"));
 }
