@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.entitystore.server.json.BodyLimitException;
 import dev.entitystore.server.json.StreamLimitMessages;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -45,6 +47,9 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
             return "[request body]: " + (at.isEmpty() ? "" : at + ": ")
                     + "Unrecognized key: \"" + unknown.getPropertyName() + "\"";
         }
+        if (exception instanceof InvalidNullException nullItem) {
+            return "[request body]: " + pathOf(nullItem.getPath()) + ": " + nullItemProblem(nullItem.getTargetType());
+        }
         if (exception instanceof JsonMappingException mapping) {
             String at = pathOf(mapping.getPath());
             String problem = exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
@@ -56,6 +61,15 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
             return "[request body]: " + (at.isEmpty() ? "" : at + ": ") + problem;
         }
         return INVALID_JSON;
+    }
+
+    /** Kibana's (zod's) text for a null where a list wants an item of {@code type}. */
+    private static String nullItemProblem(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "Invalid option: expected one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> "\"" + constant + "\"").collect(Collectors.joining("|"));
+        }
+        return "Invalid input: expected " + (type == null ? "object" : jsonTypeOf(type)) + ", received null";
     }
 
     /** Jackson wraps failures met inside a bean (a bulk item) in a mapping exception: look beneath it. */

@@ -1,6 +1,8 @@
 package dev.entitystore.server.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one ObjectMapper of the server, strict the way Kibana's schemas are: unknown keys fail, scalars
  * are never coerced ({@code "5"} is not 5, {@code 1.5} is not 1), dates are ISO strings with their
- * offset kept, and numbers outside the double range are refused. Sizes are bounded so that no body can
+ * offset kept, numbers outside the double range are refused, and typed lists hold no nulls. Sizes are bounded so that no body can
  * make the server build something far larger than it was sent (limits in docs/decisions.md,
  * "Hostile input"): nesting, string values, key names and number literals while parsing, arrays
  * inside records once read.
@@ -57,6 +59,9 @@ public final class ObjectMapperFactory {
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .nodeFactory(new FiniteNumberNodeFactory())
                 .build();
+        // A null item in a typed list ({"entities":[null]}) fails here, as Kibana's schemas fail it; Jackson
+        // would hand the resource a list with a null in it. Records (ObjectNode) keep their nulls.
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.coercionConfigDefaults()
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -15,7 +15,6 @@ import dev.entitystore.domain.list.ListAnswer;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.write.LegacyEntityWrites;
-import dev.entitystore.server.error.HttpErrorException;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
 import dev.entitystore.server.v2.EntityTypes;
@@ -70,11 +69,7 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     private Response bulk(V1BulkUpsertRequest request, Boolean force) {
         bulkLimit.check(request.getEntities().size());
         List<BulkItem> items = new ArrayList<>(request.getEntities().size());
-        for (int i = 0; i < request.getEntities().size(); i++) {
-            V1BulkUpsertItem item = request.getEntities().get(i);
-            if (item == null) { // JSON [null]: Jackson lets it through a list of objects
-                throw HttpErrorException.badRequest("[request body]: entities." + i + ": Invalid input: expected object, received null");
-            }
+        for (V1BulkUpsertItem item : request.getEntities()) {
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getRecord()));
         }
         List<BulkItemFailure> failures = writes.bulkUpsert(space(), items, Boolean.TRUE.equals(force));

@@ -24,12 +24,7 @@ final class V1EngineTypes {
             return null;
         }
         List<LegacyEngineType> domain = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i) == null) { // JSON [null]: Jackson lets it through an enum list
-                throw HttpErrorException.badRequest("[request body]: entityTypes." + i + ": " + invalidOption());
-            }
-            domain.add(toDomain(types.get(i)));
-        }
+        types.forEach(type -> domain.add(toDomain(type)));
         return domain;
     }
 

@@ -203,6 +203,24 @@ class HostileInputHttpTest {
     }
 
     @Test
+    void fuzzFindingNullItemInABulkUpdateIsA400NotA500AndWritesNothing() {
+        // Found by a wide FuzzHttpTest run (seed 424242, 40,000 cases): {"entities":[null, ...]} on the v2
+        // bulk threw a NullPointerException. Null items in every typed list now fail while the body is read;
+        // refused() checks that the valid item beside the null one was not written.
+        String item = "{\"type\":\"host\",\"doc\":{\"entity.id\":\"host:kept\",\"entity.attributes.managed\":true}}";
+        refused(400, "[request body]: entities.0: Invalid input: expected object, received null",
+                () -> client.write("PUT", ENTITIES + "/bulk", "{\"entities\":[null," + item + "]}"));
+        refused(400, "[request body]: entities.1: Invalid input: expected object, received null",
+                () -> client.write("PUT", ENTITIES + "/bulk", "{\"entities\":[" + item + ",null]}"));
+    }
+
+    @Test
+    void nullInAnIndexPatternListIsA400() {
+        refused(400, "[request body]: logExtraction.additionalIndexPatterns.0: Invalid input: expected string, received null",
+                () -> client.write("PUT", "/api/security/entity_store", "{\"logExtraction\":{\"additionalIndexPatterns\":[null]}}"));
+    }
+
+    @Test
     void fuzzFindingNullItemInALegacyBulkIsA400NotA500() {
         // Found by FuzzHttpTest (seed 20250909, 3,000 cases): {"entities":[null]} on the v1 bulk threw a NullPointerException.
         String item = "{\"type\":\"host\",\"record\":{\"host\":{\"name\":\"bulk-#\"}}}";
