@@ -19,7 +19,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,10 @@ public final class LuceneEntityIndex implements AutoCloseable {
         try {
             Files.createDirectories(path);
             // Small segments of near-real-time refreshes stay in memory until merged or committed.
-            Directory directory = wrap.apply(new NRTCachingDirectory(FSDirectory.open(path), 16, 64));
+            // Positional reads, not mmap: the same latency at 1M (measured), and the index's pages stay
+            // in the OS page cache instead of the server's resident memory (~200 MB less at 1M).
+            // Nothing here interrupts a thread that reads the index (that would close its channel).
+            Directory directory = wrap.apply(new NRTCachingDirectory(new NIOFSDirectory(path), 16, 64));
             long seq = committedSeq(directory, path);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(seq < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
