@@ -19,10 +19,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one ObjectMapper of the server, strict the way Kibana's schemas are: unknown keys fail, scalars
  * are never coerced ({@code "5"} is not 5, {@code 1.5} is not 1), dates are ISO strings with their
- * offset kept, numbers outside the double range are refused, and typed lists hold no nulls. Sizes are bounded so that no body can
- * make the server build something far larger than it was sent (limits in docs/decisions.md,
- * "Hostile input"): nesting, string values, key names and number literals while parsing, arrays
- * inside records once read.
+ * offset kept, numbers outside the double range are refused, and typed lists hold no nulls. Sizes are
+ * bounded so that no body can make the server build something far larger than it was sent (limits in
+ * docs/decisions.md, "Hostile input"): nesting, string values, key names and number literals while
+ * parsing, arrays inside records once read.
  */
 public final class ObjectMapperFactory {
     public static final int MAX_NESTING_DEPTH = 100;
