@@ -3,7 +3,7 @@
 # single updates at a fixed rate, write-to-visible, lists) on the embedded store, then on a local
 # OpenSearch node started for the run, then a table of both with the ratio embedded / OpenSearch.
 #
-#   bench/compare.sh [--entities 100000] [--rate 200] [--seconds 30] [--batches 50] [--probes 300] [--queries 1000]
+#   bench/compare.sh [--entities 100000] [--rate 100] [--seconds 30] [--batches 50] [--probes 300] [--queries 1000]
 #
 # The OpenSearch node lives under bench-data/opensearch-node (its own copy, not the tests' node), with
 # OPENSEARCH_HEAP (default 1g here) and is stopped at the end. Every figure's output goes to
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-entities=100000 rate=200 seconds=30 batches=50 probes=300 queries=1000
+entities=100000 rate=100 seconds=30 batches=50 probes=300 queries=1000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --entities) entities="$2" ;; --rate) rate="$2" ;; --seconds) seconds="$2" ;;

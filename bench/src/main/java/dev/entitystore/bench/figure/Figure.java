@@ -69,7 +69,7 @@ public final class Figure {
             }
             ProcessSampler sampler = new ProcessSampler(server.pid(), embedded ? dataDir : null);
             print("server before", sampler.sample());
-            long failures = run(name, options, new Operations(client, population), population, sampler);
+            long failures = run(name, options, new Operations(client, population), sampler);
             print("server after", sampler.sample());
             System.out.printf("load average: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             if (failures > 0) {
@@ -79,14 +79,14 @@ public final class Figure {
         }
     }
 
-    private static long run(String name, Options options, Operations operations, Population population, ProcessSampler sampler) throws Exception {
+    private static long run(String name, Options options, Operations operations, ProcessSampler sampler) throws Exception {
         Random random = new Random(options.longValue("seed", 7));
         return switch (name) {
             case "bulk" -> Scenarios.bulk(operations, random, options.integer("batches", 100), options.integer("clients", 2), 1000);
             case "single" -> Scenarios.single(operations, random, options.integer("rate", 500), options.integer("seconds", 30));
             case "same-id" -> Scenarios.sameId(operations, random, 1000, options.integer("clients", 16));
             case "list" -> Scenarios.list(operations, random, options.integer("queries", 2000), 50);
-            case "visible" -> new VisibilityProbe(operations.client(), population).run(random, options.integer("probes", 300));
+            case "visible" -> new VisibilityProbe(operations).run(random, options.integer("probes", 300));
             case "mixed" -> Scenarios.mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             // 100/s: at 200/s the mixed load overloads the embedded store on a 2-core machine (queue, not a soak).
             case "soak" -> new Soak(operations, sampler, options.integer("rate", 100))

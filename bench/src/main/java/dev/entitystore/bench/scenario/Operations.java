@@ -21,6 +21,10 @@ public final class Operations {
         this.population = population;
     }
 
+    public Population population() {
+        return population;
+    }
+
     public int populationSize() {
         return population.size();
     }

@@ -40,7 +40,7 @@ public final class Scenarios {
             case "list" -> list(operations, random, options.integer("queries", 2000), options.integer("deep-page", 50));
             case "mixed" -> mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             case "same-id" -> sameId(operations, random, options.integer("updates", 1000), options.integer("clients", 16));
-            case "visible" -> new VisibilityProbe(client, population).run(random, options.integer("probes", 300));
+            case "visible" -> new VisibilityProbe(operations).run(random, options.integer("probes", 300));
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
         System.exit(failures == 0 ? 0 : 1);

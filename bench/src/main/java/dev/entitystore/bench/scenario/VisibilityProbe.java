@@ -28,9 +28,9 @@ public final class VisibilityProbe {
     private final Population population;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
-    public VisibilityProbe(EntityStoreClient client, Population population) {
-        this.client = client;
-        this.population = population;
+    public VisibilityProbe(Operations operations) {
+        this.client = operations.client();
+        this.population = operations.population();
     }
 
     /** Sends {@code probes} probes one after another; returns the failures (errors, never visible). */
