@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ ! -f server/target/entity-store-server.jar || ! -f bench/target/benchmarks.jar || "${REBUILD:-}" == "1" ]]; then
-  mvn -B -q -DskipTests package -pl generated-api,domain,server,bench -am
+  mvn -B -q -DskipTests package -pl server,bench -am
 fi
 
 name="${1:?usage: bench/figure.sh NAME [options] (see bench/README.md)}"

@@ -2,10 +2,10 @@ package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.search.EntitySearch;
-import dev.entitystore.domain.search.lucene.EmbeddedSearchIndex;
+import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoreOpenException;
-import dev.entitystore.domain.store.sqlite.SqliteEntityStore;
+import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
 import dev.entitystore.store.opensearch.IndexNames;
 import dev.entitystore.store.opensearch.OpenSearchConnection;
 import dev.entitystore.store.opensearch.OpenSearchEntityStore;

@@ -5,7 +5,7 @@ import dev.entitystore.bench.records.Population;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.store.BulkOperation;
-import dev.entitystore.domain.store.sqlite.SqliteEntityStore;
+import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
 import dev.entitystore.domain.write.CreatePlanner;
 import dev.entitystore.domain.write.PlannedWrite;
 import java.nio.file.Path;

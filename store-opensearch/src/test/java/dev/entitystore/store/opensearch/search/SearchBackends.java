@@ -1,8 +1,8 @@
 package dev.entitystore.store.opensearch.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.entitystore.domain.search.lucene.EmbeddedSearchIndex;
-import dev.entitystore.domain.store.sqlite.SqliteEntityStore;
+import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
+import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
 import dev.entitystore.store.opensearch.IndexNames;
 import dev.entitystore.store.opensearch.OpenSearchConnection;
 import dev.entitystore.store.opensearch.OpenSearchForTests;

@@ -1,0 +1,64 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/** Opens the writer's and the readers' connections with the pragmas SPEC §6 asks for. */
+final class SqliteConnections {
+    /** Readers wait this long for a lock rather than fail; in WAL mode they rarely need one. */
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    static final int PAGE_SIZE = 16_384;
+
+    private SqliteConnections() {
+    }
+
+    /**
+     * The single write connection. WAL lets readers run beside it; {@code synchronous=FULL} fsyncs the
+     * WAL on every commit, so an acknowledged write survives an OS crash too.
+     */
+    static Connection openWriter(Path dbFile) throws SQLException {
+        Connection connection = open(dbFile);
+        try (Statement s = connection.createStatement()) {
+            // Only takes effect when the file is created. A WITHOUT ROWID row above ~1/4 of a page spills
+            // into an overflow page of its own: at 4 KiB pages a 1.1 KB record took ~4.7 KB on disk (473 MB
+            // for 100k) and merged at a third of the speed. 16 KiB keeps records up to ~4 KB inline.
+            s.execute("PRAGMA page_size=" + PAGE_SIZE);
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode=WAL")) {
+                String mode = rs.next() ? rs.getString(1) : "";
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    throw new SQLException("journal_mode=WAL refused (got '" + mode + "')");
+                }
+            }
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA cache_size=-65536"); // 64 MiB: the writer re-reads what it merges
+            s.execute("PRAGMA temp_store=MEMORY");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** A read connection; {@code query_only} makes a stray write fail instead of racing the writer. */
+    static Connection openReader(Path dbFile) throws SQLException {
+        Connection connection = open(dbFile);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA cache_size=-16384");
+            s.execute("PRAGMA query_only=1");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private static Connection open(Path dbFile) throws SQLException {
+        return new SQLiteConfig().createConnection("jdbc:sqlite:" + dbFile);
+    }
+}

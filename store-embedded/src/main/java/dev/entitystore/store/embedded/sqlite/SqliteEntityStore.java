@@ -1,0 +1,262 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.store.BulkOperation;
+import dev.entitystore.domain.store.ChangeBatch;
+import dev.entitystore.domain.store.ChangeFeed;
+import dev.entitystore.domain.store.CommitListener;
+import dev.entitystore.domain.store.CreateOutcome;
+import dev.entitystore.domain.store.EntityMerge;
+import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.ItemOutcome;
+import dev.entitystore.domain.store.MergeOutcome;
+import dev.entitystore.domain.store.StoreOpenException;
+import dev.entitystore.domain.store.StoredEntity;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link EntityStore}: one SQLite database, {@code <dataDir>/entity-store.db}.
+ *
+ * <p>Writes go to a {@link GroupCommitWriter} (one thread, one connection, one commit per group of
+ * waiting requests); reads go to a {@link ReadConnectionPool}. A call returns after its commit, so its
+ * write is durable and visible to every read that starts afterwards.
+ */
+public final class SqliteEntityStore implements EntityStore, ChangeFeed {
+    public static final String DB_FILE_NAME = "entity-store.db";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteEntityStore.class);
+    /** Readers beside the writer; more would mostly contend for the two cores. */
+    private static final int READ_CONNECTIONS = 4;
+    /** deleteAll touches a whole space: it is a group on its own. */
+    private static final int WEIGHT_OF_SPACE = GroupCommitWriter.MAX_GROUP_WEIGHT;
+
+    private final DataDirectory dataDirectory;
+    private final Path dbFile;
+    private final WriteTransaction writeTransaction;
+    private final GroupCommitWriter writer;
+    private final ReadConnectionPool readPool;
+    private final SqliteReads reads;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private SqliteEntityStore(DataDirectory dataDirectory, Path dbFile, WriteTransaction writeTransaction,
+                              ReadConnectionPool readPool) {
+        this.dataDirectory = dataDirectory;
+        this.dbFile = dbFile;
+        this.writeTransaction = writeTransaction;
+        this.readPool = readPool;
+        this.reads = new SqliteReads(readPool);
+        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString());
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dataDir}, migrating its schema to this build's.
+     *
+     * @throws StoreOpenException with a one-line message naming the path when the directory cannot be
+     *                            created, written or locked, or the database cannot be opened or migrated
+     */
+    public static SqliteEntityStore open(Path dataDir) {
+        return open(dataDir, SqliteSchema.current());
+    }
+
+    static SqliteEntityStore open(Path dataDir, SqliteSchema schema) {
+        DataDirectory directory = DataDirectory.open(Objects.requireNonNull(dataDir, "dataDir"));
+        Path dbFile = directory.path().resolve(DB_FILE_NAME);
+        Connection connection = null;
+        ReadConnectionPool pool = null;
+        try {
+            connection = SqliteConnections.openWriter(dbFile);
+            int applied = schema.migrate(connection, dbFile);
+            WriteTransaction tx = new WriteTransaction(connection);
+            pool = new ReadConnectionPool(dbFile, READ_CONNECTIONS);
+            LOG.info("entity store opened at {} (schema version {}, {} migrations applied, last seq {})",
+                    dbFile, schema.latestVersion(), applied, tx.committedSeq());
+            return new SqliteEntityStore(directory, dbFile, tx, pool);
+        } catch (SQLException | RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            closeQuietly(connection);
+            directory.close();
+            if (e instanceof StoreOpenException open) {
+                throw open;
+            }
+            throw new StoreOpenException("Cannot open database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path dbFile() {
+        return dbFile;
+    }
+
+    /**
+     * Attaches the follower of every commit from now on (the embedded search index); see
+     * {@link CommitListener}. At most one.
+     *
+     * @return the last seqNo committed before it was attached: the follower catches up to it through
+     *         {@link #changesSince}
+     */
+    public long attach(CommitListener follower) {
+        return writer.attach(Objects.requireNonNull(follower, "follower"));
+    }
+
+    @Override
+    public Optional<StoredEntity> get(String space, String id) {
+        return reads.get(name(space, "space"), name(id, "id"));
+    }
+
+    @Override
+    public CreateOutcome create(String space, String id, ObjectNode source) {
+        name(space, "space");
+        name(id, "id");
+        // Serialise here, on the caller's thread: the writer thread is the bottleneck, callers are many.
+        String json = JsonCodec.write(Objects.requireNonNull(source, "source"));
+        return writer.submit("the create of " + id + " was not applied", 1, tx -> EntityWrites.create(tx, space, id, source, json));
+    }
+
+    @Override
+    public MergeOutcome merge(String space, String id, EntityMerge merge) {
+        name(space, "space");
+        name(id, "id");
+        Objects.requireNonNull(merge, "merge");
+        return writer.submit("the merge of " + id + " was not applied", 1, tx -> EntityWrites.merge(tx, space, id, merge));
+    }
+
+    @Override
+    public List<ItemOutcome> bulk(String space, List<BulkOperation> operations) {
+        name(space, "space");
+        List<BulkOperation> items = List.copyOf(operations);
+        for (BulkOperation item : items) {
+            name(item.id(), "id");
+        }
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return writer.submit("none of the " + items.size() + " bulk items was applied", items.size(),
+                tx -> EntityWrites.bulk(tx, space, items));
+    }
+
+    @Override
+    public boolean delete(String space, String id) {
+        name(space, "space");
+        name(id, "id");
+        return writer.submit("the delete of " + id + " was not applied", 1, tx -> tx.delete(space, id));
+    }
+
+    @Override
+    public long deleteAll(String space) {
+        name(space, "space");
+        return writer.submit("the delete of space " + space + " was not applied", WEIGHT_OF_SPACE,
+                tx -> tx.deleteSpace(space));
+    }
+
+    @Override
+    public EntityPage scan(String space, String afterId, int limit) {
+        name(space, "space");
+        positive(limit);
+        return reads.scan(space, afterId, limit);
+    }
+
+    @Override
+    public ChangeBatch changesSince(long seqNo, int limit) {
+        positive(limit);
+        return reads.changesSince(seqNo, limit);
+    }
+
+    @Override
+    public long lastSeqNo() {
+        return writer.committedSeq();
+    }
+
+    @Override
+    public Optional<ObjectNode> getSetting(String space, String key) {
+        return reads.getSetting(name(space, "space"), name(key, "key"));
+    }
+
+    @Override
+    public void putSetting(String space, String key, ObjectNode value) {
+        name(space, "space");
+        name(key, "key");
+        String json = JsonCodec.write(Objects.requireNonNull(value, "value"));
+        writer.submit("the setting " + key + " was not stored", 1, tx -> {
+            tx.putSetting(space, key, json);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteSetting(String space, String key) {
+        name(space, "space");
+        name(key, "key");
+        return writer.submit("the delete of setting " + key + " was not applied", 1, tx -> tx.deleteSetting(space, key));
+    }
+
+    @Override
+    public Map<String, ObjectNode> settings(String space) {
+        return reads.settings(name(space, "space"));
+    }
+
+    /** Drains accepted writes, stops the writer, checkpoints the WAL into the file, closes. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        writer.close();
+        readPool.close();
+        try {
+            writeTransaction.checkpoint();
+        } catch (SQLException e) {
+            // Not fatal: the WAL is replayed on the next open.
+            LOG.warn("entity store checkpoint of {} failed: {}", dbFile, e.getMessage());
+        }
+        try {
+            writeTransaction.close();
+        } catch (SQLException e) {
+            LOG.warn("entity store close of {} failed: {}", dbFile, e.getMessage());
+        }
+        dataDirectory.close();
+        LOG.info("entity store at {} closed", dbFile);
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteEntityStore[" + dbFile + "]";
+    }
+
+    private static String name(String value, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(what + " must be a non-empty string");
+        }
+        return value;
+    }
+
+    private static void positive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing to open: the first error is the one to report
+        }
+    }
+}

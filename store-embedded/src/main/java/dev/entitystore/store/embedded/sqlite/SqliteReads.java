@@ -1,0 +1,181 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.store.Change;
+import dev.entitystore.domain.store.ChangeBatch;
+import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.StoredEntity;
+import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The read queries, on connections of the pool; never on the writer's. */
+final class SqliteReads {
+    private static final String GET = "SELECT source, seq, version FROM entities WHERE space = ? AND id = ?";
+    private static final String SCAN_FIRST =
+            "SELECT id, source, seq, version FROM entities WHERE space = ? ORDER BY id LIMIT ?";
+    private static final String SCAN_AFTER =
+            "SELECT id, source, seq, version FROM entities WHERE space = ? AND id > ? ORDER BY id LIMIT ?";
+    private static final String CHANGED = "SELECT seq, space, id, source, version FROM entities"
+            + " WHERE seq > ? ORDER BY seq LIMIT ?";
+    private static final String DELETED = "SELECT seq, space, id FROM tombstones WHERE seq > ? ORDER BY seq LIMIT ?";
+    private static final String LAST_SEQ = "SELECT value FROM store_meta WHERE key = 'last_seq'";
+    private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
+    private static final String SETTINGS = "SELECT key, value FROM settings WHERE space = ? ORDER BY key";
+
+    private final ReadConnectionPool pool;
+
+    SqliteReads(ReadConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    Optional<StoredEntity> get(String space, String id) {
+        return pool.read("get", c -> {
+            PreparedStatement s = c.prepare(GET);
+            s.setString(1, space);
+            s.setString(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
+                return Optional.of(new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
+            }
+        });
+    }
+
+    EntityPage scan(String space, String afterId, int limit) {
+        return pool.read("scan", c -> {
+            PreparedStatement s;
+            if (afterId == null) {
+                s = c.prepare(SCAN_FIRST);
+                s.setString(1, space);
+                s.setInt(2, limit);
+            } else {
+                s = c.prepare(SCAN_AFTER);
+                s.setString(1, space);
+                s.setString(2, afterId);
+                s.setInt(3, limit);
+            }
+            List<StoredEntity> entities = new ArrayList<>(Math.min(limit, 1_000));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+                    entities.add(new StoredEntity(id, source, rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            Optional<String> next = entities.size() == limit
+                    ? Optional.of(entities.get(entities.size() - 1).id())
+                    : Optional.empty();
+            return new EntityPage(entities, next);
+        });
+    }
+
+    /**
+     * Upserts and tombstones above {@code seqNo}, merged by seq. Both tables are read in one read
+     * transaction, so the batch is one snapshot: a record moving to a newer seq meanwhile is seen once.
+     */
+    ChangeBatch changesSince(long seqNo, int limit) {
+        return pool.read("changesSince", c -> {
+            c.execute("BEGIN");
+            try {
+                List<Change> upserts = upserts(c, seqNo, limit);
+                List<Change> deletes = deletes(c, seqNo, limit);
+                long lastSeq = lastSeq(c);
+                return mergeBySeq(upserts, deletes, limit, seqNo, lastSeq);
+            } finally {
+                c.execute("COMMIT");
+            }
+        });
+    }
+
+    private static List<Change> upserts(ReadConnection c, long seqNo, int limit) throws SQLException {
+        PreparedStatement s = c.prepare(CHANGED);
+        s.setLong(1, seqNo);
+        s.setInt(2, limit);
+        List<Change> changes = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String space = rs.getString(2);
+                String id = rs.getString(3);
+                ObjectNode source = JsonCodec.read(rs.getBytes(4), "record " + space + "/" + id);
+                changes.add(Change.upsert(space, new StoredEntity(id, source, rs.getLong(1), rs.getLong(5))));
+            }
+        }
+        return changes;
+    }
+
+    private static List<Change> deletes(ReadConnection c, long seqNo, int limit) throws SQLException {
+        PreparedStatement s = c.prepare(DELETED);
+        s.setLong(1, seqNo);
+        s.setInt(2, limit);
+        List<Change> changes = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(3);
+                changes.add(id == null
+                        ? Change.spaceDeleted(rs.getLong(1), rs.getString(2))
+                        : Change.delete(rs.getLong(1), rs.getString(2), id));
+            }
+        }
+        return changes;
+    }
+
+    private static long lastSeq(ReadConnection c) throws SQLException {
+        try (ResultSet rs = c.prepare(LAST_SEQ).executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static ChangeBatch mergeBySeq(List<Change> a, List<Change> b, int limit, long fromSeq, long lastSeq) {
+        List<Change> merged = new ArrayList<>(Math.min(limit, a.size() + b.size()));
+        int i = 0;
+        int j = 0;
+        while (merged.size() < limit && (i < a.size() || j < b.size())) {
+            if (j >= b.size() || (i < a.size() && a.get(i).seqNo() < b.get(j).seqNo())) {
+                merged.add(a.get(i++));
+            } else {
+                merged.add(b.get(j++));
+            }
+        }
+        // Each side was cut at limit; if anything was left over, or a full batch was returned, more may follow.
+        boolean more = i < a.size() || j < b.size() || a.size() == limit || b.size() == limit;
+        long through = more ? merged.get(merged.size() - 1).seqNo() : Math.max(lastSeq, fromSeq);
+        return new ChangeBatch(merged, through, more);
+    }
+
+    Optional<ObjectNode> getSetting(String space, String key) {
+        return pool.read("getSetting", c -> {
+            PreparedStatement s = c.prepare(SETTING);
+            s.setString(1, space);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(JsonCodec.read(rs.getBytes(1), "setting " + space + "/" + key))
+                        : Optional.<ObjectNode>empty();
+            }
+        });
+    }
+
+    Map<String, ObjectNode> settings(String space) {
+        return pool.read("settings", c -> {
+            PreparedStatement s = c.prepare(SETTINGS);
+            s.setString(1, space);
+            Map<String, ObjectNode> settings = new LinkedHashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    settings.put(key, JsonCodec.read(rs.getBytes(2), "setting " + space + "/" + key));
+                }
+            }
+            return settings;
+        });
+    }
+}

@@ -1,0 +1,146 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import dev.entitystore.domain.store.StoreOpenException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The database schema as an ordered list of migrations, applied at start-up.
+ *
+ * <p>{@code schema_version} holds one row per applied migration. Opening runs, in order and each in its
+ * own transaction, the migrations above the highest applied version, so a crash mid-upgrade leaves the
+ * database at a whole version. A database whose version is above the highest known here was written by
+ * a newer build: it is refused rather than guessed at. Migrations are append-only: never edit one that
+ * has shipped, add the next.
+ */
+final class SqliteSchema {
+
+    /** One step of the schema; {@code statements} run in order in one transaction. */
+    record Migration(int version, String description, List<String> statements) {
+        Migration {
+            Objects.requireNonNull(description, "description");
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /** The migrations of this build. */
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "entities, tombstones, settings, store_meta", List.of(
+                    // The record of truth: one row per (space, _id), the record as JSON text. WITHOUT ROWID
+                    // keeps rows in primary-key order, so a get is one B-tree descent and scans go by id.
+                    """
+                    CREATE TABLE entities (
+                      space   TEXT    NOT NULL,
+                      id      TEXT    NOT NULL,
+                      source  TEXT    NOT NULL,
+                      seq     INTEGER NOT NULL,
+                      version INTEGER NOT NULL,
+                      PRIMARY KEY (space, id)
+                    ) WITHOUT ROWID""",
+                    // changesSince walks this; seq only grows, so new entries land at the right edge.
+                    "CREATE UNIQUE INDEX entities_by_seq ON entities (seq)",
+                    // Deletes, for changesSince. id NULL marks a whole space deleted (deleteAll).
+                    """
+                    CREATE TABLE tombstones (
+                      seq   INTEGER PRIMARY KEY,
+                      space TEXT    NOT NULL,
+                      id    TEXT
+                    )""",
+                    """
+                    CREATE TABLE settings (
+                      space TEXT NOT NULL,
+                      key   TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (space, key)
+                    ) WITHOUT ROWID""",
+                    // last_seq survives even when the record or tombstone that carried it is gone.
+                    "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
+                    "INSERT INTO store_meta (key, value) VALUES ('last_seq', 0)")));
+
+    private final List<Migration> migrations;
+
+    SqliteSchema(List<Migration> migrations) {
+        for (int i = 0; i < migrations.size(); i++) {
+            if (migrations.get(i).version() != i + 1) {
+                throw new IllegalArgumentException("migrations must be numbered 1, 2, 3, ... in order");
+            }
+        }
+        this.migrations = List.copyOf(migrations);
+    }
+
+    static SqliteSchema current() {
+        return new SqliteSchema(MIGRATIONS);
+    }
+
+    int latestVersion() {
+        return migrations.size();
+    }
+
+    /**
+     * Brings the database up to {@link #latestVersion()}.
+     *
+     * @return how many migrations were applied (0 for an up-to-date database)
+     */
+    int migrate(Connection connection, Path dbFile) {
+        int current;
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_version (
+                      version     INTEGER PRIMARY KEY,
+                      description TEXT NOT NULL,
+                      applied_at  TEXT NOT NULL
+                    )""");
+            try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                rs.next();
+                current = rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreOpenException("Cannot read the schema version of " + dbFile + ": " + e.getMessage(), e);
+        }
+        if (current > latestVersion()) {
+            throw new StoreOpenException("Database " + dbFile + " has schema version " + current
+                    + ", newer than this Entity Store supports (" + latestVersion()
+                    + "); run a newer Entity Store or use another data directory", null);
+        }
+        for (Migration migration : migrations.subList(current, migrations.size())) {
+            apply(connection, migration, dbFile);
+        }
+        return latestVersion() - current;
+    }
+
+    private static void apply(Connection connection, Migration migration, Path dbFile) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                for (String sql : migration.statements()) {
+                    s.execute(sql);
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, migration.version());
+                    insert.setString(2, migration.description());
+                    insert.setString(3, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // the failure below is the one worth reporting
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreOpenException("Migration " + migration.version() + " (" + migration.description()
+                    + ") failed on " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+}

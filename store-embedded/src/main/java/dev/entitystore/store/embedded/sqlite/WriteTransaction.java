@@ -1,0 +1,245 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.store.CommittedChange;
+import dev.entitystore.domain.store.StoredEntity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The write connection and its prepared statements, used only by the writer thread, plus the sequence
+ * counter. Row-level steps only; what a create, merge or bulk means lives in {@link EntityWrites}.
+ *
+ * <p>Transactions are driven with plain {@code BEGIN IMMEDIATE}/{@code COMMIT} on an auto-commit
+ * connection (not JDBC's {@code setAutoCommit(false)}, which re-opens a transaction right after each
+ * commit and would hold the write lock between groups). Each request runs inside a savepoint so that
+ * a failing request can be undone without undoing the others in its group.
+ */
+final class WriteTransaction implements AutoCloseable {
+    private final Connection connection;
+    private final Statement control;
+    private final PreparedStatement select;
+    private final PreparedStatement insert;
+    private final PreparedStatement insertIfAbsent;
+    private final PreparedStatement update;
+    private final PreparedStatement delete;
+    private final PreparedStatement tombstone;
+    private final PreparedStatement deleteSpace;
+    private final PreparedStatement deleteSpaceTombstones;
+    private final PreparedStatement putSetting;
+    private final PreparedStatement deleteSetting;
+    private final PreparedStatement saveLastSeq;
+
+    /** The last seq of a committed transaction, and the last one handed out in the open transaction. */
+    private volatile long committedSeq;
+    private long seq;
+    private long savepointSeq;
+    /** The open transaction's changes in seq order, for the commit listener; cut back with the savepoint. */
+    private final List<CommittedChange> changes = new ArrayList<>();
+    private int savepointChanges;
+
+    WriteTransaction(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.control = connection.createStatement();
+        this.select = connection.prepareStatement(
+                "SELECT source, seq, version FROM entities WHERE space = ? AND id = ?");
+        this.insert = connection.prepareStatement(
+                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1)");
+        this.insertIfAbsent = connection.prepareStatement(
+                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO NOTHING");
+        this.update = connection.prepareStatement(
+                "UPDATE entities SET source = ?, seq = ?, version = ? WHERE space = ? AND id = ?");
+        this.delete = connection.prepareStatement("DELETE FROM entities WHERE space = ? AND id = ?");
+        this.tombstone = connection.prepareStatement("INSERT INTO tombstones (seq, space, id) VALUES (?, ?, ?)");
+        this.deleteSpace = connection.prepareStatement("DELETE FROM entities WHERE space = ?");
+        this.deleteSpaceTombstones = connection.prepareStatement("DELETE FROM tombstones WHERE space = ?");
+        this.putSetting = connection.prepareStatement(
+                "INSERT INTO settings (space, key, value) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (space, key) DO UPDATE SET value = excluded.value");
+        this.deleteSetting = connection.prepareStatement("DELETE FROM settings WHERE space = ? AND key = ?");
+        this.saveLastSeq = connection.prepareStatement("UPDATE store_meta SET value = ? WHERE key = 'last_seq'");
+        this.committedSeq = loadLastSeq();
+        this.seq = committedSeq;
+    }
+
+    /** Max of the recorded last seq and every seq on disk, so a counter can never go backwards. */
+    private long loadLastSeq() throws SQLException {
+        try (ResultSet rs = control.executeQuery("SELECT MAX("
+                + "(SELECT value FROM store_meta WHERE key = 'last_seq'),"
+                + "COALESCE((SELECT MAX(seq) FROM entities), 0),"
+                + "COALESCE((SELECT MAX(seq) FROM tombstones), 0))")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    long committedSeq() {
+        return committedSeq;
+    }
+
+    // --- transaction control -------------------------------------------------------------------
+
+    void begin() throws SQLException {
+        control.execute("BEGIN IMMEDIATE");
+    }
+
+    void savepoint() throws SQLException {
+        control.execute("SAVEPOINT request");
+        savepointSeq = seq;
+        savepointChanges = changes.size();
+    }
+
+    void releaseSavepoint() throws SQLException {
+        control.execute("RELEASE request");
+    }
+
+    void rollbackToSavepoint() throws SQLException {
+        control.execute("ROLLBACK TO request");
+        control.execute("RELEASE request");
+        seq = savepointSeq;
+        changes.subList(savepointChanges, changes.size()).clear();
+    }
+
+    void commit() throws SQLException {
+        if (seq != committedSeq) {
+            saveLastSeq.setLong(1, seq);
+            saveLastSeq.executeUpdate();
+        }
+        control.execute("COMMIT");
+        committedSeq = seq;
+    }
+
+    /** The changes of the transaction just committed, in seq order; clears them. */
+    List<CommittedChange> takeCommittedChanges() {
+        List<CommittedChange> committed = List.copyOf(changes);
+        changes.clear();
+        return committed;
+    }
+
+    /** Best effort: after a failed commit SQLite may already have rolled back on its own. */
+    void rollbackQuietly() {
+        seq = committedSeq;
+        changes.clear();
+        try {
+            if (!connection.isClosed()) {
+                control.execute("ROLLBACK");
+            }
+        } catch (SQLException ignored) {
+            // no transaction was open any more: nothing to undo
+        }
+    }
+
+    // --- rows -----------------------------------------------------------------------------------
+
+    Optional<StoredEntity> read(String space, String id) throws SQLException {
+        select.setString(1, space);
+        select.setString(2, id);
+        try (ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
+            return Optional.of(new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
+        }
+    }
+
+    /** Writes {@code source} over {@code current} (or as a new record when absent). */
+    StoredEntity write(String space, String id, ObjectNode source, Optional<StoredEntity> current)
+            throws SQLException {
+        String json = JsonCodec.write(source);
+        long newSeq = ++seq;
+        if (current.isEmpty()) {
+            bindInsert(insert, space, id, json, newSeq);
+            insert.executeUpdate();
+            changes.add(CommittedChange.upsert(newSeq, space, id, json));
+            return new StoredEntity(id, source, newSeq, 1);
+        }
+        long version = current.get().version() + 1;
+        update.setString(1, json);
+        update.setLong(2, newSeq);
+        update.setLong(3, version);
+        update.setString(4, space);
+        update.setString(5, id);
+        update.executeUpdate();
+        changes.add(CommittedChange.upsert(newSeq, space, id, json));
+        return new StoredEntity(id, source, newSeq, version);
+    }
+
+    /** Inserts unless the record exists; {@code json} is {@code source} already serialised by the caller. */
+    Optional<StoredEntity> insertIfAbsent(String space, String id, ObjectNode source, String json)
+            throws SQLException {
+        long newSeq = seq + 1;
+        bindInsert(insertIfAbsent, space, id, json, newSeq);
+        if (insertIfAbsent.executeUpdate() == 0) {
+            return Optional.empty();
+        }
+        seq = newSeq;
+        changes.add(CommittedChange.upsert(newSeq, space, id, json));
+        return Optional.of(new StoredEntity(id, source, newSeq, 1));
+    }
+
+    boolean delete(String space, String id) throws SQLException {
+        delete.setString(1, space);
+        delete.setString(2, id);
+        if (delete.executeUpdate() == 0) {
+            return false;
+        }
+        addTombstone(space, id);
+        return true;
+    }
+
+    /** Deletes the space's records; its single-record tombstones give way to one space tombstone. */
+    long deleteSpace(String space) throws SQLException {
+        deleteSpace.setString(1, space);
+        long deleted = deleteSpace.executeUpdate();
+        deleteSpaceTombstones.setString(1, space);
+        deleteSpaceTombstones.executeUpdate();
+        addTombstone(space, null);
+        return deleted;
+    }
+
+    void putSetting(String space, String key, String json) throws SQLException {
+        putSetting.setString(1, space);
+        putSetting.setString(2, key);
+        putSetting.setString(3, json);
+        putSetting.executeUpdate();
+    }
+
+    boolean deleteSetting(String space, String key) throws SQLException {
+        deleteSetting.setString(1, space);
+        deleteSetting.setString(2, key);
+        return deleteSetting.executeUpdate() > 0;
+    }
+
+    private void addTombstone(String space, String id) throws SQLException {
+        tombstone.setLong(1, ++seq);
+        tombstone.setString(2, space);
+        tombstone.setString(3, id);
+        tombstone.executeUpdate();
+        changes.add(id == null ? CommittedChange.spaceDeleted(seq, space) : CommittedChange.delete(seq, space, id));
+    }
+
+    private static void bindInsert(PreparedStatement statement, String space, String id, String json, long seq)
+            throws SQLException {
+        statement.setString(1, space);
+        statement.setString(2, id);
+        statement.setString(3, json);
+        statement.setLong(4, seq);
+    }
+
+    /** Folds the WAL back into the database file, so a clean shutdown leaves one file. */
+    void checkpoint() throws SQLException {
+        control.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

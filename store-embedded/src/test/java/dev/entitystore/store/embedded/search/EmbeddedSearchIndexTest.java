@@ -1,0 +1,167 @@
+package dev.entitystore.store.embedded.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.query.KqlParser;
+import dev.entitystore.domain.query.Query;
+import dev.entitystore.domain.search.SearchHit;
+import dev.entitystore.domain.search.SearchRequest;
+import dev.entitystore.domain.search.SearchSort;
+import dev.entitystore.domain.store.BulkOperation;
+import dev.entitystore.domain.store.MergeDecision;
+import dev.entitystore.domain.store.StoredEntity;
+import dev.entitystore.domain.store.TestJson;
+import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index following the store: visible on return, caught up after a crash, rebuilt when missing. */
+class EmbeddedSearchIndexTest {
+    static final long NEVER = 3_600_000;
+
+    @TempDir
+    Path dataDir;
+
+    EmbeddedSearchIndex openIndex(SqliteEntityStore store, long commitInterval) {
+        return EmbeddedSearchIndex.open(dataDir, store, store::attach, Clock.systemUTC(), commitInterval);
+    }
+
+    static ObjectNode record(String id, int version) {
+        return TestJson.parse("{\"@timestamp\":\"2024-06-15T10:00:00.000Z\",\"entity\":{\"id\":\"" + id
+                + "\"},\"version\":" + version + "}");
+    }
+
+    static void put(SqliteEntityStore store, String space, String id, int version) {
+        store.merge(space, id, current -> MergeDecision.write(record(id, version)));
+    }
+
+    static Map<String, Integer> indexed(EmbeddedSearchIndex index, String space) {
+        Map<String, Integer> found = new TreeMap<>();
+        for (SearchHit hit : index.search(new SearchRequest(space, new Query.MatchAll(), SearchSort.newestFirst(), null, 0, 10_000, true)).hits()) {
+            found.put(hit.id(), hit.source().path("version").asInt());
+        }
+        return found;
+    }
+
+    static Map<String, Integer> stored(SqliteEntityStore store, String space) {
+        Map<String, Integer> found = new TreeMap<>();
+        for (StoredEntity entity : store.scan(space, null, 10_000).entities()) {
+            found.put(entity.id(), entity.source().path("version").asInt());
+        }
+        return found;
+    }
+
+    @Test
+    void aWriteIsSearchableWhenItReturns() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        String id = "e-" + thread + "-" + (i % 5);
+                        put(store, "default", id, i);
+                        // Read-your-write through the index: this thread's entity, at exactly this version.
+                        List<SearchHit> hits = index.search(new SearchRequest("default",
+                                KqlParser.parse("entity.id: " + id), SearchSort.newestFirst(), null, 0, 10, false)).hits();
+                        assertThat(hits).hasSize(1);
+                        assertThat(hits.get(0).source().path("version").asInt()).isEqualTo(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            pool.shutdown();
+            assertThat(indexed(index, "default")).isEqualTo(stored(store, "default"));
+        }
+    }
+
+    @Test
+    void catchesUpAfterACrashBetweenStoreAndIndexCommits() {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            EmbeddedSearchIndex index = openIndex(store, NEVER);
+            for (int i = 0; i < 30; i++) {
+                put(store, "default", "a-" + i, 1);
+                put(store, "other", "b-" + i, 1);
+            }
+            index.commit(); // the index's last durable point
+            long committedAt = index.appliedSeq();
+            for (int i = 0; i < 30; i += 2) {
+                put(store, "default", "a-" + i, 2);        // updated after the index commit
+            }
+            store.delete("default", "a-1");                 // deleted after it
+            store.deleteAll("other");                       // a whole space deleted after it
+            put(store, "other", "b-new", 3);                // and written again
+            store.bulk("default", List.of(BulkOperation.create("a-new", record("a-new", 3))));
+            assertThat(index.appliedSeq()).isGreaterThan(committedAt);
+            index.crash();
+        }
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            assertThat(index.appliedSeq()).isEqualTo(store.lastSeqNo());
+            Map<String, Integer> inDefault = indexed(index, "default");
+            assertThat(inDefault).isEqualTo(stored(store, "default")).hasSize(30).doesNotContainKey("a-1").containsEntry("a-0", 2)
+                    .containsEntry("a-3", 1).containsEntry("a-new", 3);
+            assertThat(indexed(index, "other")).isEqualTo(Map.of("b-new", 3));
+        }
+    }
+
+    @Test
+    void rebuildsWhenTheIndexIsMissing() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            List<BulkOperation> creates = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                creates.add(BulkOperation.create("r-" + i, record("r-" + i, i)));
+            }
+            store.bulk("default", creates);
+        }
+        try (Stream<Path> files = Files.walk(dataDir.resolve(EmbeddedSearchIndex.DIRECTORY))) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            assertThat(indexed(index, "default")).hasSize(2_500).isEqualTo(stored(store, "default"));
+        }
+    }
+
+    @Test
+    void aCleanRestartNeedsNoCatchUp() {
+        long seq;
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            put(store, "default", "x", 1);
+            seq = store.lastSeqNo();
+        }
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            LuceneEntityIndex reopened = LuceneEntityIndex.open(dataDir.resolve(EmbeddedSearchIndex.DIRECTORY));
+            assertThat(reopened.committedSeq()).isEqualTo(seq);
+            reopened.close();
+        }
+    }
+
+    @Test
+    void periodicCommitsCarryTheSeqNo() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, 50)) {
+            put(store, "default", "p", 1);
+            long seq = store.lastSeqNo();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (index.committedSeq() < seq && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(index.committedSeq()).isEqualTo(seq);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import static dev.entitystore.domain.store.TestJson.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.entitystore.domain.store.StoreOpenException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaMigrationTest {
+    @TempDir
+    Path dataDir;
+
+    private static final SqliteSchema.Migration PROBE = new SqliteSchema.Migration(
+            SqliteSchema.MIGRATIONS.size() + 1, "test probe",
+            List.of("CREATE TABLE probe (n INTEGER)", "INSERT INTO probe VALUES (1)"));
+
+    private static SqliteSchema withProbe() {
+        List<SqliteSchema.Migration> migrations = new ArrayList<>(SqliteSchema.MIGRATIONS);
+        migrations.add(PROBE);
+        return new SqliteSchema(migrations);
+    }
+
+    @Test
+    void opening_an_existing_database_does_not_run_its_migrations_again() throws Exception {
+        SqliteEntityStore.open(dataDir, withProbe()).close();
+        String appliedAt = query("SELECT applied_at FROM schema_version WHERE version = 1");
+
+        // Re-running the probe would fail (its table exists) or insert a second row.
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir, withProbe())) {
+            store.create("default", "a", obj());
+        }
+
+        assertThat(query("SELECT COUNT(*) FROM probe")).isEqualTo("1");
+        assertThat(query("SELECT COUNT(*) FROM schema_version")).isEqualTo(String.valueOf(PROBE.version()));
+        assertThat(query("SELECT applied_at FROM schema_version WHERE version = 1")).isEqualTo(appliedAt);
+    }
+
+    @Test
+    void a_database_of_an_older_build_gets_only_the_migrations_it_lacks_and_keeps_its_data() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            store.create("default", "a", obj("kept", true));
+        }
+
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir, withProbe())) {
+            assertThat(store.get("default", "a").orElseThrow().source()).isEqualTo(obj("kept", true));
+        }
+
+        assertThat(query("SELECT COUNT(*) FROM probe")).isEqualTo("1");
+        assertThat(query("SELECT MAX(version) FROM schema_version")).isEqualTo(String.valueOf(PROBE.version()));
+    }
+
+    @Test
+    void a_database_with_a_newer_schema_than_this_build_knows_is_refused_with_a_clear_message() throws Exception {
+        SqliteEntityStore.open(dataDir, withProbe()).close();
+
+        assertThatThrownBy(() -> SqliteEntityStore.open(dataDir))
+                .isInstanceOf(StoreOpenException.class)
+                .hasMessageContaining(dataDir.resolve(SqliteEntityStore.DB_FILE_NAME).toString())
+                .hasMessageContaining("schema version " + PROBE.version())
+                .hasMessageContaining("newer than this Entity Store supports (" + SqliteSchema.MIGRATIONS.size() + ")");
+
+        // Refusing must not have left the directory locked.
+        SqliteEntityStore.open(dataDir, withProbe()).close();
+    }
+
+    @Test
+    void a_failing_migration_leaves_the_database_at_the_last_whole_version() throws Exception {
+        List<SqliteSchema.Migration> broken = new ArrayList<>(SqliteSchema.MIGRATIONS);
+        broken.add(new SqliteSchema.Migration(PROBE.version(), "broken",
+                List.of("CREATE TABLE half (n INTEGER)", "THIS IS NOT SQL")));
+
+        assertThatThrownBy(() -> SqliteEntityStore.open(dataDir, new SqliteSchema(broken)))
+                .isInstanceOf(StoreOpenException.class)
+                .hasMessageContaining("Migration " + PROBE.version() + " (broken) failed");
+
+        assertThat(query("SELECT MAX(version) FROM schema_version")).isEqualTo(String.valueOf(SqliteSchema.MIGRATIONS.size()));
+        assertThat(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'")).isEqualTo("0");
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteEntityStore.DB_FILE_NAME));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
