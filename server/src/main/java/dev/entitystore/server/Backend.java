@@ -24,7 +24,7 @@ record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch
     static Backend embedded(ServerConfig config) {
         SqliteEntityStore store;
         try {
-            store = SqliteEntityStore.open(config.dataDir());
+            store = SqliteEntityStore.open(config.dataDir(), config.limits().maxPendingWrites());
         } catch (StoreOpenException e) {
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }

@@ -19,12 +19,14 @@ public record ServerConfig(
      * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
      * long a client may take to send its request before the connection is cut.
      */
-    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds) {
+    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites) {
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
+        /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
+        public static final int DEFAULT_MAX_PENDING_WRITES = 5_000;
 
         public static RequestLimits defaults() {
-            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS);
+            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES);
         }
     }
 
@@ -67,7 +69,9 @@ public record ServerConfig(
         MAX_BULK_ITEMS("--max-bulk-items", "ENTITY_STORE_MAX_BULK_ITEMS",
                 String.valueOf(RequestLimits.DEFAULT_MAX_BULK_ITEMS)),
         CLIENT_TIMEOUT("--client-timeout-seconds", "ENTITY_STORE_CLIENT_TIMEOUT_SECONDS",
-                String.valueOf(RequestLimits.DEFAULT_CLIENT_TIMEOUT_SECONDS));
+                String.valueOf(RequestLimits.DEFAULT_CLIENT_TIMEOUT_SECONDS)),
+        MAX_PENDING_WRITES("--max-pending-writes", "ENTITY_STORE_MAX_PENDING_WRITES",
+                String.valueOf(RequestLimits.DEFAULT_MAX_PENDING_WRITES));
 
         final String flag;
         final String variable;
@@ -87,13 +91,13 @@ public record ServerConfig(
                    [--opensearch-index-prefix PREFIX] [--max-body-bytes N]
                    [--credentials-file F] [--status-allow-anonymous true|false]
                    [--tls-keystore F --tls-keystore-password P]
-                   [--max-bulk-items N] [--client-timeout-seconds N]
+                   [--max-bulk-items N] [--client-timeout-seconds N] [--max-pending-writes N]
             Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
             ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL (and _USERNAME, _PASSWORD,
             _TRUSTSTORE, _TRUSTSTORE_PASSWORD, _INDEX_PREFIX), ENTITY_STORE_MAX_BODY_BYTES,
             ENTITY_STORE_CREDENTIALS_FILE, ENTITY_STORE_STATUS_ALLOW_ANONYMOUS, ENTITY_STORE_TLS_KEYSTORE,
             ENTITY_STORE_TLS_KEYSTORE_PASSWORD (prefer variables for passwords: flags show in ps),
-            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS.
+            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS, ENTITY_STORE_MAX_PENDING_WRITES.
             Credentials: java -jar entity-store-server.jar credentials --help""";
 
     public static ServerConfig from(Map<String, String> environment, String... args) {
@@ -132,7 +136,8 @@ public record ServerConfig(
                         values.get(Setting.TLS_KEYSTORE), values.get(Setting.TLS_KEYSTORE_PASSWORD)),
                 new RequestLimits(
                         positive(values.get(Setting.MAX_BULK_ITEMS), "bulk item limit", Setting.MAX_BULK_ITEMS),
-                        positive(values.get(Setting.CLIENT_TIMEOUT), "client timeout", Setting.CLIENT_TIMEOUT)));
+                        positive(values.get(Setting.CLIENT_TIMEOUT), "client timeout", Setting.CLIENT_TIMEOUT),
+                        positive(values.get(Setting.MAX_PENDING_WRITES), "pending write limit", Setting.MAX_PENDING_WRITES)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */

@@ -23,12 +23,23 @@ class ServerConfigTest {
     @Test
     void requestLimitsComeFromFlagsOrVariables() {
         ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
-        assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5));
+        assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5, ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES));
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
                 .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");
         assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--client-timeout-seconds=soon"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("client timeout 'soon'");
+    }
+
+    @Test
+    void pendingWriteLimitComesFromFlagOrVariableAndMustBePositive() {
+        assertThat(ServerConfig.from(Map.of()).limits().maxPendingWrites()).isEqualTo(5_000);
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_MAX_PENDING_WRITES", "200")).limits().maxPendingWrites()).isEqualTo(200);
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_MAX_PENDING_WRITES", "200"), "--max-pending-writes", "300")
+                .limits().maxPendingWrites()).isEqualTo(300);
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--max-pending-writes", "0"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("pending write limit '0'")
+                .hasMessageContaining("ENTITY_STORE_MAX_PENDING_WRITES / --max-pending-writes");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.entitystore.domain.error.EntityNotFoundException;
 import dev.entitystore.domain.error.EntityStoreException;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.error.StoreBusyException;
 import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
@@ -39,6 +40,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(EntityAlreadyExistsException.class, e -> 409);
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
+        STATUS.put(StoreBusyException.class, e -> 429);
     }
 
     @Override
@@ -54,6 +56,10 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         if (exception instanceof InvalidRequestException invalid && invalid.itemIndex().isPresent()) {
             return ErrorBody.of(status, exception.getMessage(), Map.of("index", invalid.itemIndex().getAsInt()))
                     .toResponse();
+        }
+        if (exception instanceof StoreBusyException busy) {
+            return Response.fromResponse(ErrorBody.of(status, exception.getMessage()).toResponse())
+                    .header("Retry-After", busy.retryAfterSeconds()).build();
         }
         return ErrorBody.of(status, exception.getMessage()).toResponse();
     }

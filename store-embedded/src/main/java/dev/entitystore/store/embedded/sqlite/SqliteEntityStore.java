@@ -38,24 +38,28 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     private static final int READ_CONNECTIONS = 4;
     /** deleteAll touches a whole space: it is a group on its own. */
     private static final int WEIGHT_OF_SPACE = GroupCommitWriter.MAX_GROUP_WEIGHT;
+    /** Entity writes taken in but not yet answered, at most (see {@link WriteAdmission}). */
+    public static final int DEFAULT_MAX_PENDING_WRITES = 5_000;
 
     private final DataDirectory dataDirectory;
     private final Path dbFile;
     private final WriteTransaction writeTransaction;
     private final GroupCommitWriter writer;
+    private final WriteAdmission admission;
     private final ReadConnectionPool readPool;
     private final SqliteReads reads;
     private final Object closeLock = new Object();
     private boolean closed;
 
     private SqliteEntityStore(DataDirectory dataDirectory, Path dbFile, WriteTransaction writeTransaction,
-                              ReadConnectionPool readPool) {
+                              ReadConnectionPool readPool, int maxPendingWrites) {
         this.dataDirectory = dataDirectory;
         this.dbFile = dbFile;
         this.writeTransaction = writeTransaction;
         this.readPool = readPool;
         this.reads = new SqliteReads(readPool);
         this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString());
+        this.admission = new WriteAdmission(maxPendingWrites);
     }
 
     /**
@@ -65,10 +69,22 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
      *                            created, written or locked, or the database cannot be opened or migrated
      */
     public static SqliteEntityStore open(Path dataDir) {
-        return open(dataDir, SqliteSchema.current());
+        return open(dataDir, DEFAULT_MAX_PENDING_WRITES);
+    }
+
+    /**
+     * As {@link #open(Path)}, refusing entity writes with {@link dev.entitystore.domain.error.StoreBusyException}
+     * while {@code maxPendingWrites} records are already waiting for their answer.
+     */
+    public static SqliteEntityStore open(Path dataDir, int maxPendingWrites) {
+        return open(dataDir, SqliteSchema.current(), maxPendingWrites);
     }
 
     static SqliteEntityStore open(Path dataDir, SqliteSchema schema) {
+        return open(dataDir, schema, DEFAULT_MAX_PENDING_WRITES);
+    }
+
+    private static SqliteEntityStore open(Path dataDir, SqliteSchema schema, int maxPendingWrites) {
         DataDirectory directory = DataDirectory.open(Objects.requireNonNull(dataDir, "dataDir"));
         Path dbFile = directory.path().resolve(DB_FILE_NAME);
         Connection connection = null;
@@ -80,7 +96,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
             pool = new ReadConnectionPool(dbFile, READ_CONNECTIONS);
             LOG.info("entity store opened at {} (schema version {}, {} migrations applied, last seq {})",
                     dbFile, schema.latestVersion(), applied, tx.committedSeq());
-            return new SqliteEntityStore(directory, dbFile, tx, pool);
+            return new SqliteEntityStore(directory, dbFile, tx, pool, maxPendingWrites);
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -120,7 +136,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(id, "id");
         // Serialise here, on the caller's thread: the writer thread is the bottleneck, callers are many.
         String json = JsonCodec.write(Objects.requireNonNull(source, "source"));
-        return writer.submit("the create of " + id + " was not applied", 1, tx -> EntityWrites.create(tx, space, id, source, json));
+        return admitted("the create of " + id + " was not applied", 1, tx -> EntityWrites.create(tx, space, id, source, json));
     }
 
     @Override
@@ -128,7 +144,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(space, "space");
         name(id, "id");
         Objects.requireNonNull(merge, "merge");
-        return writer.submit("the merge of " + id + " was not applied", 1, tx -> EntityWrites.merge(tx, space, id, merge));
+        return admitted("the merge of " + id + " was not applied", 1, tx -> EntityWrites.merge(tx, space, id, merge));
     }
 
     @Override
@@ -141,7 +157,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         if (items.isEmpty()) {
             return List.of();
         }
-        return writer.submit("none of the " + items.size() + " bulk items was applied", items.size(),
+        return admitted("none of the " + items.size() + " bulk items was applied", items.size(),
                 tx -> EntityWrites.bulk(tx, space, items));
     }
 
@@ -149,7 +165,20 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     public boolean delete(String space, String id) {
         name(space, "space");
         name(id, "id");
-        return writer.submit("the delete of " + id + " was not applied", 1, tx -> tx.delete(space, id));
+        return admitted("the delete of " + id + " was not applied", 1, tx -> tx.delete(space, id));
+    }
+
+    /**
+     * An entity write, through admission: refused at once when too many are waiting. Settings and space
+     * deletions are not bounded: they are rare, and an engine's install or uninstall should not fail on load.
+     */
+    private <T> T admitted(String notApplied, int records, GroupCommitWriter.Work<T> work) {
+        admission.admit(records, notApplied);
+        try {
+            return writer.submit(notApplied, records, work);
+        } finally {
+            admission.release(records);
+        }
     }
 
     @Override
