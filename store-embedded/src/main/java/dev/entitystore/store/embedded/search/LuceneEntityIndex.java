@@ -150,6 +150,26 @@ public final class LuceneEntityIndex implements AutoCloseable {
         appliedSeq = Math.max(appliedSeq, throughSeq);
     }
 
+    /** Whether nothing was ever applied: a new index, or one dropped for another layout. */
+    boolean isEmpty() {
+        return appliedSeq == 0 && writer.getDocStats().maxDoc == 0;
+    }
+
+    /**
+     * Adds records known to be absent from the index (a build from the store, {@link IndexRebuild}): no
+     * delete terms, so no lookups at flush. Safe from several threads at once.
+     */
+    void addNew(List<CommittedChange> records) throws IOException {
+        for (CommittedChange record : records) {
+            writer.addDocument(EntityDocuments.build(record.space(), record.id(), record.seqNo(), record.json()));
+        }
+    }
+
+    /** Records that every change up to {@code seq} is in the writer (after {@link #addNew}). */
+    void advanceTo(long seq) {
+        appliedSeq = Math.max(appliedSeq, seq);
+    }
+
     private static List<CommittedChange> latestPerRecord(List<CommittedChange> changes) {
         if (changes.size() < 2 || changes.stream().anyMatch(c -> c.kind() == Change.Kind.SPACE_DELETED)) {
             return changes; // a space deletion orders against everything around it: keep all

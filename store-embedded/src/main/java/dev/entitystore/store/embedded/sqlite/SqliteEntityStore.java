@@ -5,6 +5,7 @@ import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.ChangeFeed;
 import dev.entitystore.domain.store.CommitListener;
+import dev.entitystore.domain.store.CommittedBatch;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityPage;
@@ -199,6 +200,12 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     public ChangeBatch changesSince(long seqNo, int limit) {
         positive(limit);
         return reads.changesSince(seqNo, limit);
+    }
+
+    @Override
+    public CommittedBatch committedSince(long seqNo, int limit) {
+        positive(limit);
+        return reads.committedSince(seqNo, limit);
     }
 
     @Override

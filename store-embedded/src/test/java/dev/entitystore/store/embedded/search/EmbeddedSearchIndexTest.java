@@ -138,6 +138,44 @@ class EmbeddedSearchIndexTest {
         }
     }
 
+    private void dropIndex() throws Exception {
+        try (Stream<Path> files = Files.walk(dataDir.resolve(EmbeddedSearchIndex.DIRECTORY))) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void aRebuildFromAStoreWithHistoryHoldsEachLiveRecordOnceAndLaterWritesReplaceThem() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            for (int round = 1; round <= 3; round++) {
+                List<BulkOperation> writes = new ArrayList<>();
+                for (int i = 0; i < 1_500; i++) {
+                    writes.add(BulkOperation.merge("h-" + i, current -> MergeDecision.write(record("x", 0))));
+                }
+                store.bulk("default", writes);
+                for (int i = 0; i < 1_500; i += 7) {
+                    put(store, "default", "h-" + i, round);
+                }
+            }
+            for (int i = 0; i < 1_500; i += 11) {
+                store.delete("default", "h-" + i);
+            }
+            put(store, "gone", "g-1", 1);
+            store.deleteAll("gone");
+            put(store, "gone", "g-2", 2);
+        }
+        dropIndex();
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            assertThat(index.appliedSeq()).isEqualTo(store.lastSeqNo());
+            assertThat(index.committedSeq()).isEqualTo(store.lastSeqNo());
+            assertThat(indexed(index, "default")).isEqualTo(stored(store, "default")).doesNotContainKey("h-0").hasSize(1_500 - 137);
+            assertThat(indexed(index, "gone")).isEqualTo(Map.of("g-2", 2));
+            put(store, "default", "h-1", 9);   // replaces the rebuilt document, not a second copy
+            store.delete("default", "h-2");    // and deletes reach rebuilt documents
+            assertThat(indexed(index, "default")).isEqualTo(stored(store, "default")).containsEntry("h-1", 9).doesNotContainKey("h-2");
+        }
+    }
+
     @Test
     void aCleanRestartNeedsNoCatchUp() {
         long seq;

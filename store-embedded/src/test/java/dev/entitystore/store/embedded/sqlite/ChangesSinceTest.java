@@ -132,4 +132,49 @@ class ChangesSinceTest extends StoreTestSupport {
                 org.assertj.core.groups.Tuple.tuple(Kind.SPACE_DELETED, "gone", Optional.empty()),
                 org.assertj.core.groups.Tuple.tuple(Kind.UPSERT, "gone", Optional.of("d")));
     }
+
+    @Test
+    void committed_since_is_the_same_sequence_with_each_record_as_stored_json() {
+        openStore();
+        for (int i = 0; i < 30; i++) {
+            store.create(i % 3 == 0 ? "other" : "default", "r" + i, obj("i", i, "name", "caf\u00e9-" + i));
+        }
+        store.delete("default", "r1");
+        store.deleteAll("other");
+        store.merge("default", "r2", updateField("again", true));
+
+        for (int limit : new int[] {1, 7, 1_000}) {
+            List<Change> changes = new ArrayList<>();
+            List<dev.entitystore.domain.store.CommittedChange> committed = new ArrayList<>();
+            long from = 0;
+            long committedFrom = 0;
+            while (true) {
+                ChangeBatch batch = store.changesSince(from, limit);
+                dev.entitystore.domain.store.CommittedBatch same = store.committedSince(committedFrom, limit);
+                assertThat(same.throughSeqNo()).isEqualTo(batch.throughSeqNo());
+                assertThat(same.more()).isEqualTo(batch.more());
+                changes.addAll(batch.changes());
+                committed.addAll(same.changes());
+                if (!batch.more()) {
+                    break;
+                }
+                from = batch.throughSeqNo();
+                committedFrom = same.throughSeqNo();
+            }
+            assertThat(committed).hasSameSizeAs(changes).hasSize(30 - 10 - 1 + 2);
+            for (int c = 0; c < changes.size(); c++) {
+                Change change = changes.get(c);
+                dev.entitystore.domain.store.CommittedChange as = committed.get(c);
+                assertThat(as.seqNo()).isEqualTo(change.seqNo());
+                assertThat(as.kind()).isEqualTo(change.kind());
+                assertThat(as.space()).isEqualTo(change.space());
+                assertThat(Optional.ofNullable(as.id())).isEqualTo(change.id());
+                if (change.kind() == Kind.UPSERT) {
+                    assertThat(dev.entitystore.domain.store.TestJson.parse(as.json())).isEqualTo(change.entity().orElseThrow().source());
+                } else {
+                    assertThat(as.json()).isNull();
+                }
+            }
+        }
+    }
 }
