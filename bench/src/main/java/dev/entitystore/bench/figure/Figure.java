@@ -13,6 +13,8 @@ import dev.entitystore.bench.soak.ProcessSample;
 import dev.entitystore.bench.soak.ProcessSampler;
 import dev.entitystore.bench.soak.Soak;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -69,8 +71,17 @@ public final class Figure {
             }
             ProcessSampler sampler = new ProcessSampler(server.pid(), embedded ? dataDir : null);
             print("server before", sampler.sample());
+            Duration serverCpu = cpu(ProcessHandle.of(server.pid()));
+            Duration ownCpu = cpu(Optional.of(ProcessHandle.current()));
+            long startedAt = System.nanoTime();
             long failures = run(name, options, new Operations(client, population), sampler);
+            double wall = (System.nanoTime() - startedAt) / 1e9;
             print("server after", sampler.sample());
+            // CPU seconds of the run, to turn throughput into CPU per entity (the machine's cores are shared
+            // by the server and this load generator).
+            System.out.printf("CPU during the run (%.1f s wall): server %.1f s, load generator %.1f s%n", wall,
+                    cpu(ProcessHandle.of(server.pid())).minus(serverCpu).toMillis() / 1e3,
+                    cpu(Optional.of(ProcessHandle.current())).minus(ownCpu).toMillis() / 1e3);
             System.out.printf("load average: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             if (failures > 0) {
                 System.out.println("figure " + name + ": " + failures + " requests failed");
@@ -93,6 +104,10 @@ public final class Figure {
                     .run(options.integer("seconds", 600), options.integer("interval", 10), System.out).failures();
             default -> throw new IllegalArgumentException("unknown figure " + name);
         };
+    }
+
+    private static Duration cpu(Optional<ProcessHandle> process) {
+        return process.flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     private static void print(String when, ProcessSample sample) {
