@@ -29,6 +29,7 @@ import dev.entitystore.server.http.StrictQueryFilter;
 import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.json.ObjectMapperProvider;
+import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.status.StatusResource;
 import dev.entitystore.server.v1.EnginesV1Resource;
 import dev.entitystore.server.v1.EntitiesV1Resource;
@@ -54,6 +55,7 @@ public final class ApplicationFactory {
         app.register(new ObjectMapperProvider(mapper));
         app.register(JacksonFeature.withoutExceptionMappers());
         app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true);
+        app.register(new ValidationConfigProvider());
         app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

@@ -16,9 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Bean validation of the generated models stops at free-form records, and still checks the models. */
-class JsonNodeValueExtractorTest {
-    private final ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+/** Bean validation of the generated models stops at free-form records, and still checks the models around them. */
+class RecordTraversableResolverTest {
+    private final ValidatorFactory factory = Validation.byDefaultProvider().configure()
+            .traversableResolver(new RecordTraversableResolver()).buildValidatorFactory();
     private final Validator validator = factory.getValidator();
 
     @AfterEach
@@ -44,7 +45,7 @@ class JsonNodeValueExtractorTest {
     }
 
     @Test
-    void theServiceFileRegistersTheExtractorAndTheValidatorDoesNotWalkRecords() {
+    void theValidatorDoesNotWalkRecords() {
         WatchedRecord record = new WatchedRecord();
         BulkUpdateRequest request = new BulkUpdateRequest().entities(List.of(new BulkUpdateItem().type(EntityType.HOST).doc(record)));
         assertThat(validator.validate(request)).isEmpty();
@@ -56,5 +57,14 @@ class JsonNodeValueExtractorTest {
         BulkUpdateRequest request = new BulkUpdateRequest().entities(List.of(new BulkUpdateItem().type(EntityType.HOST)));
         assertThat(validator.validate(request)).extracting(violation -> violation.getPropertyPath().toString())
                 .containsExactly("entities[0].doc");
+    }
+
+    @Test
+    void theApplicationValidatesWithIt() {
+        org.glassfish.jersey.server.ResourceConfig app = dev.entitystore.server.ApplicationFactory.create(
+                dev.entitystore.server.ServerConfig.from(java.util.Map.of()), null, null);
+        assertThat(app.getInstances()).anySatisfy(instance -> assertThat(instance).isInstanceOf(ValidationConfigProvider.class));
+        assertThat(new ValidationConfigProvider().getContext(Object.class).getTraversableResolver())
+                .isInstanceOf(RecordTraversableResolver.class);
     }
 }
