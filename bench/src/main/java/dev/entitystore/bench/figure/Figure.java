@@ -61,7 +61,11 @@ public final class Figure {
         }
         Files.createDirectories(dataDir);
         System.out.println("starting the server on " + dataDir + " (the first start on a pre-filled store builds its search index)");
-        try (ServerProcess server = ServerProcess.start(jar, dataDir, List.of("-Xmx512m"), List.of(), environment,
+        // The server's JVM options, space-separated (--server-jvm "-Xmx384m -XX:+UseSerialGC"): memory figures
+        // depend on them.
+        List<String> jvm = List.of(options.text("server-jvm", "-Xmx512m").trim().split("\\s+"));
+        System.out.println("server JVM options: " + String.join(" ", jvm));
+        try (ServerProcess server = ServerProcess.start(jar, dataDir, jvm, List.of(), environment,
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log"), 1_800)) {
             EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
             if (!embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
