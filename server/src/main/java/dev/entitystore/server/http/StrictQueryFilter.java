@@ -36,7 +36,7 @@ public final class StrictQueryFilter implements ContainerRequestFilter {
         if (method == null) {
             return;
         }
-        Map<String, Class<?>> declared = declaredQueryParameters(method);
+        Map<String, Class<?>> declared = DECLARED.computeIfAbsent(method, StrictQueryFilter::declaredQueryParameters);
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         List<String> issues = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
@@ -62,6 +62,9 @@ public final class StrictQueryFilter implements ContainerRequestFilter {
         }
     }
 
+    /** Per resource method: reading parameter annotations parses them anew each time (seen in request profiles). */
+    private static final Map<Method, Map<String, Class<?>>> DECLARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Map<String, Class<?>> declaredQueryParameters(Method method) {
         Method annotated = JaxRsMethods.annotatedMethod(method);
         Map<String, Class<?>> declared = new java.util.HashMap<>();
@@ -74,6 +77,6 @@ public final class StrictQueryFilter implements ContainerRequestFilter {
                 }
             }
         }
-        return declared;
+        return Map.copyOf(declared);
     }
 }
