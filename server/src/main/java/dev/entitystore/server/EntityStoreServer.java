@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
+import dev.entitystore.server.error.ContainerErrorPage;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -61,6 +62,8 @@ public final class EntityStoreServer implements AutoCloseable {
                 ApplicationFactory.create(config, backend.store(), backend.search(), access), tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+        // A failure that escapes Jersey never shows its stack trace to the client.
+        http.getServerConfiguration().setDefaultErrorPageGenerator(new ContainerErrorPage());
         // Writes wait for their group commit (an fsync): many workers let many writes share one commit.
         // Grizzly's default (two per core) would cap single writes at a few per fsync.
         int clientTimeout = config.limits().clientTimeoutSeconds();
