@@ -1,0 +1,168 @@
+package dev.entitystore.store.embedded.search;
+
+import dev.entitystore.domain.store.CommittedChange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The layers searches see as one reader, newest on top: the current overlay, a sealed overlay on its way
+ * into main (during a rotation), and the main index's reader. A record is answered from the newest layer
+ * that has written it: its copies below are hidden ({@link MaskedLayer}), deletions included, so every
+ * record is listed once and totals are exact.
+ *
+ * <p>Each published view has a generation; hiding stamps documents with the generation of the first view
+ * that hides them, so older views keep answering as they were. Generations start again at each main
+ * reader, when every mask is rebuilt, so they never run out.
+ *
+ * <p>Threads: every method that changes the layers holds this object's lock (the follower writes and
+ * refreshes; the rotation seals and installs); {@link #acquire} takes no lock.
+ */
+final class SearchLayers implements AutoCloseable {
+    private MaskedLayer main;
+    private RecentWrites sealed;
+    private MaskedLayer sealedLayer;
+    private RecentWrites current;
+    private int generation;
+    private volatile SearchView view;
+
+    /** @param mainReader the main index's reader; owned from now on */
+    SearchLayers(DirectoryReader mainReader, long seq) throws IOException {
+        this.main = new MaskedLayer(mainReader);
+        this.current = new RecentWrites(seq);
+        publish();
+    }
+
+    synchronized void write(List<CommittedChange> latest, long throughSeq) throws IOException {
+        current.apply(latest, throughSeq);
+    }
+
+    /** Makes what was written searchable, hiding the older copies of the records it writes. */
+    synchronized void refresh() throws IOException {
+        boolean changed = current.refresh();
+        List<BytesRef> fresh = current.takeUnmasked();
+        if (!changed && fresh.isEmpty()) {
+            return;
+        }
+        generation++;
+        main.hide(fresh, generation);
+        if (sealedLayer != null) {
+            sealedLayer.hide(fresh, generation);
+        }
+        publish();
+    }
+
+    /** Whether the current overlay should move into main: big or old enough, and no rotation under way. */
+    synchronized boolean rotationDue(int maxDocs, long maxAgeMillis) {
+        return sealed == null && !current.isEmpty()
+                && (current.keyCount() >= maxDocs || current.ageMillis() >= maxAgeMillis);
+    }
+
+    /**
+     * Seals the current overlay (after making all of it searchable) and starts a new one above it.
+     *
+     * @return the sealed overlay, to move into main; null when there is nothing to move
+     */
+    synchronized RecentWrites seal() throws IOException {
+        if (sealed != null) {
+            throw new IllegalStateException("a sealed overlay is still on its way into main");
+        }
+        refresh();
+        if (current.isEmpty()) {
+            return null;
+        }
+        sealed = current;
+        sealedLayer = new MaskedLayer(sealed.reader());
+        current = new RecentWrites(sealed.throughSeq());
+        return sealed;
+    }
+
+    /** The main index's reader in the current view (the rotation refreshes from it). */
+    synchronized DirectoryReader mainReader() {
+        return main.reader();
+    }
+
+    /**
+     * Puts a new main reader under the current overlay, dropping the sealed overlay (which that reader
+     * includes). The copies of what the current overlay wrote are looked up in it mostly outside the lock;
+     * only keys that arrive meanwhile are looked up under it.
+     *
+     * @param mainReader one reference to it is owned from now on (it may be the current one, referenced again)
+     */
+    void install(DirectoryReader mainReader) throws IOException {
+        MaskedLayer layer = new MaskedLayer(mainReader);
+        int seen;
+        List<BytesRef> first;
+        synchronized (this) {
+            seen = current.maskedCount();
+            first = current.keysBetween(0, seen);
+        }
+        layer.hide(first, 1);
+        RecentWrites dropped;
+        DirectoryReader oldMain;
+        synchronized (this) {
+            layer.hide(current.keysBetween(seen, current.maskedCount()), 1);
+            oldMain = main.reader();
+            main = layer;
+            dropped = sealed;
+            sealed = null;
+            sealedLayer = null;
+            generation = 1;
+            publish();
+        }
+        oldMain.decRef();
+        if (dropped != null) {
+            dropped.close();
+        }
+    }
+
+    /** Moves the current overlay's seqNo along (changes applied to main directly, below it). */
+    synchronized void advance(long throughSeq) {
+        current.advance(throughSeq);
+    }
+
+    private void publish() throws IOException {
+        List<LeafReader> leaves = new ArrayList<>();
+        List<DirectoryReader> held = new ArrayList<>(3);
+        main.leaves(generation, leaves);
+        held.add(main.reader());
+        if (sealedLayer != null) {
+            sealedLayer.leaves(generation, leaves);
+            held.add(sealedLayer.reader());
+        }
+        for (LeafReaderContext context : current.reader().leaves()) {
+            leaves.add(context.reader());
+        }
+        held.add(current.reader());
+        SearchView previous = view;
+        view = new SearchView(leaves, held);
+        if (previous != null) {
+            previous.decRef();
+        }
+    }
+
+    /** The current view, with a reference the caller releases ({@link SearchView#decRef}). */
+    SearchView acquire() {
+        while (true) {
+            SearchView current = view;
+            if (current.tryIncRef()) {
+                return current;
+            }
+        }
+    }
+
+    /** Lets go of every layer (what is in the overlays is lost unless moved into main before). */
+    @Override
+    public synchronized void close() throws IOException {
+        view.decRef();
+        current.close();
+        if (sealed != null) {
+            sealed.close();
+        }
+        main.reader().decRef();
+    }
+}
