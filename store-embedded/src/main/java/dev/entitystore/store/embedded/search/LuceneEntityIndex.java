@@ -225,20 +225,22 @@ public final class LuceneEntityIndex implements AutoCloseable {
 
     /**
      * Moves the overlay into main: seals it (new writes go to a fresh overlay meanwhile), deletes main's
-     * copies of its records and adds its segments, then refreshes main; the sealed overlay leaves the
-     * view with the reader that includes it. Adding segments merges the overlay's already inverted and
-     * sorted documents instead of indexing them a second time.
+     * copies of its records and adds its records (one merge of its chunks into a new segment), then
+     * refreshes main; the sealed overlay leaves the view with the reader that includes it. Adding them
+     * merges the overlay's already inverted documents instead of indexing them a second time.
      */
     void moveToMain() throws IOException {
         mainLock.lock();
         try {
-            RecentWrites sealed = layers.seal();
+            SearchLayers.Sealed sealed = layers.seal();
             if (sealed == null) {
                 return;
             }
-            writer.deleteDocuments(sealed.keyTerms());
-            writer.addIndexes(sealed.segments());
-            mainSeq = Math.max(mainSeq, sealed.throughSeq());
+            writer.deleteDocuments(sealed.writes().keyTerms());
+            if (sealed.segments().length > 0) {
+                writer.addIndexes(sealed.segments());
+            }
+            mainSeq = Math.max(mainSeq, sealed.writes().throughSeq());
             refreshMain();
         } finally {
             mainLock.unlock();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -24,18 +25,29 @@ import org.apache.lucene.util.BytesRef;
  */
 final class MaskedLayer {
     private final DirectoryReader reader;
-    private final List<LeafReader> leaves = new ArrayList<>();
+    private final List<LeafReader> leaves;
     private final int[][] hiddenAt;
     /** Per leaf, how many of its live documents are hidden. */
     private final int[] hiddenLive;
 
     MaskedLayer(DirectoryReader reader) {
+        this(reader, leavesOf(reader));
+    }
+
+    /** @param reader the directory reader the leaves belong to, if any */
+    MaskedLayer(DirectoryReader reader, List<LeafReader> leaves) {
         this.reader = reader;
+        this.leaves = leaves;
+        this.hiddenAt = new int[leaves.size()][];
+        this.hiddenLive = new int[leaves.size()];
+    }
+
+    static List<LeafReader> leavesOf(IndexReader reader) {
+        List<LeafReader> leaves = new ArrayList<>();
         for (LeafReaderContext context : reader.leaves()) {
             leaves.add(context.reader());
         }
-        this.hiddenAt = new int[leaves.size()][];
-        this.hiddenLive = new int[leaves.size()];
+        return leaves;
     }
 
     DirectoryReader reader() {
@@ -75,6 +87,24 @@ final class MaskedLayer {
                 }
             }
         }
+    }
+
+    /**
+     * A copy whose stamps are all 1 (hidden from every view of a new numbering); views still holding
+     * this one keep its stamps.
+     */
+    MaskedLayer restamped() {
+        MaskedLayer copy = new MaskedLayer(reader, leaves);
+        for (int i = 0; i < leaves.size(); i++) {
+            copy.hiddenLive[i] = hiddenLive[i];
+            if (hiddenAt[i] != null) {
+                copy.hiddenAt[i] = new int[hiddenAt[i].length];
+                for (int doc = 0; doc < hiddenAt[i].length; doc++) {
+                    copy.hiddenAt[i][doc] = hiddenAt[i][doc] == 0 ? 0 : 1;
+                }
+            }
+        }
+        return copy;
     }
 
     /** The leaves as a view of {@code generation} sees them; adds them to {@code into}. */

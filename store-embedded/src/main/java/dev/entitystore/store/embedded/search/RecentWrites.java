@@ -6,86 +6,167 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
+import org.apache.lucene.index.SortingCodecReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The overlay: the records written since the last rotation, in a small in-memory index of their own, so
- * that making a write searchable refreshes a few documents instead of the main index. It remembers every
- * key it was handed (upserts and deletions alike): those are the records whose copies in older layers
- * are superseded.
+ * The overlay: the records written since the last rotation, so that making a write searchable costs
+ * little, whatever the size of the main index. Each write group becomes one chunk: a small group one
+ * {@link MemoryIndex} per record (inverted in memory, no segment written or opened: a segment flush of
+ * ~150 fields costs milliseconds), a bigger group one in-memory segment (its flush shared by many
+ * records). A newer chunk hides the copies of its records in older ones ({@link MaskedLayer}), as the
+ * overlay hides them in main.
  *
- * <p>It has the main index's sort: {@code addIndexes} then merges its sorted segments into main instead of
- * sorting them, and a newest-first listing stops early in it as in main.
+ * <p>It remembers every key it was handed (upserts and deletions alike): those are the records whose
+ * copies in older layers are superseded. Chunks are never closed: they hold no files or threads, and
+ * searches still reading one after the overlay is dropped keep it alive.
  *
- * <p>Threads: written and refreshed under the owner's lock; its readers are read by searches.
+ * <p>Threads: written and refreshed under the owner's lock; published chunks are read by searches.
  */
-final class RecentWrites implements AutoCloseable {
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final IndexWriter writer;
+final class RecentWrites {
+    /** From this many records on, a group is indexed as one segment rather than record by record. */
+    static final int SEGMENT_GROUP = 16;
+    private static final Analyzer KEYWORDS = new StandardAnalyzer(); // not used: every indexed field is a keyword
+
+    private record Pending(List<BytesRef> keys, List<LeafReader> leaves) {}
+
     private final long createdNanos = System.nanoTime();
     private final Set<BytesRef> keys = new HashSet<>();
     /** Keys in the order first written here; those from {@code masked} on are not yet hidden below. */
     private final List<BytesRef> order = new ArrayList<>();
     private int masked;
-    private DirectoryReader reader;
+    private final List<MaskedLayer> chunks = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private int documents;
     /** Every change up to this seqNo is in this overlay or below it. */
     private long throughSeq;
 
-    RecentWrites(long throughSeq) throws IOException {
-        TieredMergePolicy merges = new TieredMergePolicy();
-        merges.setFloorSegmentMB(0.25); // one refresh per write group makes tiny segments: merge them early
-        this.writer = new IndexWriter(directory, new IndexWriterConfig()
-                .setCodec(new EntityIndexCodec())
-                .setIndexSort(LuceneSorts.newestFirst())
-                .setMergePolicy(merges)
-                .setRAMBufferSizeMB(64)
-                .setCommitOnClose(false));
-        this.reader = DirectoryReader.open(writer);
+    RecentWrites(long throughSeq) {
         this.throughSeq = throughSeq;
     }
 
-    /** Applies the last change of each record (no space deletions: those go to main). */
+    /** Indexes the last change of each record as one chunk (no space deletions: those go to main). */
     void apply(List<CommittedChange> latest, long throughSeq) throws IOException {
+        List<BytesRef> written = new ArrayList<>(latest.size());
+        List<Document> docs = new ArrayList<>(latest.size());
         for (CommittedChange change : latest) {
-            BytesRef key = new BytesRef(IndexFields.key(change.space(), change.id()));
+            written.add(new BytesRef(IndexFields.key(change.space(), change.id())));
             switch (change.kind()) {
-                case UPSERT -> writer.updateDocument(new Term(IndexFields.KEY, key),
-                        EntityDocuments.build(change.space(), change.id(), change.seqNo(), change.json()));
-                case DELETE -> writer.deleteDocuments(new Term(IndexFields.KEY, key));
+                case UPSERT -> docs.add(EntityDocuments.build(change.space(), change.id(), change.seqNo(), change.json()));
+                case DELETE -> { } // a tombstone: only its key, which hides the older copies
                 case SPACE_DELETED -> throw new IllegalArgumentException("a space deletion is applied to the main index");
             }
-            if (keys.add(key)) {
-                order.add(key);
-            }
         }
+        pending.add(new Pending(written, docs.size() >= SEGMENT_GROUP ? segment(docs) : memoryIndexes(docs)));
+        documents += docs.size();
         this.throughSeq = Math.max(this.throughSeq, throughSeq);
     }
 
-    /** Opens a reader on what was applied; false when nothing changed. */
-    boolean refresh() throws IOException {
-        DirectoryReader next = DirectoryReader.openIfChanged(reader, writer, true);
-        if (next == null) {
-            return false;
+    private static List<LeafReader> memoryIndexes(List<Document> docs) {
+        List<LeafReader> leaves = new ArrayList<>(docs.size());
+        for (Document doc : docs) {
+            // A MemoryIndex stores a StringField's value as bytes, which would reach main that way
+            // through addIndexes: keep the id a stored string, as EntityDocuments writes it.
+            String id = doc.get(IndexFields.ID);
+            doc.removeField(IndexFields.ID);
+            doc.add(new StringField(IndexFields.ID, id, Field.Store.NO));
+            doc.add(new StoredField(IndexFields.ID, id));
+            MemoryIndex index = MemoryIndex.fromDocument(doc, KEYWORDS);
+            index.freeze(); // read-only from here: searches may read it from any thread
+            leaves.add(new MemoryLeaf(index.createSearcher().getIndexReader().leaves().get(0).reader(), doc));
         }
-        reader.decRef();
-        reader = next;
-        return true;
+        return leaves;
     }
 
-    /** Keys written since the last call, sorted: their copies below still have to be hidden. */
-    List<BytesRef> takeUnmasked() {
+    private static List<LeafReader> segment(List<Document> docs) throws IOException {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
+                .setCodec(new EntityIndexCodec())
+                .setUseCompoundFile(false)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setRAMBufferSizeMB(256))) {
+            writer.addDocuments(docs);
+            writer.commit(); // in memory: no fsync
+        }
+        return MaskedLayer.leavesOf(DirectoryReader.open(directory));
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /**
+     * Publishes the pending chunks in write order, each hiding its records' copies in the chunks before
+     * it, from views of {@code generation} on.
+     *
+     * @return the keys written since the last call, sorted, whose copies below this overlay are to be hidden
+     */
+    List<BytesRef> publish(int generation) throws IOException {
+        for (Pending chunk : pending) {
+            List<BytesRef> sorted = new ArrayList<>(chunk.keys());
+            sorted.sort(null);
+            hide(sorted, generation);
+            chunks.add(new MaskedLayer(null, chunk.leaves()));
+            for (BytesRef key : chunk.keys()) {
+                if (keys.add(key)) {
+                    order.add(key);
+                }
+            }
+        }
+        pending.clear();
         List<BytesRef> fresh = new ArrayList<>(order.subList(masked, order.size()));
         masked = order.size();
         fresh.sort(null);
         return fresh;
+    }
+
+    /** Hides the copies of {@code keys} in every published chunk (newer writes above this overlay). */
+    void hide(List<BytesRef> sortedKeys, int generation) throws IOException {
+        for (MaskedLayer chunk : chunks) {
+            chunk.hide(sortedKeys, generation);
+        }
+    }
+
+    /** Copies the chunks' masks with every stamp at 1, for views whose generations start again. */
+    void restamp() {
+        chunks.replaceAll(MaskedLayer::restamped);
+    }
+
+    /** The published chunks' leaves as a view of {@code generation} sees them. */
+    void leaves(int generation, List<LeafReader> into) {
+        for (MaskedLayer chunk : chunks) {
+            chunk.leaves(generation, into);
+        }
+    }
+
+    /** The records as a view of {@code generation} sees them, for {@code addIndexes} into main. */
+    CodecReader[] segments(int generation) throws IOException {
+        List<LeafReader> leaves = new ArrayList<>();
+        leaves(generation, leaves);
+        List<CodecReader> segments = new ArrayList<>(leaves.size());
+        for (LeafReader leaf : leaves) {
+            if (leaf.numDocs() > 0) {
+                // Main keeps its documents sorted: addIndexes takes only readers of the same sort.
+                segments.add(SortingCodecReader.wrap(SlowCodecReaderWrapper.wrap(leaf), LuceneSorts.newestFirst()));
+            }
+        }
+        return segments.toArray(new CodecReader[0]);
     }
 
     /** How many keys (by arrival) are searchable here and hidden below. */
@@ -100,13 +181,23 @@ final class RecentWrites implements AutoCloseable {
         return some;
     }
 
-    /** How many records were written here. */
+    /** How many records were written here (published or not). */
     int keyCount() {
-        return order.size();
+        return order.size() + pending.stream().mapToInt(p -> p.keys().size()).sum();
+    }
+
+    /** How many chunks searches visit. */
+    int chunkCount() {
+        return chunks.size() + pending.size();
+    }
+
+    /** How many documents were indexed here, superseded ones included. */
+    int documentCount() {
+        return documents;
     }
 
     boolean isEmpty() {
-        return order.isEmpty();
+        return order.isEmpty() && pending.isEmpty();
     }
 
     long ageMillis() {
@@ -122,19 +213,6 @@ final class RecentWrites implements AutoCloseable {
         return throughSeq;
     }
 
-    DirectoryReader reader() {
-        return reader;
-    }
-
-    /** The segments of the last reader, for {@code addIndexes} into main. */
-    CodecReader[] segments() {
-        List<CodecReader> segments = new ArrayList<>();
-        for (LeafReaderContext context : reader.leaves()) {
-            segments.add((CodecReader) context.reader());
-        }
-        return segments.toArray(new CodecReader[0]);
-    }
-
     /** The terms that delete this overlay's records from main before its segments are added. */
     Term[] keyTerms() {
         Term[] terms = new Term[order.size()];
@@ -142,15 +220,5 @@ final class RecentWrites implements AutoCloseable {
             terms[i] = new Term(IndexFields.KEY, order.get(i));
         }
         return terms;
-    }
-
-    /**
-     * Drops it. Views still holding one of its readers keep reading it: a reader has its files open, and
-     * the files of an in-memory directory are only unlinked from its map.
-     */
-    @Override
-    public void close() throws IOException {
-        reader.decRef();
-        writer.rollback();
     }
 }

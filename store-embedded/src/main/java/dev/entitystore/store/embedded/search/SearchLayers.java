@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -23,9 +23,14 @@ import org.apache.lucene.util.BytesRef;
  * refreshes; the rotation seals and installs); {@link #acquire} takes no lock.
  */
 final class SearchLayers implements AutoCloseable {
+    /** A sealed overlay, and its records as they were when sealed (what moves into main). */
+    record Sealed(RecentWrites writes, CodecReader[] segments) {}
+
+    /** Past this many chunks (leaves searches visit one by one), the overlay moves into main. */
+    static final int MAX_CHUNKS = 64;
+
     private MaskedLayer main;
     private RecentWrites sealed;
-    private MaskedLayer sealedLayer;
     private RecentWrites current;
     private int generation;
     private volatile SearchView view;
@@ -43,15 +48,14 @@ final class SearchLayers implements AutoCloseable {
 
     /** Makes what was written searchable, hiding the older copies of the records it writes. */
     synchronized void refresh() throws IOException {
-        boolean changed = current.refresh();
-        List<BytesRef> fresh = current.takeUnmasked();
-        if (!changed && fresh.isEmpty()) {
+        if (!current.hasPending()) {
             return;
         }
         generation++;
+        List<BytesRef> fresh = current.publish(generation);
         main.hide(fresh, generation);
-        if (sealedLayer != null) {
-            sealedLayer.hide(fresh, generation);
+        if (sealed != null) {
+            sealed.hide(fresh, generation);
         }
         publish();
     }
@@ -59,7 +63,8 @@ final class SearchLayers implements AutoCloseable {
     /** Whether the current overlay should move into main: big or old enough, and no rotation under way. */
     synchronized boolean rotationDue(int maxDocs, long maxAgeMillis) {
         return sealed == null && !current.isEmpty()
-                && (current.keyCount() >= maxDocs || current.ageMillis() >= maxAgeMillis);
+                && (current.keyCount() >= maxDocs || current.documentCount() >= maxDocs
+                    || current.chunkCount() >= MAX_CHUNKS || current.ageMillis() >= maxAgeMillis);
     }
 
     /**
@@ -67,7 +72,7 @@ final class SearchLayers implements AutoCloseable {
      *
      * @return the sealed overlay, to move into main; null when there is nothing to move
      */
-    synchronized RecentWrites seal() throws IOException {
+    synchronized Sealed seal() throws IOException {
         if (sealed != null) {
             throw new IllegalStateException("a sealed overlay is still on its way into main");
         }
@@ -76,9 +81,9 @@ final class SearchLayers implements AutoCloseable {
             return null;
         }
         sealed = current;
-        sealedLayer = new MaskedLayer(sealed.reader());
         current = new RecentWrites(sealed.throughSeq());
-        return sealed;
+        // As the current view sees it: newer writes hide more of it later, but those are above main too.
+        return new Sealed(sealed, sealed.segments(generation));
     }
 
     /** The main index's reader in the current view (the rotation refreshes from it). */
@@ -102,22 +107,18 @@ final class SearchLayers implements AutoCloseable {
             first = current.keysBetween(0, seen);
         }
         layer.hide(first, 1);
-        RecentWrites dropped;
         DirectoryReader oldMain;
         synchronized (this) {
             layer.hide(current.keysBetween(seen, current.maskedCount()), 1);
             oldMain = main.reader();
             main = layer;
-            dropped = sealed;
             sealed = null;
-            sealedLayer = null;
+            // Every mask of the new view is new or copied: stamps start again, so they never run out.
+            current.restamp();
             generation = 1;
             publish();
         }
         oldMain.decRef();
-        if (dropped != null) {
-            dropped.close();
-        }
     }
 
     /** Moves the current overlay's seqNo along (changes applied to main directly, below it). */
@@ -127,19 +128,13 @@ final class SearchLayers implements AutoCloseable {
 
     private void publish() throws IOException {
         List<LeafReader> leaves = new ArrayList<>();
-        List<DirectoryReader> held = new ArrayList<>(3);
         main.leaves(generation, leaves);
-        held.add(main.reader());
-        if (sealedLayer != null) {
-            sealedLayer.leaves(generation, leaves);
-            held.add(sealedLayer.reader());
+        if (sealed != null) {
+            sealed.leaves(generation, leaves);
         }
-        for (LeafReaderContext context : current.reader().leaves()) {
-            leaves.add(context.reader());
-        }
-        held.add(current.reader());
+        current.leaves(generation, leaves);
         SearchView previous = view;
-        view = new SearchView(leaves, held);
+        view = new SearchView(leaves, List.of(main.reader()));
         if (previous != null) {
             previous.decRef();
         }
@@ -159,10 +154,6 @@ final class SearchLayers implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         view.decRef();
-        current.close();
-        if (sealed != null) {
-            sealed.close();
-        }
         main.reader().decRef();
     }
 }
