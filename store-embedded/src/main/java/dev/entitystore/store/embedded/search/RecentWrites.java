@@ -42,9 +42,16 @@ import org.apache.lucene.util.BytesRef;
 final class RecentWrites {
     /** From this many records on, a group is indexed as one segment rather than record by record. */
     static final int SEGMENT_GROUP = 16;
+    /**
+     * Past this many records held as MemoryIndexes (~100 KB each for a ~1.5 KB host record), or this many
+     * chunks, the chunks are merged into one in-memory segment (a few KB a record): the overlay stays small
+     * while a move into main waits, e.g. behind a commit stuck on a slow disk.
+     */
+    static final int COMPACT_RECORDS = 128;
+    static final int COMPACT_CHUNKS = 32;
     private static final Analyzer KEYWORDS = new StandardAnalyzer(); // not used: every indexed field is a keyword
 
-    private record Pending(List<BytesRef> keys, List<LeafReader> leaves) {}
+    private record Pending(List<BytesRef> keys, List<LeafReader> leaves, int memoryRecords) {}
 
     private final long createdNanos = System.nanoTime();
     private final Set<BytesRef> keys = new HashSet<>();
@@ -54,6 +61,7 @@ final class RecentWrites {
     private final List<MaskedLayer> chunks = new ArrayList<>();
     private final List<Pending> pending = new ArrayList<>();
     private int documents;
+    private int memoryRecords;
     /** Every change up to this seqNo is in this overlay or below it. */
     private long throughSeq;
 
@@ -73,7 +81,8 @@ final class RecentWrites {
                 case SPACE_DELETED -> throw new IllegalArgumentException("a space deletion is applied to the main index");
             }
         }
-        pending.add(new Pending(written, docs.size() >= SEGMENT_GROUP ? segment(docs) : memoryIndexes(docs)));
+        boolean asSegment = docs.size() >= SEGMENT_GROUP;
+        pending.add(new Pending(written, asSegment ? segment(docs) : memoryIndexes(docs), asSegment ? 0 : docs.size()));
         documents += docs.size();
         this.throughSeq = Math.max(this.throughSeq, throughSeq);
     }
@@ -96,15 +105,39 @@ final class RecentWrites {
 
     private static List<LeafReader> segment(List<Document> docs) throws IOException {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
-                .setCodec(new EntityIndexCodec())
-                .setUseCompoundFile(false)
-                .setMergePolicy(NoMergePolicy.INSTANCE)
-                .setRAMBufferSizeMB(256))) {
+        try (IndexWriter writer = inMemoryWriter(directory)) {
             writer.addDocuments(docs);
             writer.commit(); // in memory: no fsync
         }
         return MaskedLayer.leavesOf(DirectoryReader.open(directory));
+    }
+
+    private static IndexWriter inMemoryWriter(ByteBuffersDirectory directory) throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig()
+                .setCodec(new EntityIndexCodec())
+                .setUseCompoundFile(false)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setRAMBufferSizeMB(256));
+    }
+
+    /** Merges the published chunks, as a view of {@code generation} sees them, into one segment. */
+    private void compact(int generation) throws IOException {
+        List<LeafReader> leaves = new ArrayList<>();
+        leaves(generation, leaves);
+        List<CodecReader> live = new ArrayList<>(leaves.size());
+        for (LeafReader leaf : leaves) {
+            if (leaf.numDocs() > 0) {
+                live.add(SlowCodecReaderWrapper.wrap(leaf));
+            }
+        }
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = inMemoryWriter(directory)) {
+            writer.addIndexes(live.toArray(new CodecReader[0]));
+            writer.commit();
+        }
+        chunks.clear(); // views already published keep the chunks they hold
+        chunks.add(new MaskedLayer(null, MaskedLayer.leavesOf(DirectoryReader.open(directory))));
+        memoryRecords = 0;
     }
 
     boolean hasPending() {
@@ -123,6 +156,7 @@ final class RecentWrites {
             sorted.sort(null);
             hide(sorted, generation);
             chunks.add(new MaskedLayer(null, chunk.leaves()));
+            memoryRecords += chunk.memoryRecords();
             for (BytesRef key : chunk.keys()) {
                 if (keys.add(key)) {
                     order.add(key);
@@ -130,6 +164,9 @@ final class RecentWrites {
             }
         }
         pending.clear();
+        if (memoryRecords >= COMPACT_RECORDS || chunks.size() >= COMPACT_CHUNKS) {
+            compact(generation);
+        }
         List<BytesRef> fresh = new ArrayList<>(order.subList(masked, order.size()));
         masked = order.size();
         fresh.sort(null);
@@ -184,11 +221,6 @@ final class RecentWrites {
     /** How many records were written here (published or not). */
     int keyCount() {
         return order.size() + pending.stream().mapToInt(p -> p.keys().size()).sum();
-    }
-
-    /** How many chunks searches visit. */
-    int chunkCount() {
-        return chunks.size() + pending.size();
     }
 
     /** How many documents were indexed here, superseded ones included. */

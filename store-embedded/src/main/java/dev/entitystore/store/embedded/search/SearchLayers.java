@@ -26,9 +26,6 @@ final class SearchLayers implements AutoCloseable {
     /** A sealed overlay, and its records as they were when sealed (what moves into main). */
     record Sealed(RecentWrites writes, CodecReader[] segments) {}
 
-    /** Past this many chunks (leaves searches visit one by one), the overlay moves into main. */
-    static final int MAX_CHUNKS = 64;
-
     private MaskedLayer main;
     private RecentWrites sealed;
     private RecentWrites current;
@@ -64,7 +61,7 @@ final class SearchLayers implements AutoCloseable {
     synchronized boolean rotationDue(int maxDocs, long maxAgeMillis) {
         return sealed == null && !current.isEmpty()
                 && (current.keyCount() >= maxDocs || current.documentCount() >= maxDocs
-                    || current.chunkCount() >= MAX_CHUNKS || current.ageMillis() >= maxAgeMillis);
+                    || current.ageMillis() >= maxAgeMillis);
     }
 
     /**

@@ -205,6 +205,29 @@ class OverlayRotationTest {
     }
 
     @Test
+    void manySmallWritesCompactedWithinTheOverlayStayListedOnce() {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, MANUAL)) {
+            for (int i = 0; i < 40; i++) {
+                put(store, "default", "m-" + i, 0);
+            }
+            index.commit();
+            // More single writes than the overlay holds record by record: it compacts them, more than once.
+            for (int v = 1; v <= 3 * RecentWrites.COMPACT_RECORDS; v++) {
+                put(store, "default", "m-" + (v * 7 % 60), v);
+                if (v % 50 == 0) {
+                    store.delete("default", "m-" + (v % 40));
+                }
+            }
+            Map<String, Integer> expected = stored(store, "default");
+            assertThat(indexed(index, "default")).isEqualTo(expected);
+            assertThat(list(index, "default", null, 1_000).total()).isEqualTo(expected.size());
+            index.commit();
+            assertThat(indexed(index, "default")).isEqualTo(expected);
+            assertThat(list(index, "default", null, 1_000).total()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
     void aCommitCoversOnlyWhatIsInMain() throws Exception {
         Path path = dataDir.resolve("index");
         LuceneEntityIndex index = LuceneEntityIndex.open(path, UnaryOperator.identity(), MANUAL);
