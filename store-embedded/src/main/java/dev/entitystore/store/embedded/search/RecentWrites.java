@@ -44,8 +44,8 @@ final class RecentWrites {
     static final int SEGMENT_GROUP = 16;
     /**
      * Past this many records held as MemoryIndexes (~100 KB each for a ~1.5 KB host record), or this many
-     * chunks, the chunks are merged into one in-memory segment (a few KB a record): the overlay stays small
-     * while a move into main waits, e.g. behind a commit stuck on a slow disk.
+     * new chunks, the new chunks are merged into one in-memory segment (a few KB a record): the overlay
+     * stays small, and its leaves few, while a move into main waits (e.g. behind a commit stuck on a slow disk).
      */
     static final int COMPACT_RECORDS = 128;
     static final int COMPACT_CHUNKS = 32;
@@ -61,7 +61,9 @@ final class RecentWrites {
     private final List<MaskedLayer> chunks = new ArrayList<>();
     private final List<Pending> pending = new ArrayList<>();
     private int documents;
+    /** Records held as MemoryIndexes, and where the chunks not yet compacted start. */
     private int memoryRecords;
+    private int compacted;
     /** Every change up to this seqNo is in this overlay or below it. */
     private long throughSeq;
 
@@ -120,11 +122,18 @@ final class RecentWrites {
                 .setRAMBufferSizeMB(256));
     }
 
-    /** Merges the published chunks, as a view of {@code generation} sees them, into one segment. */
+    /**
+     * Merges the chunks published since the last compaction, as a view of {@code generation} sees them,
+     * into one segment. Earlier ones are left as they are: merging them again each time would rewrite the
+     * whole overlay every few writes.
+     */
     private void compact(int generation) throws IOException {
+        List<MaskedLayer> tail = chunks.subList(compacted, chunks.size());
+        List<CodecReader> live = new ArrayList<>();
         List<LeafReader> leaves = new ArrayList<>();
-        leaves(generation, leaves);
-        List<CodecReader> live = new ArrayList<>(leaves.size());
+        for (MaskedLayer chunk : tail) {
+            chunk.leaves(generation, leaves);
+        }
         for (LeafReader leaf : leaves) {
             if (leaf.numDocs() > 0) {
                 live.add(SlowCodecReaderWrapper.wrap(leaf));
@@ -135,8 +144,9 @@ final class RecentWrites {
             writer.addIndexes(live.toArray(new CodecReader[0]));
             writer.commit();
         }
-        chunks.clear(); // views already published keep the chunks they hold
+        tail.clear(); // views already published keep the chunks they hold
         chunks.add(new MaskedLayer(null, MaskedLayer.leavesOf(DirectoryReader.open(directory))));
+        compacted = chunks.size();
         memoryRecords = 0;
     }
 
@@ -164,7 +174,7 @@ final class RecentWrites {
             }
         }
         pending.clear();
-        if (memoryRecords >= COMPACT_RECORDS || chunks.size() >= COMPACT_CHUNKS) {
+        if (memoryRecords >= COMPACT_RECORDS || chunks.size() - compacted >= COMPACT_CHUNKS) {
             compact(generation);
         }
         List<BytesRef> fresh = new ArrayList<>(order.subList(masked, order.size()));
