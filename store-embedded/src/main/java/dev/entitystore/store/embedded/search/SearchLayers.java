@@ -4,9 +4,9 @@ import dev.entitystore.domain.store.CommittedChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -17,7 +17,7 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Each published view has a generation; hiding stamps documents with the generation of the first view
  * that hides them, so older views keep answering as they were. Generations start again at each main
- * reader, when every mask is rebuilt, so they never run out.
+ * reader (its masks are new, the overlay's are copied with every stamp at 1), so they never run out.
  *
  * <p>Threads: every method that changes the layers holds this object's lock (the follower writes and
  * refreshes; the rotation seals and installs); {@link #acquire} takes no lock.
