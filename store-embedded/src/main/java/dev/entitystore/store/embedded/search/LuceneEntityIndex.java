@@ -129,7 +129,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
      * How main merges. It now gets one segment per move of the overlay (every few seconds) instead of one
      * per write group, plus the deletes of every record the overlay rewrote. With the defaults (10 per
      * tier, 2 MB floor, 20% deletes) merges took most of the CPU at 1M in {@code FollowerCostBench}; with
-     * these, single writes cost ~40% less CPU and groups of 1,000 ~55% less (measured, issue 15). The
+     * these, single writes cost ~35% less CPU and groups of 1,000 ~45% less (measured, issue 15). The
      * price is up to twice as many segments and more deleted documents kept.
      */
     static TieredMergePolicy mainMergePolicy() {
