@@ -2,8 +2,6 @@ package dev.entitystore.store.embedded.search;
 
 import dev.entitystore.domain.store.CommittedChange;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,7 +47,6 @@ class FollowerCostBench {
         IndexFollower follower = new IndexFollower(index, 5_000);
         follower.start(() -> { });
         follower.caughtUp().get();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int round = 0; round < 2; round++) { // the first round warms up
@@ -79,7 +76,6 @@ class FollowerCostBench {
         }
         follower.close();
         index.close();
-        threads.getClass();
     }
 
     private static CommittedChange upsert(long seq, String[] record) {
