@@ -5,13 +5,10 @@ import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
 import dev.entitystore.domain.store.CommitListener;
 import dev.entitystore.domain.store.ChangeFeed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletionException;
 import java.util.function.ToLongFunction;
-import java.util.function.UnaryOperator;
 
 /**
  * The embedded search, assembled: the Lucene index under the data directory, following the store's commits.
@@ -47,12 +44,7 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
 
     static EmbeddedSearchIndex open(Path dataDir, ChangeFeed store, ToLongFunction<CommitListener> attach, Clock clock,
                                     long commitIntervalMillis) {
-        return open(dataDir, store, attach, clock, commitIntervalMillis, LuceneEntityIndex.Rotation.DEFAULT);
-    }
-
-    static EmbeddedSearchIndex open(Path dataDir, ChangeFeed store, ToLongFunction<CommitListener> attach, Clock clock,
-                                    long commitIntervalMillis, LuceneEntityIndex.Rotation rotation) {
-        LuceneEntityIndex index = LuceneEntityIndex.open(dataDir.resolve(DIRECTORY), UnaryOperator.identity(), rotation);
+        LuceneEntityIndex index = LuceneEntityIndex.open(dataDir.resolve(DIRECTORY));
         IndexFollower follower = new IndexFollower(index, commitIntervalMillis);
         long attachedAt;
         try {
@@ -87,16 +79,9 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
         return index.committedSeq();
     }
 
-    /**
-     * Moves everything into the main index and commits it now (tests, benchmarks); normally the overlay
-     * moves when big or old enough and main commits every few seconds.
-     */
+    /** Commits the index now (tests, benchmarks); normally it commits every few seconds. */
     public void commit() {
-        try {
-            index.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("search index flush failed: " + e.getMessage(), e);
-        }
+        index.commit();
     }
 
     /** Loses what was not committed, as a killed process would (tests). */

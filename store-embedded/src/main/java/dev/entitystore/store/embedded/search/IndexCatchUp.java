@@ -47,7 +47,7 @@ final class IndexCatchUp {
                     }
                 }
                 long through = Math.min(batch.throughSeqNo(), untilSeq);
-                index.applyToMain(changes, through);
+                index.apply(changes, through);
                 applied += changes.size();
                 if (applied >= nextLog) {
                     LOG.info("search index catch-up: {} changes applied, at seq {} of {}", applied, through, untilSeq);
@@ -58,7 +58,7 @@ final class IndexCatchUp {
                 }
                 from = through;
             }
-            index.refreshMain();
+            index.refresh();
             index.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("search index catch-up failed: " + e.getMessage(), e);

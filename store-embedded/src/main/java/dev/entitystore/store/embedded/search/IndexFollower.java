@@ -2,17 +2,14 @@ package dev.entitystore.store.embedded.search;
 
 import dev.entitystore.domain.store.CommitListener;
 import dev.entitystore.domain.store.CommittedChange;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every few seconds a second thread commits the index with its seqNo, and the follower commits once
  * more when it stops. Not on the follower's thread: a commit fsyncs every new segment file, which on a
  * busy disk takes seconds, and every write's answer waits for the follower (the soak saw answers stall
- * behind it). Lucene commits concurrently with indexing and refreshing. The same thread moves the
- * overlay into main when it is big or old enough ({@link LuceneEntityIndex#moveToMain}), for the same
- * reason: the main index's refresh is what the overlay keeps off the answer path.
+ * behind it). Lucene commits concurrently with indexing and refreshing.
  */
 final class IndexFollower implements CommitListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
@@ -35,7 +30,6 @@ final class IndexFollower implements CommitListener, AutoCloseable {
     private record Batch(List<CommittedChange> changes, CompletableFuture<Void> searchable) {}
 
     private static final Batch STOP = new Batch(List.of(), new CompletableFuture<>());
-    private static final long ROTATION_CHECK_MILLIS = 100;
 
     private final LuceneEntityIndex index;
     private final long commitIntervalMillis;
@@ -47,8 +41,6 @@ final class IndexFollower implements CommitListener, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** A move into main is queued or running: the follower asks for one at a time. */
-    private final AtomicBoolean rotating = new AtomicBoolean();
     private volatile Runnable catchUp;
     private volatile boolean failed;
 
@@ -91,8 +83,6 @@ final class IndexFollower implements CommitListener, AutoCloseable {
             caughtUp.completeExceptionally(e);
         }
         committer.scheduleWithFixedDelay(this::commit, commitIntervalMillis, commitIntervalMillis, TimeUnit.MILLISECONDS);
-        // An overlay that stops receiving writes still moves into main once old enough.
-        committer.scheduleWithFixedDelay(this::rotateIfDue, ROTATION_CHECK_MILLIS, ROTATION_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         List<Batch> taken = new ArrayList<>();
         boolean stop = false;
         while (!stop) {
@@ -106,7 +96,7 @@ final class IndexFollower implements CommitListener, AutoCloseable {
             }
         }
         stopCommitting();
-        flush();
+        commit();
     }
 
     private Batch take() {
@@ -139,47 +129,9 @@ final class IndexFollower implements CommitListener, AutoCloseable {
             }
             index.refresh();
             batches.forEach(batch -> batch.searchable().complete(null));
-            if (index.rotationDue()) {
-                requestRotation();
-            }
         } catch (Exception | Error e) {
             failed = true;
             batches.forEach(batch -> batch.searchable().completeExceptionally(e));
-        }
-    }
-
-    private void requestRotation() {
-        if (rotating.compareAndSet(false, true)) {
-            try {
-                committer.execute(this::rotate);
-            } catch (RejectedExecutionException e) {
-                rotating.set(false); // stopping: the final flush moves it
-            }
-        }
-    }
-
-    private void rotateIfDue() {
-        if (index.rotationDue() && rotating.compareAndSet(false, true)) {
-            rotate();
-        }
-    }
-
-    private void rotate() {
-        try {
-            index.moveToMain();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("moving the search overlay into the main index failed: {}", e.toString());
-        } finally {
-            rotating.set(false);
-        }
-    }
-
-    /** Moves everything into main and commits it: when stopping. */
-    private void flush() {
-        try {
-            index.flush();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("search index final flush failed; the next start catches up from the store: {}", e.toString());
         }
     }
 

@@ -55,7 +55,7 @@ final class IndexRebuild {
                 total += count.get();
             }
             index.advanceTo(untilSeq);
-            index.refreshMain();
+            index.refresh();
             index.commit();
             LOG.info("search index built: {} records through seq {} in {} ms ({} threads)", total, untilSeq,
                     (System.nanoTime() - startedAt) / 1_000_000, threads);
