@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces one SPEC §8 figure with one command: builds the jars if they are missing, pre-fills a data
+# Reproduces one product rules §8 figure with one command: builds the jars if they are missing, pre-fills a data
 # directory under bench-data/ if it is not there yet, starts the server on loopback, runs the figure's
 # scenario, prints the figures and the server's memory, and stops the server.
 #

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The listing figures of SPEC §8 in-process (store, index and listing use cases; no HTTP): pre-fills N
+ * The listing figures of product rules §8 in-process (store, index and listing use cases; no HTTP): pre-fills N
  * ~1 KB host entities through the store with the index maintained, then measures 1,000-item bulk updates
  * through the v2 use case, a KQL term filter on {@code entity.id} and {@code host.name}, a page of 100
  * sorted by {@code @timestamp}, and the 50th {@code searchAfter} page of 100; prints p50/p99 and memory.

@@ -7,7 +7,7 @@ import dev.entitystore.server.HttpClientForTests.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Kibana's request conventions (SPEC §4), as a client sees them over HTTP. */
+/** Kibana's request conventions (product rules §4), as a client sees them over HTTP. */
 class RequestConventionsHttpTest {
     @RegisterExtension
     static RunningServer server = new RunningServer();

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * One SPEC §8 figure from nothing: pre-fills a data directory if it is not there yet, starts the server
+ * One product rules §8 figure from nothing: pre-fills a data directory if it is not there yet, starts the server
  * jar on it on loopback ({@code -Xmx512m}), runs the figure's scenario, prints the server's memory, and
  * stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
  * <pre>

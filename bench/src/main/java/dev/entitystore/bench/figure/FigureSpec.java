@@ -3,7 +3,7 @@ package dev.entitystore.bench.figure;
 import java.util.Map;
 
 /**
- * One SPEC §8 figure: the population it needs (pre-filled once per data directory and reused) and the
+ * One product rules §8 figure: the population it needs (pre-filled once per data directory and reused) and the
  * scenario that measures it, with its bounded default run.
  */
 record FigureSpec(String name, String types, int entities, String what) {

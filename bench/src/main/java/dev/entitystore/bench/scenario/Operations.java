@@ -56,7 +56,7 @@ public final class Operations {
                 answer -> answer.status() == 200 && answer.body().endsWith("\"errors\":[]}"));
     }
 
-    /** The same entity {@code items} times in one bulk (SPEC §8: same-id bursts). */
+    /** The same entity {@code items} times in one bulk (product rules §8: same-id bursts). */
     public Operation bulkOfOne(Random random, int k, int items) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode entities = body.putArray("entities");

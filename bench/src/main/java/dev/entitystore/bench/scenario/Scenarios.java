@@ -113,7 +113,7 @@ public final class Scenarios {
         return operations.bulk(random, 100);
     }
 
-    /** SPEC §8: updates of one entity cost no more than 2x updates of different entities. */
+    /** product rules §8: updates of one entity cost no more than 2x updates of different entities. */
     public static long sameId(Operations operations, Random random, int updates, int clients) throws Exception {
         ClosedLoopLoad load = new ClosedLoopLoad(operations.client(), clients);
         load.run(n -> operations.singleUpdate(random), updates / 4, new Results());
@@ -138,7 +138,7 @@ public final class Scenarios {
         new ClosedLoopLoad(operations.client(), 1).run(n -> ofOne, 5, bulkSame);
         double oneSeconds = elapsed(start);
         bulkSame.print("5 bulks of " + updates + " distinct, then 5 of one entity", manySeconds + oneSeconds);
-        System.out.printf("same-id cost ratio: single updates %.2fx, bulk %.2fx (SPEC §8: at most 2x)%n",
+        System.out.printf("same-id cost ratio: single updates %.2fx, bulk %.2fx (product rules §8: at most 2x)%n",
                 sameSeconds / distinctSeconds, oneSeconds / manySeconds);
         return distinct.failures() + same.failures() + bulkSame.failures();
     }

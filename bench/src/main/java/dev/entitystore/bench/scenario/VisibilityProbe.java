@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Write-to-visible latency, as a client sees it: update an entity with a value nobody else wrote, then
  * list with a KQL filter on that value until the answer holds the entity. The time from sending the
  * update to the list answer that finds it is the figure; "visible on return" counts the probes whose
- * first list, sent right after the update's answer, already found it (SPEC §1's promise).
+ * first list, sent right after the update's answer, already found it (product rules §1's promise).
  */
 public final class VisibilityProbe {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -215,7 +215,7 @@ public final class EngineManager {
 
     /**
      * The {@code fieldHistoryLength} set for this type's engine (its own, else the space's): the limit of
-     * v1's collect merge (SPEC §3.4). Empty when none was set (or the engine is not installed), and the
+     * v1's collect merge (product rules §3.4). Empty when none was set (or the engine is not installed), and the
      * merge then keeps each field definition's own limit; a value below 1 would keep nothing and is
      * ignored likewise.
      */

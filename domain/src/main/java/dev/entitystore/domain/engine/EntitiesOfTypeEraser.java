@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes the entities of some types from a space: those whose {@code entity.EngineMetadata.Type} names
- * one of them (every create stamps it, SPEC §3.3). Kibana's v1 kept one index per type and dropped it; we
+ * one of them (every create stamps it, product rules §3.3). Kibana's v1 kept one index per type and dropped it; we
  * keep one store per space, so this walks the space. It is rare (a v1 engine deleted with its data), so
  * a scan is the honest price; it deletes page by page, each page atomically.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
  * The keys the legacy v1 request schema knows beyond the current one (the published v1 pages, e.g. the
  * bulk-upsert example): v1's boolean attributes and behaviours, its relationship kinds as flat string
  * arrays, and {@code entity.source} as a single string. Added to the current schema so that a v1 body is
- * valid if either generation's schema accepts it; field permissions then decide (SPEC §3.12, §3.13).
+ * valid if either generation's schema accepts it; field permissions then decide (product rules §3.12, §3.13).
  */
 final class LegacyRequestSchemaCatalogue {
     /** v1's relationship kinds, each a flat list of related entity ids. */

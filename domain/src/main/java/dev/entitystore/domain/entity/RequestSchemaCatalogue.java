@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The request schema's keys (spec §5.1, Kibana's {@code Entity} union), before the union with the
- * definitions (SPEC §3.12). Shared keys first, then each member's own object.
+ * definitions (product rules §3.12). Shared keys first, then each member's own object.
  */
 final class RequestSchemaCatalogue {
     /** The schema's relationship kinds ({@code administrators}, where definitions say {@code administers}). */

@@ -24,7 +24,7 @@ public final class ValueRule {
     static final ValueRule DATETIME_STRING = new ValueRule(Kind.DATETIME, null, null);
     /** A free-form object ({@code labels}): anything inside. */
     static final ValueRule FREE_OBJECT = new ValueRule(Kind.OBJECT, null, null);
-    /** A definition destination the request schema lacks (SPEC §3.12): any non-null value. */
+    /** A definition destination the request schema lacks (product rules §3.12): any non-null value. */
     static final ValueRule ANY = new ValueRule(Kind.ANY, null, null);
 
     private final Kind kind;

@@ -24,7 +24,7 @@ public final class EntityListing {
     /**
      * The legacy list ({@code GET /api/entity_store/entities/list}, spec §4.5): page mode with
      * {@code entity_types} required. Over one store the types filter {@code entity.EngineMetadata.Type},
-     * which every create stamps (SPEC §3.3), instead of choosing per-type indices as Kibana's v1 did.
+     * which every create stamps (product rules §3.3), instead of choosing per-type indices as Kibana's v1 did.
      */
     public ListAnswer.Page listLegacy(String space, List<String> entityTypes, String sortField, String sortOrder,
                                       Integer page, Integer perPage, String filterQuery) {

@@ -13,12 +13,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The legacy v1 upsert rule (SPEC §3.7, spec §7.3), applied leaf by leaf as v1's script did: a field
+ * The legacy v1 upsert rule (product rules §3.7, spec §7.3), applied leaf by leaf as v1's script did: a field
  * whose retention is {@code collect} becomes the union of the stored values and the new ones (stored
  * first, then new values not yet present, without duplicates, cut to the limit); every other leaf is
  * replaced, creating the objects on its way. Leaves the patch does not name are kept.
  * <p>
- * The limit is the engine's {@code fieldHistoryLength} when the engine has one (SPEC §3.4), else the
+ * The limit is the engine's {@code fieldHistoryLength} when the engine has one (product rules §3.4), else the
  * field definition's own.
  */
 public final class CollectMerger {

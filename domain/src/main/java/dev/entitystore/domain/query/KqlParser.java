@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * KQL, the whole language (SPEC §3.11), into the {@link Query} model, as Kibana's
+ * KQL, the whole language (product rules §3.11), into the {@link Query} model, as Kibana's
  * {@code toElasticsearchQuery(fromKueryExpression(kql))} builds it without an index pattern:
  * {@code and} → bool filter, {@code or} → bool should (one must match), {@code not} → bool must_not,
  * {@code field:value} → match (an exact term on keywords), {@code field:"a b"} → match_phrase (the same on

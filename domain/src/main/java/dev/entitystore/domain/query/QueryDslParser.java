@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Elasticsearch query DSL subset of SPEC §3.11 ({@code filterQuery}) into the {@link Query} model:
+ * The Elasticsearch query DSL subset of product rules §3.11 ({@code filterQuery}) into the {@link Query} model:
  * {@code bool}, {@code term}, {@code terms}, {@code match}, {@code match_phrase}, {@code match_all},
  * {@code match_none}, {@code range}, {@code exists}, {@code prefix}, {@code wildcard}, {@code ids},
  * {@code query_string}. On a keyword mapping {@code match} and {@code match_phrase} are exact terms.

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.entity.FieldPath;
 
-/** The edits the write transforms make to a request document (spec §6.4, SPEC §3.2, §3.3). */
+/** The edits the write transforms make to a request document (spec §6.4, product rules §3.2, §3.3). */
 final class EntityDocumentEdits {
     static final String TIMESTAMP = "@timestamp";
 
@@ -27,7 +27,7 @@ final class EntityDocumentEdits {
 
     /**
      * Create only: {@code entity.EngineMetadata.Type := type} unless the body sets it, so that the
-     * list's {@code entity_types} filter finds entities the API created (SPEC §3.3).
+     * list's {@code entity_types} filter finds entities the API created (product rules §3.3).
      */
     static void stampEngineType(ObjectNode doc, EntityType type) {
         ObjectNode metadata = FieldPath.childObject(FieldPath.childObject(doc, "entity"), "EngineMetadata");

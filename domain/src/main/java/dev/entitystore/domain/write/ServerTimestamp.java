@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The server's {@code @timestamp}: ISO-8601 in UTC with exactly three fractional digits
- * ({@code 2026-01-15T10:00:00.000Z}), as JavaScript's {@code toISOString()} writes it (SPEC §3.9).
+ * ({@code 2026-01-15T10:00:00.000Z}), as JavaScript's {@code toISOString()} writes it (product rules §3.9).
  */
 public final class ServerTimestamp {
     private static final DateTimeFormatter FORMAT =

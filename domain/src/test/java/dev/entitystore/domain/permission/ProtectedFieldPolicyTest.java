@@ -14,7 +14,7 @@ import dev.entitystore.domain.error.FieldsNotAllowedException.Wording;
 import dev.entitystore.domain.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
-/** Field permissions (spec §6.2, §11.4 #38–42, §14.7, §14.8; legacy texts SPEC §3.6, §11.6 #55). */
+/** Field permissions (spec §6.2, §11.4 #38–42, §14.7, §14.8; legacy texts product rules §3.6, §11.6 #55). */
 class ProtectedFieldPolicyTest {
     private final ProtectedFieldPolicy policy = new ProtectedFieldPolicy();
 

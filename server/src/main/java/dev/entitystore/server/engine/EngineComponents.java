@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What serves an engine here, as both generations' status report it with {@code include_components}: the
  * space's entity records and the engine's own definition. There are no transforms, pipelines or tasks
- * to report; we run no extraction (SPEC §3.4).
+ * to report; we run no extraction (product rules §3.4).
  */
 public final class EngineComponents {
     private EngineComponents() {

@@ -79,7 +79,7 @@ public final class RawClient {
         }
     }
 
-    /** The one 5xx a client can cause on purpose: writing to an engine it stopped (SPEC §3.6). */
+    /** The one 5xx a client can cause on purpose: writing to an engine it stopped (product rules §3.6). */
     private static final Pattern ENGINE_NOT_RUNNING = Pattern.compile("Entity Engine '[a-z]+' is not running");
 
     /** Kibana's body on every error, the status repeated in it, nothing of the server's insides. */

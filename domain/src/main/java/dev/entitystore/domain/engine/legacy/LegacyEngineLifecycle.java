@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The legacy v1 engine use cases (spec §4.1) over the engine state v2 uses too, so each generation sees
- * what the other did. Init is synchronous (SPEC §3.14): the engine is started when it answers.
+ * what the other did. Init is synchronous (product rules §3.14): the engine is started when it answers.
  */
 public final class LegacyEngineLifecycle {
     static final String UNIVERSAL_UNSUPPORTED = "The universal entity engine is no longer supported; "

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The body of a v1 engine init (and enable): Kibana's defaults for what the caller left out, and the one
- * rule beyond the schema's patterns. We run no transform (SPEC §3.4), but the values are stored, reported
+ * rule beyond the schema's patterns. We run no transform (product rules §3.4), but the values are stored, reported
  * in the engine's descriptor, and {@code fieldHistoryLength} limits v1's collect merge.
  */
 public final class LegacyEngineSettings {

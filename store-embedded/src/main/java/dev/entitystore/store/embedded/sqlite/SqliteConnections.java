@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
-/** Opens the writer's and the readers' connections with the pragmas SPEC §6 asks for. */
+/** Opens the writer's and the readers' connections with the pragmas product rules §6 asks for. */
 final class SqliteConnections {
     /** Readers wait this long for a lock rather than fail; in WAL mode they rarely need one. */
     private static final int BUSY_TIMEOUT_MS = 10_000;

@@ -73,7 +73,7 @@ class StoreThroughputBench {
         report(label, RECORDS, System.nanoTime() - start);
     }
 
-    /** SPEC §8: 1,000 updates of one entity should cost no more than 2x 1,000 updates of different ones. */
+    /** product rules §8: 1,000 updates of one entity should cost no more than 2x 1,000 updates of different ones. */
     private void sameIdBulk(SqliteEntityStore store) {
         SplittableRandom random = new SplittableRandom(3);
         int rounds = 20;
