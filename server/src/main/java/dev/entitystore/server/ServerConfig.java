@@ -23,7 +23,8 @@ public record ServerConfig(
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
         /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
-        public static final int DEFAULT_MAX_PENDING_WRITES = 5_000;
+        public static final int DEFAULT_MAX_PENDING_WRITES =
+                dev.entitystore.store.embedded.sqlite.SqliteEntityStore.DEFAULT_MAX_PENDING_WRITES;
 
         public static RequestLimits defaults() {
             return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES);
