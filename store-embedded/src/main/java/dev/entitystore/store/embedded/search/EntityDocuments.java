@@ -15,7 +15,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
@@ -24,7 +23,7 @@ import org.apache.lucene.util.NumericUtils;
  * A record as a Lucene document, the way Elasticsearch indexes keyword fields: every leaf value under its
  * dotted path (array elements are more values of the same path), exact and case-sensitive, with doc
  * values for {@code exists} and sorting. JSON numbers also get a numeric companion and ISO-8601 strings a
- * date companion, for ranges and sorts. The record itself is stored whole.
+ * date companion, for ranges and sorts. The record itself is not kept: searches read it from the store.
  *
  * <p>The JSON is read with the streaming parser: no tree is built on the indexing path.
  */
@@ -39,11 +38,10 @@ final class EntityDocuments {
 
     static Document build(String space, String id, long seq, byte[] json) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KEY, IndexFields.key(space, id), Field.Store.NO));
+        doc.add(new StringField(IndexFields.KEY, IndexFields.keyTerm(space, id), Field.Store.NO));
         doc.add(new StringField(IndexFields.SPACE, space, Field.Store.NO));
         doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.SEQ, seq));
-        doc.add(new StoredField(IndexFields.SOURCE, json));
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("record " + space + "/" + id + " is not a JSON object");

@@ -203,6 +203,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     }
 
     @Override
+    public Map<String, StoredEntity> records(String space, List<String> ids) {
+        return reads.records(name(space, "space"), ids);
+    }
+
+    @Override
     public CommittedBatch committedSince(long seqNo, int limit) {
         positive(limit);
         return reads.committedSince(seqNo, limit);
