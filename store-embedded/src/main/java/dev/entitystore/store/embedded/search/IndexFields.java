@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Set;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -32,6 +33,19 @@ final class IndexFields {
     static final String SEQ = INTERNAL + "seq";
     /** {@code @timestamp} in epoch millis: points and doc values of one name, so sorted pages can skip. */
     static final String TIMESTAMP = INTERNAL + "ts";
+    /** Each keyword path a record has a value for (one term per path): {@code exists}. */
+    static final String PATHS = INTERNAL + "paths";
+    /**
+     * The keyword paths that keep doc values, so sorting on them reads no terms: identities, names,
+     * types, sources and levels, what listings sort on. A sort on any other keyword path is still
+     * correct, read from its terms ({@link TermsSortSource}); doc values for every path were a third of
+     * the merge work and most of a refresh's fields.
+     */
+    static final Set<String> SORTABLE = Set.of(
+            "entity.id", "entity.name", "entity.type", "entity.sub_type", "entity.source",
+            "host.name", "host.hostname", "host.id", "user.name", "user.email", "user.id", "service.name",
+            "asset.criticality", "entity.risk.calculated_level", "host.risk.calculated_level",
+            "user.risk.calculated_level", "service.risk.calculated_level");
     /** Prefix of a field's numeric companion (JSON numbers: double points and doc values). */
     static final String NUMBER_PREFIX = INTERNAL + "n:";
     /** Prefix of a field's date companion (ISO-8601 strings: epoch-millis points and doc values). */
