@@ -54,7 +54,7 @@ public final class EntityWrites {
         validator.validate(type, body);
         engines.requireInstalled(space);
         PlannedWrite write = updatePlanner.plan(type, body, force);
-        MergeOutcome outcome = store.merge(space, write.docId(), partialUpdate(write.patchOrDocument()));
+        MergeOutcome outcome = store.merge(space, write.docId(), partialUpdate(write));
         if (outcome.status() == MergeOutcome.Status.NOT_FOUND) {
             throw EntityErrors.notFound(write.euid());
         }
@@ -72,7 +72,7 @@ public final class EntityWrites {
         List<PlannedWrite> writes = bulkPlanner.plan(items, force);
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (PlannedWrite write : writes) {
-            operations.add(BulkOperation.merge(write.docId(), partialUpdate(write.patchOrDocument())));
+            operations.add(BulkOperation.merge(write.docId(), partialUpdate(write)));
         }
         List<ItemOutcome> outcomes = store.bulk(space, operations);
         List<BulkItemFailure> failures = new ArrayList<>();
@@ -91,9 +91,9 @@ public final class EntityWrites {
         }
     }
 
-    private EntityMerge partialUpdate(ObjectNode patch) {
+    private EntityMerge partialUpdate(PlannedWrite write) {
         return current -> current
-                .map(stored -> MergeDecision.write(merger.merge(stored.source(), patch)))
+                .map(stored -> MergeDecision.write(write.mergedInto(stored.source(), merger)))
                 .orElseGet(MergeDecision::notFound);
     }
 }

@@ -93,12 +93,13 @@ public final class LegacyUpsertPlanner {
     }
 
     private PlannedUpsert planned(EntityType type, String id, ObjectNode doc, LegacyEngines engines) {
+        List<String> cleared = ClearableFields.take(doc);
         EntityDocumentEdits.setTimestamp(doc, ServerTimestamp.now(clock));
         CollectMerger merger = new CollectMerger(EntityDefinitions.of(type), engines.fieldHistoryLength(type));
         ObjectNode created = merger.merge(null, doc);
         EntityDocumentEdits.defaultName(created, id);
         EntityDocumentEdits.stampEngineType(created, type);
-        return new PlannedUpsert(type, id, EntityIds.documentId(id), doc, created, merger);
+        return new PlannedUpsert(type, id, EntityIds.documentId(id), doc, created, merger, cleared);
     }
 
     private static String requireEntityId(ObjectNode doc, String schemaPath) {
