@@ -3,6 +3,7 @@ package dev.entitystore.domain.write;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
+import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
@@ -74,11 +75,18 @@ public final class EntityWrites {
         for (PlannedWrite write : writes) {
             operations.add(BulkOperation.merge(write.docId(), partialUpdate(write)));
         }
-        List<ItemOutcome> outcomes = store.bulk(space, operations);
+        List<ItemOutcome> outcomes;
+        try {
+            outcomes = store.bulk(space, operations);
+        } catch (StoreUnavailableException e) {
+            throw BulkFailureNames.named(e, writes.stream().map(PlannedWrite::docId).toList(),
+                    writes.stream().map(PlannedWrite::euid).toList());
+        }
         List<BulkItemFailure> failures = new ArrayList<>();
-        for (ItemOutcome outcome : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            ItemOutcome outcome = outcomes.get(i);
             if (outcome.status() == ItemOutcome.Status.NOT_FOUND) {
-                failures.add(BulkItemFailure.documentMissing(outcome.id()));
+                failures.add(BulkItemFailure.documentMissing(outcome.id(), i, writes.get(i).euid()));
             }
         }
         return failures;
