@@ -59,7 +59,7 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Integer page,
+    public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Long page,
             Integer perPage, String filterQuery) {
         ListAnswer.Page answer = listing.listLegacy(space(), entityTypes, sortField,
                 sortOrder == null ? null : sortOrder.toString(), page, perPage, filterQuery);

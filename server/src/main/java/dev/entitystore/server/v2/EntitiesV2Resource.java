@@ -71,8 +71,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response listEntities(String filter, Integer size, String searchAfter, List<String> source,
-            List<String> fields, Integer page, Integer perPage, String sortField, SortOrder sortOrder,
+    public Response listEntities(String filter, Long size, String searchAfter, List<String> source,
+            List<String> fields, Long page, Integer perPage, String sortField, SortOrder sortOrder,
             String filterQuery, List<String> entityTypes) {
         ListParameters parameters = new ListParameters(filter, size, searchAfter, source, fields, page, perPage, sortField,
                 sortOrder == null ? null : sortOrder.toString(), filterQuery, entityTypes);

@@ -109,6 +109,24 @@ abstract class ContractFidelityV2HttpSuite {
     }
 
     @Test
+    void item5IntegersUpToKibanasTwoToThe53MinusOneAreAccepted() {
+        String base = "/s/fidelity-int64/api/security/entity_store";
+        Answer install = client().post(base + "/install",
+                "{\"entityTypes\":[\"host\"],\"logExtraction\":{\"docsLimit\":9007199254740991}}");
+        assertThat(install.status()).as(install.body()).isEqualTo(201);
+        assertThat(client().post(base + "/install/user",
+                "{\"logExtraction\":{\"docsLimit\":9007199254740992}}").status()).isEqualTo(400);
+        Answer page = client().get(BASE + "/entities?page=3000000000&per_page=10");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().path("page").asLong()).isEqualTo(3_000_000_000L);
+        assertThat(page.json().path("records")).isEmpty();
+        assertThat(page.json().path("total").asLong()).isPositive();
+        Answer cursor = client().get(BASE + "/entities?size=3000000000");
+        assertThat(cursor.status()).as(cursor.body()).isEqualTo(200);
+        assertThat(cursor.json().path("entities")).isNotEmpty();
+    }
+
+    @Test
     void item6ValuesOfTheWrongJsonTypeAreRefusedAndWriteNothing() {
         String[][] cases = {
             {"host", "{\"host\":{\"name\":7}}", "host.name: Invalid input: expected string, received number"},
