@@ -195,4 +195,18 @@ abstract class ContractFidelityV2HttpSuite {
         assertThat(create("user", "{\"entity\":{\"id\":\"user:jane.doe@example.com@unknown\"},"
                 + "\"user\":{\"email\":[\"jane.doe@example.com\"],\"name\":\"jane.doe\"}}").status()).isEqualTo(200);
     }
+
+    @Test
+    void userIdentityRulesAsTheReadmeShowsThem() {
+        assertThat(create("user", "{\"entity\":{\"id\":\"user:alice@example.com@okta\"},\"user\":{\"email\":"
+                + "[\"alice@example.com\"]},\"event\":{\"module\":\"okta\",\"kind\":\"asset\"}}").status()).isEqualTo(200);
+        assertThat(create("user", "{\"entity\":{\"id\":\"user:bob@host-1@local\"},\"user\":{\"name\":\"bob\"},"
+                + "\"host\":{\"id\":[\"host-1\"]}}").status()).isEqualTo(200);
+        assertThat(client().put(BASE + "/entities/user", "{\"entity\":{\"id\":\"user:bob@host-1@local\","
+                + "\"attributes\":{\"watchlists\":[\"admins\"]}}}").status()).isEqualTo(200);
+        assertThat(stored("user", "user:bob@host-1@local").path("entity").path("attributes").path("watchlists").get(0)
+                .asText()).isEqualTo("admins");
+        assertThat(stored("user", "user:alice@example.com@okta").path("user").path("email").get(0).asText())
+                .isEqualTo("alice@example.com");
+    }
 }
