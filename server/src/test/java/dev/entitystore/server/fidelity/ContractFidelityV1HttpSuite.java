@@ -40,9 +40,7 @@ abstract class ContractFidelityV1HttpSuite {
     }
 
     static JsonNode stored(String type, String id) {
-        Answer answer = client().get(V2 + "/entities/" + type + "/" + id);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return FidelityAssertions.stored(client(), V2, type, id);
     }
 
     @Test
@@ -101,13 +99,8 @@ abstract class ContractFidelityV1HttpSuite {
 
     @Test
     void item9V1StatusComponentsUseKibanasResourceNames() {
-        JsonNode engines = client().get(V1 + "/status?include_components=true").json().path("engines");
-        assertThat(engines).isNotEmpty();
-        for (JsonNode engine : engines) {
-            for (JsonNode component : engine.path("components")) {
-                assertThat(component.path("resource").asText()).isIn("index", "entity_definition");
-            }
-        }
+        FidelityAssertions.assertKibanaComponentNames(
+                client().get(V1 + "/status?include_components=true").json().path("engines"));
     }
 
     @Test

@@ -36,9 +36,7 @@ abstract class ContractFidelityV2HttpSuite {
     }
 
     static JsonNode stored(String type, String id) {
-        Answer answer = client().get(BASE + "/entities/" + type + "/" + id);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return FidelityAssertions.stored(client(), BASE, type, id);
     }
 
     @Test
@@ -153,14 +151,8 @@ abstract class ContractFidelityV2HttpSuite {
 
     @Test
     void item9StatusComponentsUseKibanasResourceNames() {
-        JsonNode engines = client().get(BASE + "/status?include_components=true").json().path("engines");
-        assertThat(engines).isNotEmpty();
-        for (JsonNode engine : engines) {
-            assertThat(engine.path("components")).isNotEmpty();
-            for (JsonNode component : engine.path("components")) {
-                assertThat(component.path("resource").asText()).isIn("index", "entity_definition");
-            }
-        }
+        FidelityAssertions.assertKibanaComponentNames(
+                client().get(BASE + "/status?include_components=true").json().path("engines"));
     }
 
     @Test
