@@ -51,7 +51,8 @@ public final class EntitySchema {
         for (EntityType type : EntityType.values()) {
             Map<String, ValueRule> leaves = new LinkedHashMap<>(schemaMembers.get(type));
             Set<String> only = new HashSet<>(leaves.keySet());
-            for (FieldDefinition field : EntityDefinitions.of(type).fields()) {
+            EntityDefinition definition = legacy ? EntityDefinitions.legacyOf(type) : EntityDefinitions.of(type);
+            for (FieldDefinition field : definition.fields()) {
                 only.remove(field.path());
                 leaves.putIfAbsent(field.path(), typedElsewhere(schemaMembers, field.path()));
             }

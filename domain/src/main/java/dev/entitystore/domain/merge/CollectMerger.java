@@ -62,7 +62,8 @@ public final class CollectMerger {
      */
     static JsonNode union(JsonNode stored, JsonNode incoming, int limit) {
         boolean nothingStored = stored == null || stored.isNull() || stored.isMissingNode();
-        if (nothingStored && !incoming.isArray()) {
+        if ((nothingStored && !incoming.isArray()) || (stored != null && stored.isObject())) {
+            // an object stored where v1 has a list (v2's relationship object) is replaced, not mixed in
             return incoming.deepCopy();
         }
         Set<JsonNode> values = new LinkedHashSet<>();

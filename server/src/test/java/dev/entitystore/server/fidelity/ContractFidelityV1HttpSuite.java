@@ -113,4 +113,24 @@ abstract class ContractFidelityV1HttpSuite {
         assertThat(bulk.json().path("attributes").path("index").asInt()).isZero();
         assertThat(client().get(V2 + "/entities/generic/v1-r").status()).isEqualTo(404);
     }
+
+    @Test
+    void item8V1WritesV1sOwnFieldsWithoutForceAndKeepsLifecycleRestricted() {
+        JsonNode written = upsertOk("user", "", "{\"entity\":{\"id\":\"user:v1-own@unknown\",\"attributes\":"
+                + "{\"privileged\":true},\"behaviors\":{\"brute_force_victim\":true,\"used_usb_device\":false},"
+                + "\"relationships\":{\"owned_by\":[\"host:a\"],\"supervises\":[\"user:b@unknown\"]}}}");
+        assertThat(written.path("entity").path("attributes").path("privileged").asBoolean()).isTrue();
+        JsonNode again = upsertOk("user", "", "{\"entity\":{\"id\":\"user:v1-own@unknown\",\"relationships\":"
+                + "{\"owned_by\":[\"host:c\"]}}}");
+        assertThat(again.path("entity").path("relationships").path("owned_by").toString())
+                .isEqualTo("[\"host:a\",\"host:c\"]");
+        JsonNode viaV2 = stored("user", "user:v1-own@unknown");
+        assertThat(viaV2.path("entity").path("behaviors").path("brute_force_victim").asBoolean()).isTrue();
+        assertError(client().put(V1 + "/entities/user", "{\"entity\":{\"id\":\"user:v1-own@unknown\",\"lifecycle\":"
+                + "{\"first_seen\":\"2026-01-15T10:00:00.000Z\"}}}"), 400, "Bad Request", RESTRICTED + "entity.lifecycle.first_seen");
+        // v2 keeps the current definitions: v1's own keys are not its destinations
+        Answer v2 = client().put(V2 + "/entities/user", "{\"entity\":{\"id\":\"user:v1-own@unknown\",\"attributes\":"
+                + "{\"privileged\":false}}}");
+        assertThat(v2.status()).as(v2.body()).isEqualTo(400);
+    }
 }

@@ -102,9 +102,9 @@ abstract class EntitiesV1HttpSuite {
 
     @Test
     void unknownFieldsAre400WithV1sWording() {
-        assertError(upsert(SPACE, "generic", "", "{\"entity\":{\"id\":\"unknown-1\",\"attributes\":{\"privileged\":true}},"
+        assertError(upsert(SPACE, "generic", "", "{\"entity\":{\"id\":\"unknown-1\",\"schema_version\":\"1\"},"
                         + "\"tags\":[\"x\"]}"), 400, "Bad Request",
-                "The following attributes are not allowed to be updated: entity.attributes.privileged, tags");
+                "The following attributes are not allowed to be updated: entity.schema_version, tags");
         assertError(upsert(SPACE, "generic", "", "{\"entity\":{\"id\":\"unknown-1\",\"bogus\":1}}"), 400, "Bad Request",
                 "[request body]: entity: Unrecognized key: \"bogus\"");
     }
