@@ -18,7 +18,7 @@ final class CommonFieldCatalogue {
 
     /** ECS paths a relationship keeps its raw identifiers under. */
     static final List<String> RAW_IDENTIFIER_PATHS = List.of(
-            "host.id", "user.id", "user.email", "host.name", "user.name", "service.name");
+            "entity.id", "host.id", "user.id", "user.email", "host.name", "user.name", "service.name");
 
     static final List<FieldDefinition> FIELDS = build();
 

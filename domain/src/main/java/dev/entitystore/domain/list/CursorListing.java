@@ -39,7 +39,8 @@ final class CursorListing {
     ListAnswer.Cursor list(String space, ListParameters p, boolean installed) {
         Query query = p.filter() == null || p.filter().isEmpty() ? new Query.MatchAll() : KqlParser.parse(p.filter());
         List<Object> after = p.searchAfter() == null ? null : searchAfter(p.searchAfter());
-        int size = p.size() == null ? DEFAULT_SIZE : p.size();
+        // Kibana's schema takes sizes up to 2^53 - 1; no answer can hold more than an int's worth.
+        int size = p.size() == null ? DEFAULT_SIZE : (int) Math.min(p.size(), Integer.MAX_VALUE);
         SearchResult result = installed
                 ? search(new SearchRequest(space, query, SearchSort.newestFirst(), after, 0, size, false))
                 : SearchResult.empty();

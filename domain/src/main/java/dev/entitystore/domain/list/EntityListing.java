@@ -27,7 +27,7 @@ public final class EntityListing {
      * which every create stamps (product rules §3.3), instead of choosing per-type indices as Kibana's v1 did.
      */
     public ListAnswer.Page listLegacy(String space, List<String> entityTypes, String sortField, String sortOrder,
-                                      Integer page, Integer perPage, String filterQuery) {
+                                      Long page, Integer perPage, String filterQuery) {
         ListParameters parameters = new ListParameters(null, null, null, null, null, page, perPage, sortField, sortOrder,
                 filterQuery, entityTypes);
         if (parameters.entityTypes() == null) {

@@ -33,6 +33,7 @@ public final class CreatePlanner {
      */
     public PlannedWrite plan(EntityType type, ObjectNode body) {
         ObjectNode doc = Unflattener.unflatten(body);
+        ClearableFields.take(doc);
         String euid = identification.forCreate(type, doc);
         EntityDocumentEdits.setEntityId(doc, euid);
         EntityDocumentEdits.defaultName(doc, euid);

@@ -5,6 +5,7 @@ import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.entity.EntitySchema;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
+import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -62,7 +63,12 @@ public final class LegacyEntityWrites {
         for (PlannedUpsert upsert : upserts) {
             operations.add(BulkOperation.merge(upsert.docId(), apply(upsert)));
         }
-        store.bulk(space, operations);
+        try {
+            store.bulk(space, operations);
+        } catch (StoreUnavailableException e) {
+            throw BulkFailureNames.named(e, upserts.stream().map(PlannedUpsert::docId).toList(),
+                    upserts.stream().map(PlannedUpsert::euid).toList());
+        }
         return List.of();
     }
 

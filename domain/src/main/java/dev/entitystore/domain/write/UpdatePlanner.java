@@ -9,6 +9,7 @@ import dev.entitystore.domain.identity.EntityIdentification;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.permission.ProtectedFieldPolicy;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,8 @@ public final class UpdatePlanner {
         String target = identification.forUpdate(type, patch);
         EntityDocumentEdits.setEntityId(patch, target);
         policy.check(EntityDefinitions.of(type), patch, force, Wording.V2);
+        List<String> cleared = ClearableFields.take(patch);
         EntityDocumentEdits.setTimestamp(patch, ServerTimestamp.now(clock));
-        return new PlannedWrite(type, target, EntityIds.documentId(target), patch);
+        return new PlannedWrite(type, target, EntityIds.documentId(target), patch, cleared);
     }
 }

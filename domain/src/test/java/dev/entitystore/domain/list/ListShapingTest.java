@@ -76,6 +76,7 @@ class ListShapingTest {
 
     static ListParameters params(String filter, Integer size, String searchAfter, Integer page, String sortOrder, String filterQuery,
                                  List<String> types) {
-        return new ListParameters(filter, size, searchAfter, null, null, page, null, null, sortOrder, filterQuery, types);
+        return new ListParameters(filter, size == null ? null : size.longValue(), searchAfter, null, null,
+                page == null ? null : page.longValue(), null, null, sortOrder, filterQuery, types);
     }
 }

@@ -35,7 +35,7 @@ public final class KibanaPrivileges {
         route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity");
         route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
-                "uninstallEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
+                "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType");
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
