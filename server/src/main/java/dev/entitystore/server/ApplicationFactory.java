@@ -2,6 +2,7 @@ package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.read.EntityReader;
@@ -43,11 +44,12 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search) {
-        return create(config, store, search, AccessControl.from(config.security()));
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health) {
+        return create(config, store, search, health, AccessControl.from(config.security()));
     }
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, AccessControl access) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health,
+                                        AccessControl access) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -81,7 +83,7 @@ public final class ApplicationFactory {
         app.register(UnexpectedExceptionMapper.class);
 
         // Routes
-        app.register(new StatusResource(BuildInfo.version()));
+        app.register(new StatusResource(BuildInfo.version(), health));
         app.register(new ContractResource());
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);

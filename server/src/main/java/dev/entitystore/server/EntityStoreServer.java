@@ -1,6 +1,7 @@
 package dev.entitystore.server;
 
 import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.health.HealthMonitor;
 import dev.entitystore.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.BindException;
@@ -28,12 +29,14 @@ public final class EntityStoreServer implements AutoCloseable {
     private final HttpServer http;
     private final Backend backend;
     private final ServerConfig config;
+    private final HealthMonitor monitor;
     private volatile boolean stopped;
 
-    private EntityStoreServer(HttpServer http, Backend backend, ServerConfig config) {
+    private EntityStoreServer(HttpServer http, Backend backend, ServerConfig config, HealthMonitor monitor) {
         this.http = http;
         this.backend = backend;
         this.config = config;
+        this.monitor = monitor;
     }
 
     public static EntityStoreServer start(ServerConfig config) {
@@ -59,7 +62,7 @@ public final class EntityStoreServer implements AutoCloseable {
                 : Backend.embedded(config);
         URI uri = URI.create((tls != null ? "https://" : "http://") + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
-                ApplicationFactory.create(config, backend.store(), backend.search(), access), tls != null, tls, false);
+                ApplicationFactory.create(config, backend.store(), backend.search(), backend.health(), access), tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // A failure that escapes Jersey never shows its stack trace to the client.
@@ -88,7 +91,9 @@ public final class EntityStoreServer implements AutoCloseable {
             backend.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new EntityStoreServer(http, backend, config);
+        HealthMonitor monitor = new HealthMonitor(backend.health());
+        monitor.start();
+        return new EntityStoreServer(http, backend, config, monitor);
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -117,6 +122,7 @@ public final class EntityStoreServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        monitor.close();
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get();
         } catch (Exception e) {
