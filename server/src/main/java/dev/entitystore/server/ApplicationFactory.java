@@ -29,6 +29,7 @@ import dev.entitystore.server.http.SpacePrefixFilter;
 import dev.entitystore.server.http.StrictQueryFilter;
 import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
+import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.status.StatusResource;
@@ -45,11 +46,12 @@ public final class ApplicationFactory {
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health) {
-        return create(config, store, search, health, AccessControl.from(config.security()));
+        return create(config, store, search, health, AccessControl.from(config.security()),
+                new Observability(config.logging().accessLog()));
     }
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health,
-                                        AccessControl access) {
+                                        AccessControl access, Observability observability) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -61,6 +63,9 @@ public final class ApplicationFactory {
         app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+
+        // Request id, access and audit logs, metrics: first in, last out.
+        observability.register(app);
 
         // Kibana's request conventions, in Kibana's order: request target limits, space prefix, body limit,
         // authentication, xsrf, route privileges, version, query (each filter's @Priority sets its place).

@@ -16,7 +16,10 @@ import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.server.health.EmbeddedIndexHealth;
 import dev.entitystore.store.opensearch.OpenSearchHealth;
 import java.io.UncheckedIOException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.function.Consumer;
 import java.net.URI;
 
 /**
@@ -24,8 +27,8 @@ import java.net.URI;
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
  * records and their search in the cluster's indices, over one connection.
  */
-record Backend(EntityStore store, EntitySearch search, ServiceHealth health, AutoCloseable closeSearch)
-        implements AutoCloseable {
+record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Consumer<MeterRegistry> gauges,
+               AutoCloseable closeSearch) implements AutoCloseable {
 
     static Backend embedded(ServerConfig config) {
         SqliteEntityStore store;
@@ -38,7 +41,15 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Aut
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
-            return new Backend(new HealthGuardedStore(store, health), search, health, search);
+            Consumer<MeterRegistry> gauges = registry -> {
+                Gauge.builder("entity.store.pending.writes", store, SqliteEntityStore::pendingWrites)
+                        .description("Entity writes taken in and not yet answered (the write queue)").register(registry);
+                Gauge.builder("entity.store.search.index.lag", () -> Math.max(0, store.lastSeqNo() - search.appliedSeq()))
+                        .description("Changes committed to the store and not yet searchable").register(registry);
+                Gauge.builder("entity.store.last.seq.no", store, SqliteEntityStore::lastSeqNo)
+                        .description("The store's last committed change").register(registry);
+            };
+            return new Backend(new HealthGuardedStore(store, health), search, health, gauges, search);
         } catch (UncheckedIOException | IllegalStateException e) {
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
@@ -63,7 +74,7 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Aut
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
-            return new Backend(store, new OpenSearchEntitySearch(connection, names), health, connection);
+            return new Backend(store, new OpenSearchEntitySearch(connection, names), health, registry -> { }, connection);
         } catch (StoreOpenException e) {
             connection.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);

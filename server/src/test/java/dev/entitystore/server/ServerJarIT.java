@@ -53,6 +53,7 @@ class ServerJarIT {
             process.toHandle().destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(awaitLine(lines, Pattern.compile("Stopped$"), 10)).isNotNull();
+            assertThat(process.exitValue()).as("a clean stop on SIGTERM exits 0").isZero();
         } finally {
             process.destroyForcibly();
         }
@@ -65,6 +66,39 @@ class ServerJarIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).isEqualTo("entity-store: unknown backend 'mongo': use sqlite or opensearch (ENTITY_STORE_BACKEND / --backend)");
+    }
+
+    @Test
+    void versionComesFromTheBuildAndIsInTheManifest() throws Exception {
+        Process process = start("--version");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.exitValue()).isZero();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            String manifestVersion = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+            assertThat(manifestVersion).isNotBlank();
+            assertThat(output).isEqualTo("entity-store " + manifestVersion);
+        }
+    }
+
+    @Test
+    void helpListsEveryVariableWithItsDefault() throws Exception {
+        Process process = start("--help");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isZero();
+        assertThat(output).contains("--log-level").contains("ENTITY_STORE_LOG_LEVEL").contains("default: INFO")
+                .contains("--max-pending-writes").contains("default: 5000");
+    }
+
+    @Test
+    void mistypedLogLevelStopsStartUp() throws Exception {
+        Process process = start("--log-level", "LOUD", "--data-dir", dataDir.toString());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).isEqualTo("entity-store: log level 'LOUD' is not TRACE, DEBUG, INFO, WARN, ERROR or OFF"
+                + " (ENTITY_STORE_LOG_LEVEL / --log-level)");
     }
 
     @Test
