@@ -1,7 +1,10 @@
 package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.domain.backup.StoreBackup;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.server.backup.BackupResource;
+import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
@@ -47,11 +50,11 @@ public final class ApplicationFactory {
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health) {
         return create(config, store, search, health, AccessControl.from(config.security()),
-                new Observability(config.logging().accessLog()));
+                new Observability(config.logging().accessLog()), Optional.empty());
     }
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health,
-                                        AccessControl access, Observability observability) {
+                                        AccessControl access, Observability observability, Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -90,6 +93,7 @@ public final class ApplicationFactory {
         // Routes
         app.register(new StatusResource(BuildInfo.version(), health));
         app.register(new ContractResource());
+        app.register(new BackupResource(backup, config.backupDir()));
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
         EntityListing listing = new EntityListing(search, engines);

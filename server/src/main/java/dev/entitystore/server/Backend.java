@@ -18,7 +18,10 @@ import dev.entitystore.store.opensearch.OpenSearchHealth;
 import java.io.UncheckedIOException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.entitystore.domain.backup.StoreBackup;
+import dev.entitystore.store.embedded.sqlite.SqliteBackup;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.net.URI;
 
@@ -28,7 +31,7 @@ import java.net.URI;
  * records and their search in the cluster's indices, over one connection.
  */
 record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Consumer<MeterRegistry> gauges,
-               AutoCloseable closeSearch) implements AutoCloseable {
+               Optional<StoreBackup> backup, AutoCloseable closeSearch) implements AutoCloseable {
 
     static Backend embedded(ServerConfig config) {
         SqliteEntityStore store;
@@ -49,7 +52,8 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Con
                 Gauge.builder("entity.store.last.seq.no", store, SqliteEntityStore::lastSeqNo)
                         .description("The store's last committed change").register(registry);
             };
-            return new Backend(new HealthGuardedStore(store, health), search, health, gauges, search);
+            return new Backend(new HealthGuardedStore(store, health), search, health, gauges,
+                    Optional.of(new SqliteBackup(config.dataDir())), search);
         } catch (UncheckedIOException | IllegalStateException e) {
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
@@ -74,7 +78,8 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Con
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
-            return new Backend(store, new OpenSearchEntitySearch(connection, names), health, registry -> { }, connection);
+            return new Backend(store, new OpenSearchEntitySearch(connection, names), health, registry -> { }, Optional.empty(),
+                    connection);
         } catch (StoreOpenException e) {
             connection.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);

@@ -2,6 +2,7 @@ package dev.entitystore.server;
 
 import ch.qos.logback.classic.Level;
 import dev.entitystore.server.auth.CredentialsCommand;
+import dev.entitystore.server.backup.BackupCommands;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,10 @@ public final class Main {
         }
         if (args.length > 0 && CredentialsCommand.NAME.equals(args[0])) {
             System.exit(new CredentialsCommand(System.getenv(), System.out, System.err).run(rest(args)));
+            return;
+        }
+        if (args.length > 0 && BackupCommands.handles(args[0])) {
+            System.exit(BackupCommands.run(args[0], rest(args), System.getenv(), System.out, System.err));
             return;
         }
         ServerConfig config;

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record ServerConfig(
         String host, int port, Path dataDir, Backend backend, OpenSearch openSearch, long maxBodyBytes,
-        SecurityOptions security, RequestLimits limits, Logging logging) {
+        SecurityOptions security, RequestLimits limits, Logging logging, Path backupDir) {
 
     public enum Backend { SQLITE, OPENSEARCH }
 
@@ -98,12 +98,13 @@ public record ServerConfig(
                         positive(values.get(ServerSetting.MAX_BULK_ITEMS), "bulk item limit", ServerSetting.MAX_BULK_ITEMS),
                         positive(values.get(ServerSetting.CLIENT_TIMEOUT), "client timeout", ServerSetting.CLIENT_TIMEOUT),
                         positive(values.get(ServerSetting.MAX_PENDING_WRITES), "pending write limit", ServerSetting.MAX_PENDING_WRITES)),
-                new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)));
+                new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
+                values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
     public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
-        return new ServerConfig(host, newPort, newDataDir, backend, openSearch, maxBodyBytes, security, limits, logging);
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearch, maxBodyBytes, security, limits, logging, backupDir);
     }
 
     private static String logLevel(String value) {

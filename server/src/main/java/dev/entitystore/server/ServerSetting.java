@@ -28,6 +28,7 @@ enum ServerSetting {
             "a request head or body not received within it is cut off (408)"),
     MAX_PENDING_WRITES("--max-pending-writes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES),
             "embedded store: entity writes waiting at most; past it 429 with Retry-After"),
+    BACKUP_DIR("--backup-dir", null, "where POST /api/entity_store/backup writes backups (none: that route answers 400)"),
     LOG_LEVEL("--log-level", "INFO", "TRACE, DEBUG, INFO, WARN, ERROR or OFF"),
     ACCESS_LOG("--access-log", "true", "one JSON line per request on the logger 'access' (true or false)");
 
@@ -57,6 +58,8 @@ enum ServerSetting {
         StringBuilder usage = new StringBuilder("""
                 Usage: java -jar entity-store-server.jar [--flag value | --flag=value]...
                        java -jar entity-store-server.jar credentials --help     API keys and users
+                       java -jar entity-store-server.jar backup --help          copy the embedded store (online)
+                       java -jar entity-store-server.jar restore --help         put a backup into a new data directory
                        java -jar entity-store-server.jar --version
                 Each flag may be set with its variable instead (the flag wins):
                 """);

@@ -32,7 +32,9 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         Principal principal = Principal.of(request);
-        Set<String> held = principal == null ? Set.of() : principal.grants().privilegesIn(RequestSpace.of(request));
+        Set<String> held = principal == null ? Set.of()
+                : KibanaPrivileges.isWholeStore(operation) ? principal.grants().privilegesIn(SpaceGrants.ALL_SPACES)
+                : principal.grants().privilegesIn(RequestSpace.of(request));
         List<String> missing = KibanaPrivileges.requiredFor(operation).stream().filter(p -> !held.contains(p)).toList();
         if (!missing.isEmpty()) {
             request.setProperty(DENIED, Boolean.TRUE);

@@ -40,7 +40,7 @@ public final class KibanaPrivileges {
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",
-                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines");
+                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines", "backupEntityStore");
     }
 
     private KibanaPrivileges() {}
@@ -49,6 +49,13 @@ public final class KibanaPrivileges {
         for (String operation : operations) {
             REQUIRED.put(operation, privileges);
         }
+    }
+
+    /** Routes over every space at once (a backup copies them all): the privileges must be held in every space. */
+    private static final Set<String> WHOLE_STORE = Set.of("backupEntityStore");
+
+    public static boolean isWholeStore(String operation) {
+        return WHOLE_STORE.contains(operation);
     }
 
     public static boolean isUnscoped(String operation) {
