@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.backup.StoreBackup;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.server.backup.BackupResource;
+import dev.entitystore.server.docs.ApiDocsResource;
 import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
@@ -94,6 +95,7 @@ public final class ApplicationFactory {
         app.register(new StatusResource(BuildInfo.version(), health));
         app.register(new ContractResource());
         app.register(new BackupResource(backup, config.backupDir()));
+        app.register(new ApiDocsResource(BuildInfo.swaggerUiVersion()));
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
         EntityListing listing = new EntityListing(search, engines);

@@ -19,7 +19,8 @@ public final class KibanaPrivileges {
     public static final String ENTITY_STORE_MANAGE = "securitySolution-entity-store-manage";
 
     /** Routes outside any space's data: any authenticated caller may use them. */
-    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics");
+    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
+            "getApiDocs", "getApiDocsAsset");
 
     private static final List<String> V2_READ = List.of(SECURITY_SOLUTION);
     private static final List<String> V2_WRITE = List.of(SECURITY_SOLUTION, ENTITY_STORE_ALL);

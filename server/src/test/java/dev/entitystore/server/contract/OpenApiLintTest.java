@@ -70,9 +70,10 @@ class OpenApiLintTest {
                     broken.add(name + ": does not declare " + required);
                 }
             }
-            // Route privileges apply to every route of a space; status, metrics and the contract need only authentication.
+            // Route privileges apply to every route of a space; status, metrics, the contract and its browsable
+            // page need only authentication.
             boolean spaceScoped = !op.getTags().contains("Status") && !op.getTags().contains("Contract")
-                    && !op.getTags().contains("Metrics");
+                    && !op.getTags().contains("Metrics") && !op.getTags().contains("Docs");
             if (spaceScoped && !op.getResponses().containsKey("403")) {
                 broken.add(name + ": is subject to route privileges but does not declare 403");
             }
