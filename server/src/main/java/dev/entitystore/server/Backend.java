@@ -14,9 +14,9 @@ import dev.entitystore.store.opensearch.search.OpenSearchEntitySearch;
 import dev.entitystore.domain.health.HealthGuardedStore;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.server.health.EmbeddedIndexHealth;
+import dev.entitystore.server.observe.EmbeddedStoreMetrics;
 import dev.entitystore.store.opensearch.OpenSearchHealth;
 import java.io.UncheckedIOException;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.entitystore.domain.backup.StoreBackup;
 import dev.entitystore.store.embedded.sqlite.SqliteBackup;
@@ -44,14 +44,7 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Con
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
-            Consumer<MeterRegistry> gauges = registry -> {
-                Gauge.builder("entity.store.pending.writes", store, SqliteEntityStore::pendingWrites)
-                        .description("Entity writes taken in and not yet answered (the write queue)").register(registry);
-                Gauge.builder("entity.store.search.index.lag", () -> Math.max(0, store.lastSeqNo() - search.appliedSeq()))
-                        .description("Changes committed to the store and not yet searchable").register(registry);
-                Gauge.builder("entity.store.last.seq.no", store, SqliteEntityStore::lastSeqNo)
-                        .description("The store's last committed change").register(registry);
-            };
+            Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
             return new Backend(new HealthGuardedStore(store, health), search, health, gauges,
                     Optional.of(new SqliteBackup(config.dataDir())), search);
         } catch (UncheckedIOException | IllegalStateException e) {

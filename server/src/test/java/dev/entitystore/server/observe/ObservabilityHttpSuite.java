@@ -85,6 +85,8 @@ abstract class ObservabilityHttpSuite {
             assertThat(metrics.body()).contains("entity_store_health_level{component=\"opensearch\"} 0.0");
         } else {
             assertThat(metrics.body()).contains("entity_store_pending_writes 0.0").contains("entity_store_search_index_lag 0.0")
+                    .containsPattern("entity_store_commit_group_records_count [1-9]")
+                    .containsPattern("entity_store_commit_seconds_count [1-9]")
                     .contains("entity_store_health_level{component=\"recordStore\"} 0.0");
         }
     }

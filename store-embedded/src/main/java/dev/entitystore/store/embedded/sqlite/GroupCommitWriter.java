@@ -74,6 +74,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final String dbName;
     /** Asked before each commit: a reason means the group is rolled back, nothing of it applied. */
     private final Supplier<Optional<String>> commitRefusal;
+    private volatile CommitStatistics statistics = CommitStatistics.NONE;
     /** Why the follower stopped making commits searchable, once it has; the store's health reports it. */
     private volatile String followerFailure;
     private final LinkedBlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
@@ -108,6 +109,10 @@ final class GroupCommitWriter implements AutoCloseable {
             listener = follower;
             return tx.committedSeq();
         });
+    }
+
+    void observe(CommitStatistics observer) {
+        statistics = observer;
     }
 
     /** Why the follower failed on a commit, if it has (it then stays behind until a restart). */
@@ -225,13 +230,23 @@ final class GroupCommitWriter implements AutoCloseable {
             abort(applied, new SQLException(refusal.get()), "the store's files are gone");
             return;
         }
+        long commitStarted = System.nanoTime();
         try {
             tx.commit();
         } catch (SQLException e) {
             abort(applied, e, "commit failed");
             return;
         }
+        statistics.committed(applied.size(), weightOf(applied), System.nanoTime() - commitStarted);
         answerWhenFollowed(applied, tx.takeCommittedChanges());
+    }
+
+    private static int weightOf(List<Request<?>> requests) {
+        int weight = 0;
+        for (Request<?> request : requests) {
+            weight += request.weight;
+        }
+        return weight;
     }
 
     /** Answers the callers once the follower, if any, has the group's changes searchable. */

@@ -137,6 +137,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         return admission.pending();
     }
 
+    /** Reports each group commit from now on (metrics); replaces the previous observer. */
+    public void observeCommits(CommitStatistics observer) {
+        writer.observe(java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
     /** Why the attached follower (the search index) stopped following, once it has. */
     public java.util.Optional<String> followerFailure() {
         return writer.followerFailure();
