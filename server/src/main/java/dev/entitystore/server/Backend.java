@@ -11,7 +11,18 @@ import dev.entitystore.store.opensearch.OpenSearchConnection;
 import dev.entitystore.store.opensearch.OpenSearchEntityStore;
 import dev.entitystore.store.opensearch.OpenSearchSettings;
 import dev.entitystore.store.opensearch.search.OpenSearchEntitySearch;
+import dev.entitystore.domain.health.HealthGuardedStore;
+import dev.entitystore.domain.health.ServiceHealth;
+import dev.entitystore.server.health.EmbeddedIndexHealth;
+import dev.entitystore.server.observe.EmbeddedStoreMetrics;
+import dev.entitystore.store.opensearch.OpenSearchHealth;
 import java.io.UncheckedIOException;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.entitystore.domain.backup.StoreBackup;
+import dev.entitystore.store.embedded.sqlite.SqliteBackup;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.net.URI;
 
 /**
@@ -19,7 +30,8 @@ import java.net.URI;
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
  * records and their search in the cluster's indices, over one connection.
  */
-record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch) implements AutoCloseable {
+record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Consumer<MeterRegistry> gauges,
+               Optional<StoreBackup> backup, AutoCloseable closeSearch) implements AutoCloseable {
 
     static Backend embedded(ServerConfig config) {
         SqliteEntityStore store;
@@ -30,7 +42,11 @@ record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch
         }
         try {
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
-            return new Backend(store, search, search);
+            ServiceHealth health = new ServiceHealth(List.of(store.health(),
+                    new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
+            Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
+            return new Backend(new HealthGuardedStore(store, health), search, health, gauges,
+                    Optional.of(new SqliteBackup(config.dataDir())), search);
         } catch (UncheckedIOException | IllegalStateException e) {
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
@@ -54,7 +70,9 @@ record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch
         }
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
-            return new Backend(store, new OpenSearchEntitySearch(connection, names), connection);
+            ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
+            return new Backend(store, new OpenSearchEntitySearch(connection, names), health, registry -> { }, Optional.empty(),
+                    connection);
         } catch (StoreOpenException e) {
             connection.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The registry of the four built-in definitions: each type's own catalogue followed by the common one,
- * and its identity source fields (spec §5.3). Everything else in the domain reads definitions from here.
+ * and its identity source fields. Everything else in the domain reads definitions from here.
  */
 public final class EntityDefinitions {
     private static final Map<EntityType, EntityDefinition> DEFINITIONS = build();

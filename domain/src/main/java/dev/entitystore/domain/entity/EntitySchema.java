@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The strict request schema of an entity body: Kibana's union of four members (spec §5.1), each member
+ * The strict request schema of an entity body: Kibana's union of four members, each member
  * widened by its type's definition destinations (product rules §3.12), so keys the schema and the definitions
  * disagree on are accepted and left to field permissions. As in Kibana the union is not tied to the
  * route's type: a body is valid when any member accepts it.

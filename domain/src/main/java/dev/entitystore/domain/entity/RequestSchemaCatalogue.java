@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request schema's keys (spec §5.1, Kibana's {@code Entity} union), before the union with the
+ * The request schema's keys (Kibana's {@code Entity} union), before the union with the
  * definitions (product rules §3.12). Shared keys first, then each member's own object.
  */
 final class RequestSchemaCatalogue {

@@ -6,8 +6,8 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * What the request schema accepts at one path (spec §5.1), with Zod v4's wording for what it rejects.
- * Only the texts' gist matters to clients (spec §1.4); the paths are exact.
+ * What the request schema accepts at one path, with Zod v4's wording for what it rejects.
+ * Only the texts' gist matters to clients; the paths are exact.
  */
 public final class ValueRule {
     /** Zod's {@code datetime()}: a UTC timestamp ending in {@code Z}. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which entity a create or an update addresses (spec §2.1, §2.2, §6.3), with Kibana's texts.
+ * Decides which entity a create or an update addresses, with Kibana's texts.
  * Create and update word the missing-id case differently, and only update may fall back to the
  * supplied {@code entity.id} ("ID only" mode).
  */

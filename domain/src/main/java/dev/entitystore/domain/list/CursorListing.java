@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cursor mode (spec §8.1): a KQL filter, newest first, {@code size} entities after {@code searchAfter}.
+ * Cursor mode: a KQL filter, newest first, {@code size} entities after {@code searchAfter}.
  * The tie-breaker is the seqNo of the entity's last write (not a position in the index, which merges and
  * updates shift), so paging visits every entity once even when timestamps are equal and writes happen
  * between pages; an entity written during the walk moves to the front and is not visited again.

@@ -17,7 +17,7 @@ public sealed interface ListAnswer {
     /**
      * Page mode.
      *
-     * @param records the records, post-processed as Kibana does (§8.2)
+     * @param records the records, post-processed as Kibana does
      * @param total   how many match in all
      * @param inspect the query we ran and the answer, as Kibana's inspect strings
      */

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Page mode (spec §8.2): {@code entity_types} as a terms filter on {@code entity.EngineMetadata.Type},
+ * Page mode: {@code entity_types} as a terms filter on {@code entity.EngineMetadata.Type},
  * combined with {@code filterQuery} in a bool must, sorted on {@code sort_field} (then {@code _id}),
  * {@code from = (page-1)*per_page}; the total is exact; records post-processed as Kibana does; and
  * {@code inspect} shows the query as Kibana builds it.

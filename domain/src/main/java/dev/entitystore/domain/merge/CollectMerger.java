@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The legacy v1 upsert rule (product rules §3.7, spec §7.3), applied leaf by leaf as v1's script did: a field
+ * The legacy v1 upsert rule (product rules §3.7), applied leaf by leaf as v1's script did: a field
  * whose retention is {@code collect} becomes the union of the stored values and the new ones (stored
  * first, then new values not yet present, without duplicates, cut to the limit); every other leaf is
  * replaced, creating the objects on its way. Leaves the patch does not name are kept.

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The current (v2) entity writes, each in Kibana's order (spec §15): schema check, installed check,
+ * The current (v2) entity writes, each in Kibana's order: schema check, installed check,
  * planning (identity, permissions, transform), then one atomic store operation. A write is readable
  * when its method returns.
  */

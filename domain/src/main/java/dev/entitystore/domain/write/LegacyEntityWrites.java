@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The legacy (v1) entity writes over the same store as v2 (spec §4.2–§4.4, product rules §3.6–§3.8), in Kibana's
+ * The legacy (v1) entity writes over the same store as v2 (product rules §3.6–§3.8), in Kibana's
  * order: the v1 request schema, then planning ({@code entity.id}, engine running, field permissions),
  * then one atomic store operation. Unlike Kibana's v1 they are synchronous: the record is written and
  * readable, by v1 and v2 alike, when the method returns. A record is addressed by its {@code entity.id}

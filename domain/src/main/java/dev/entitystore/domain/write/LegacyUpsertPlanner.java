@@ -21,8 +21,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Plans legacy v1 upserts, single ({@code PUT /api/entity_store/entities/{type}}) and bulk (spec §4.2,
- * §4.3; product rules §3.6, §3.7, §3.13). v1 names its entity by {@code entity.id} (required, taken as the
+ * Plans legacy v1 upserts, single ({@code PUT /api/entity_store/entities/{type}}) and bulk
+ * (product rules §3.6, §3.7, §3.13). v1 names its entity by {@code entity.id} (required, taken as the
  * EUID without derivation), needs the type's engine started, and validates against v2's definitions
  * widened by v1's own destinations ({@link EntityDefinitions#legacyOf}), with v1's texts. A write that
  * finds nothing stored creates the entity (name defaulted to the id, type stamped, as every create);

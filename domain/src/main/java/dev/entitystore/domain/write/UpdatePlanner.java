@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Plans a v2 update (spec §15.2 steps 5–8): unflatten, identify the target (ID only, ID + identity,
+ * Plans a v2 update: unflatten, identify the target (ID only, ID + identity,
  * identity only), set {@code entity.id} to it, check field permissions unless {@code force}, set the
  * server's {@code @timestamp}. No name default. The result is a patch for the partial-update merge.
  */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The catalogue against spec §5.2, field for field: counts per type and spot checks of every row. */
+/** The catalogue against Kibana's entity definitions, field for field: counts per type and spot checks of every row. */
 class EntityDefinitionsTest {
 
     private static FieldDefinition field(EntityType type, String path) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The request schema union (spec §5.1) widened by the definitions (product rules §3.12). */
+/** The request schema union widened by the definitions (product rules §3.12). */
 class EntitySchemaTest {
     private final EntitySchema schema = EntitySchema.standard();
 

@@ -9,7 +9,7 @@ import dev.entitystore.domain.store.TestJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the listing does to records and parameters: §8.2 post-processing, source filtering, fields, modes. */
+/** What the listing does to records and parameters: page-mode post-processing, source filtering, fields, modes. */
 class ListShapingTest {
     static ObjectNode json(String text) {
         return TestJson.parse(text);

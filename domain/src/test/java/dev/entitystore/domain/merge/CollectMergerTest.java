@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The legacy v1 merge (product rules §3.4, §3.7; spec §7.3). */
+/** The legacy v1 merge (product rules §3.4, §3.7). */
 class CollectMergerTest {
     private final CollectMerger host = new CollectMerger(EntityDefinitions.of(EntityType.HOST), OptionalInt.empty());
 

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Legacy v1 upsert and bulk (spec §4.2, §4.3, §7.3, §11.6; product rules §3.3, §3.4, §3.6, §3.7, §3.13). */
+/** Legacy v1 upsert and bulk (product rules §3.3, §3.4, §3.6, §3.7, §3.13). */
 class LegacyUpsertPlannerTest {
     private final LegacyUpsertPlanner planner = new LegacyUpsertPlanner(CLOCK);
 

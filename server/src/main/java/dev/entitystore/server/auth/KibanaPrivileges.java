@@ -19,7 +19,8 @@ public final class KibanaPrivileges {
     public static final String ENTITY_STORE_MANAGE = "securitySolution-entity-store-manage";
 
     /** Routes outside any space's data: any authenticated caller may use them. */
-    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson");
+    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
+            "getApiDocs", "getApiDocsAsset");
 
     private static final List<String> V2_READ = List.of(SECURITY_SOLUTION);
     private static final List<String> V2_WRITE = List.of(SECURITY_SOLUTION, ENTITY_STORE_ALL);
@@ -40,7 +41,7 @@ public final class KibanaPrivileges {
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",
-                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines");
+                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines", "backupEntityStore");
     }
 
     private KibanaPrivileges() {}
@@ -49,6 +50,13 @@ public final class KibanaPrivileges {
         for (String operation : operations) {
             REQUIRED.put(operation, privileges);
         }
+    }
+
+    /** Routes over every space at once (a backup copies them all): the privileges must be held in every space. */
+    private static final Set<String> WHOLE_STORE = Set.of("backupEntityStore");
+
+    public static boolean isWholeStore(String operation) {
+        return WHOLE_STORE.contains(operation);
     }
 
     public static boolean isUnscoped(String operation) {

@@ -51,7 +51,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
             return ErrorBody.of(500, UnexpectedExceptionMapper.MESSAGE).toResponse();
         }
         if (exception instanceof StoreUnavailableException) {
-            LOG.error("Store unavailable", exception);
+            // One line with the cause; the trace only for whoever debugs (a 503 is a state, not a bug).
+            LOG.warn("503 Service Unavailable: {}", exception.getMessage());
+            LOG.debug("503 Service Unavailable", exception);
         }
         if (exception instanceof InvalidRequestException invalid
                 && (invalid.itemIndex().isPresent() || !invalid.details().isEmpty())) {

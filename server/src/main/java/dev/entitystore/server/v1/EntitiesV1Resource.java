@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The legacy (v1) entity routes (spec §4.2–§4.4): translate, call the domain, answer in v1's shapes. */
+/** The legacy (v1) entity routes: translate, call the domain, answer in v1's shapes. */
 public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
     private final LegacyEntityWrites writes;
     private final EntityListing listing;

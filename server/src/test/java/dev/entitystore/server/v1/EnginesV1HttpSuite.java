@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The legacy v1 engine routes (spec §4.1; product rules §3.4, §3.14, §3.15) over the engine state v2 shares. Each
+ * The legacy v1 engine routes (product rules §3.4, §3.14, §3.15) over the engine state v2 shares. Each
  * test works in its own space, so that engines installed by one are not seen by another.
  */
 abstract class EnginesV1HttpSuite {
