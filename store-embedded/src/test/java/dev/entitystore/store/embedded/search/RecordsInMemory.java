@@ -1,11 +1,8 @@
 package dev.entitystore.store.embedded.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.StoredEntity;
-import java.io.UncheckedIOException;
+import dev.entitystore.domain.store.TestJson;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +10,6 @@ import java.util.Map;
 
 /** The records an index test applied, as the store would hand them to a search (tests without a store). */
 final class RecordsInMemory implements RecordLookup {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Map<String, StoredEntity> records = new HashMap<>();
 
     /** Keeps the upserts of {@code changes} (the last state of each record) and forgets deleted ones. */
@@ -22,7 +17,7 @@ final class RecordsInMemory implements RecordLookup {
         for (CommittedChange change : changes) {
             String key = IndexFields.key(change.space(), change.id());
             switch (change.kind()) {
-                case UPSERT -> records.put(key, new StoredEntity(change.id(), parse(change.json()), change.seqNo(), 1));
+                case UPSERT -> records.put(key, new StoredEntity(change.id(), TestJson.parse(change.json()), change.seqNo(), 1));
                 case DELETE -> records.remove(key);
                 case SPACE_DELETED -> records.keySet().removeIf(k -> k.startsWith(change.space() + '\u0000'));
             }
@@ -40,13 +35,5 @@ final class RecordsInMemory implements RecordLookup {
             }
         }
         return found;
-    }
-
-    private static ObjectNode parse(String json) {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
