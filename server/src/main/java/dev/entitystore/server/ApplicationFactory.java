@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
+import dev.entitystore.domain.profile.ProfileStore;
+import dev.entitystore.domain.profile.UserProfiles;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.store.EntityStore;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
+import dev.entitystore.server.error.ElasticsearchDialectFilter;
 import dev.entitystore.server.error.JsonProcessingExceptionMapper;
 import dev.entitystore.server.error.NumberOutOfRangeExceptionMapper;
 import dev.entitystore.server.error.ParamExceptionMapper;
@@ -30,6 +33,7 @@ import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ValidationConfigProvider;
+import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.status.StatusResource;
 import dev.entitystore.server.v1.EnginesV1Resource;
 import dev.entitystore.server.v1.EntitiesV1Resource;
@@ -43,11 +47,12 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search) {
-        return create(config, store, search, AccessControl.from(config.security()));
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles) {
+        return create(config, store, search, profiles, AccessControl.from(config.security()));
     }
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, AccessControl access) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
+                                        AccessControl access) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -79,6 +84,8 @@ public final class ApplicationFactory {
         app.register(NumberOutOfRangeExceptionMapper.class);
         app.register(ConstraintViolationExceptionMapper.class);
         app.register(UnexpectedExceptionMapper.class);
+        // ...except on Elasticsearch's routes, which answer in Elasticsearch's body.
+        app.register(ElasticsearchDialectFilter.class);
 
         // Routes
         app.register(new StatusResource(BuildInfo.version()));
@@ -92,6 +99,8 @@ public final class ApplicationFactory {
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
+        app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
+                access.profilePrivileges()));
         return app;
     }
 }

@@ -5,10 +5,13 @@ import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoreOpenException;
+import dev.entitystore.domain.profile.ProfileStore;
 import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
+import dev.entitystore.store.embedded.sqlite.SqliteProfileStore;
 import dev.entitystore.store.opensearch.IndexNames;
 import dev.entitystore.store.opensearch.OpenSearchConnection;
 import dev.entitystore.store.opensearch.OpenSearchEntityStore;
+import dev.entitystore.store.opensearch.OpenSearchProfileStore;
 import dev.entitystore.store.opensearch.OpenSearchSettings;
 import dev.entitystore.store.opensearch.search.OpenSearchEntitySearch;
 import java.io.UncheckedIOException;
@@ -17,9 +20,11 @@ import java.net.URI;
 /**
  * The storage the application runs on: the record of truth and the search over it. Embedded: SQLite and
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
- * records and their search in the cluster's indices, over one connection.
+ * records and their search in the cluster's indices, over one connection. User profiles beside them: a
+ * SQLite file of their own in the data directory, or an index of their own in the cluster.
  */
-record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch) implements AutoCloseable {
+record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, AutoCloseable closeSearch)
+        implements AutoCloseable {
 
     static Backend embedded(ServerConfig config) {
         SqliteEntityStore store;
@@ -28,10 +33,24 @@ record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch
         } catch (StoreOpenException e) {
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
+        SqliteProfileStore profiles;
+        try {
+            profiles = SqliteProfileStore.open(config.dataDir());
+        } catch (StoreOpenException e) {
+            store.close();
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
+        }
         try {
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
-            return new Backend(store, search, search);
+            return new Backend(store, search, profiles, () -> {
+                try {
+                    search.close();
+                } finally {
+                    profiles.close();
+                }
+            });
         } catch (UncheckedIOException | IllegalStateException e) {
+            profiles.close();
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
@@ -54,14 +73,15 @@ record Backend(EntityStore store, EntitySearch search, AutoCloseable closeSearch
         }
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
-            return new Backend(store, new OpenSearchEntitySearch(connection, names), connection);
+            return new Backend(store, new OpenSearchEntitySearch(connection, names),
+                    new OpenSearchProfileStore(connection, names), connection);
         } catch (StoreOpenException e) {
             connection.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);
         }
     }
 
-    /** The store first (it finishes its writes and hands them to the index), then the index. */
+    /** The store first (it finishes its writes and hands them to the index), then the index and the profiles. */
     @Override
     public void close() {
         store.close();

@@ -59,7 +59,7 @@ public final class EntityStoreServer implements AutoCloseable {
                 : Backend.embedded(config);
         URI uri = URI.create((tls != null ? "https://" : "http://") + hostForUri(config.host()) + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
-                ApplicationFactory.create(config, backend.store(), backend.search(), access), tls != null, tls, false);
+                ApplicationFactory.create(config, backend.store(), backend.search(), backend.profiles(), access), tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // A failure that escapes Jersey never shows its stack trace to the client.

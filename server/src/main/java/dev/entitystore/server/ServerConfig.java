@@ -19,15 +19,18 @@ public record ServerConfig(
      * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
      * long a client may take to send its request before the connection is cut.
      */
-    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites) {
+    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites, long maxProfileBytes) {
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
         /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
         public static final int DEFAULT_MAX_PENDING_WRITES =
                 dev.entitystore.store.embedded.sqlite.SqliteEntityStore.DEFAULT_MAX_PENDING_WRITES;
+        /** A user profile's whole stored size, at most (Elasticsearch's {@code xpack.security.profile.max_size}). */
+        public static final long DEFAULT_MAX_PROFILE_BYTES = dev.entitystore.domain.profile.UserProfiles.DEFAULT_MAX_PROFILE_BYTES;
 
         public static RequestLimits defaults() {
-            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES);
+            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES,
+                    DEFAULT_MAX_PROFILE_BYTES);
         }
     }
 
@@ -72,7 +75,9 @@ public record ServerConfig(
         CLIENT_TIMEOUT("--client-timeout-seconds", "ENTITY_STORE_CLIENT_TIMEOUT_SECONDS",
                 String.valueOf(RequestLimits.DEFAULT_CLIENT_TIMEOUT_SECONDS)),
         MAX_PENDING_WRITES("--max-pending-writes", "ENTITY_STORE_MAX_PENDING_WRITES",
-                String.valueOf(RequestLimits.DEFAULT_MAX_PENDING_WRITES));
+                String.valueOf(RequestLimits.DEFAULT_MAX_PENDING_WRITES)),
+        MAX_PROFILE_BYTES("--max-profile-bytes", "ENTITY_STORE_MAX_PROFILE_BYTES",
+                String.valueOf(RequestLimits.DEFAULT_MAX_PROFILE_BYTES));
 
         final String flag;
         final String variable;
@@ -93,12 +98,14 @@ public record ServerConfig(
                    [--credentials-file F] [--status-allow-anonymous true|false]
                    [--tls-keystore F --tls-keystore-password P]
                    [--max-bulk-items N] [--client-timeout-seconds N] [--max-pending-writes N]
+                   [--max-profile-bytes N]
             Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
             ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL (and _USERNAME, _PASSWORD,
             _TRUSTSTORE, _TRUSTSTORE_PASSWORD, _INDEX_PREFIX), ENTITY_STORE_MAX_BODY_BYTES,
             ENTITY_STORE_CREDENTIALS_FILE, ENTITY_STORE_STATUS_ALLOW_ANONYMOUS, ENTITY_STORE_TLS_KEYSTORE,
             ENTITY_STORE_TLS_KEYSTORE_PASSWORD (prefer variables for passwords: flags show in ps),
-            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS, ENTITY_STORE_MAX_PENDING_WRITES.
+            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS, ENTITY_STORE_MAX_PENDING_WRITES,
+            ENTITY_STORE_MAX_PROFILE_BYTES.
             Credentials: java -jar entity-store-server.jar credentials --help""";
 
     public static ServerConfig from(Map<String, String> environment, String... args) {
@@ -138,7 +145,8 @@ public record ServerConfig(
                 new RequestLimits(
                         positive(values.get(Setting.MAX_BULK_ITEMS), "bulk item limit", Setting.MAX_BULK_ITEMS),
                         positive(values.get(Setting.CLIENT_TIMEOUT), "client timeout", Setting.CLIENT_TIMEOUT),
-                        positive(values.get(Setting.MAX_PENDING_WRITES), "pending write limit", Setting.MAX_PENDING_WRITES)));
+                        positive(values.get(Setting.MAX_PENDING_WRITES), "pending write limit", Setting.MAX_PENDING_WRITES),
+                        positiveLong(values.get(Setting.MAX_PROFILE_BYTES), "profile size limit", Setting.MAX_PROFILE_BYTES)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
@@ -218,6 +226,19 @@ public record ServerConfig(
             // fall through to the message
         }
         throw new ConfigException("body limit '" + value + "' is not a positive number of bytes (ENTITY_STORE_MAX_BODY_BYTES / --max-body-bytes)");
+    }
+
+    private static long positiveLong(String value, String what, Setting setting) {
+        try {
+            long number = Long.parseLong(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new ConfigException(what + " '" + value + "' is not a positive number of bytes ("
+                + setting.variable + " / " + setting.flag + ")");
     }
 
     private static int positive(String value, String what, Setting setting) {

@@ -27,7 +27,8 @@ class ContractRoutesTest {
     @Test
     void jerseyServesExactlyTheOperationsTheContractDeclares() {
         Set<String> served = new TreeSet<>();
-        ResourceConfig app = ApplicationFactory.create(server.config(), server.backend().store(), server.backend().search());
+        ResourceConfig app = ApplicationFactory.create(server.config(), server.backend().store(), server.backend().search(),
+                server.backend().profiles());
         for (Object instance : app.getInstances()) {
             for (Class<?> iface : instance.getClass().getInterfaces()) {
                 Path root = iface.getAnnotation(Path.class);
@@ -51,7 +52,8 @@ class ContractRoutesTest {
     @Test
     void onlyOperationsNotBuiltYetAnswer501() {
         for (ContractOperations.Declared op : ContractOperations.ALL) {
-            String path = op.template().replace("{entityType}", "host").replace("{entityId}", "host:probe");
+            String path = op.template().replace("{entityType}", "host").replace("{entityId}", "host:probe")
+                    .replace("{uid}", "u_probe_0");
             HttpClientForTests.Request request = server.client().request(op.method(), path);
             Answer answer = (op.takesBody() ? request.json("{}") : request).send();
             if (NOT_BUILT_YET.contains(op.operationId())) {

@@ -29,7 +29,7 @@ public final class ProfileDataFilter {
             for (String part : parameter.split(",")) {
                 String pattern = part.strip();
                 if (!pattern.isEmpty()) {
-                    patterns.add(glob(pattern));
+                    patterns.add(WildcardPattern.compile(pattern));
                 }
             }
         }
@@ -71,16 +71,5 @@ public final class ProfileDataFilter {
             }
         }
         return false;
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (!regex.isEmpty()) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

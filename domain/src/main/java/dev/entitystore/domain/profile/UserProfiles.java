@@ -45,14 +45,19 @@ public final class UserProfiles {
         this.maxProfileBytes = maxProfileBytes;
     }
 
-    /** Creates the user's profile, or brings its user details up to date and enables it; its data is kept. */
+    /**
+     * Creates the user's profile, or brings its user details up to date and enables it; its data is kept,
+     * and the answer shows none of it (as Elasticsearch's, which reads no application data).
+     */
     public VersionedProfile activate(ProfileUser user) {
         store.ensureExists();
         for (int differentiator = 0; differentiator <= ProfileUids.MAX_DIFFERENTIATOR; differentiator++) {
             String uid = ProfileUids.of(user.username(), differentiator);
             Optional<VersionedProfile> activated = activate(uid, user);
             if (activated.isPresent()) {
-                return activated.get();
+                VersionedProfile p = activated.get();
+                return new VersionedProfile(p.profile().withData(ProfileDataFilter.parse(null).apply(p.profile().data())),
+                        p.seqNo(), p.primaryTerm());
             }
         }
         throw new IllegalStateException("every profile uid of user [" + user.username() + "] belongs to another user");
