@@ -334,6 +334,29 @@ abstract class UserProfilesHttpSuite {
     }
 
     @Test
+    void concurrentUpdatesOfOneProfileLoseNothing() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int writer = 0; writer < 4; writer++) {
+                for (int i = 0; i < 5; i++) {
+                    String body = j("{'data':{'race" + writer + "':{'k" + i + "':" + i + "}}}");
+                    statuses.add(pool.submit(() -> CALLS.update(OPS, "POST", alice, "", body).status()));
+                }
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode data = CALLS.profile(OPS, alice, "race*").path("data");
+        for (int writer = 0; writer < 4; writer++) {
+            assertThat(data.path("race" + writer)).isEqualTo(node("{'k0':0,'k1':1,'k2':2,'k3':3,'k4':4}"));
+        }
+    }
+
+    @Test
     void profilesSurviveARestart() {
         CALLS.updated(OPS, alice, j("{'labels':{'durable':{'t':['a']}},'data':{'durable':{'k':{'n':null}}}}"));
         JsonNode before = CALLS.profile(OPS, alice, "*");
