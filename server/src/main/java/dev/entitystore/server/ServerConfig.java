@@ -228,29 +228,24 @@ public record ServerConfig(
         throw new ConfigException("body limit '" + value + "' is not a positive number of bytes (ENTITY_STORE_MAX_BODY_BYTES / --max-body-bytes)");
     }
 
-    private static long positiveLong(String value, String what, Setting setting) {
-        try {
-            long number = Long.parseLong(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through to the message
-        }
-        throw new ConfigException(what + " '" + value + "' is not a positive number of bytes ("
-                + setting.variable + " / " + setting.flag + ")");
+    private static int positive(String value, String what, Setting setting) {
+        return (int) positive(value, what, setting, Integer.MAX_VALUE, "whole number");
     }
 
-    private static int positive(String value, String what, Setting setting) {
+    private static long positiveLong(String value, String what, Setting setting) {
+        return positive(value, what, setting, Long.MAX_VALUE, "number of bytes");
+    }
+
+    private static long positive(String value, String what, Setting setting, long max, String kind) {
         try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
+            long number = Long.parseLong(value);
+            if (number > 0 && number <= max) {
                 return number;
             }
         } catch (NumberFormatException ignored) {
             // fall through to the message
         }
-        throw new ConfigException(what + " '" + value + "' is not a positive whole number ("
+        throw new ConfigException(what + " '" + value + "' is not a positive " + kind + " ("
                 + setting.variable + " / " + setting.flag + ")");
     }
 }

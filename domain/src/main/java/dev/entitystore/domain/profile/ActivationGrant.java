@@ -49,8 +49,7 @@ public record ActivationGrant(String grantType, String username, String password
             return field.getValue().asText();
         }
         throw new ProfileRequestException(ProfileRequestException.CONTENT_PARSE, "[" + PARSER + "] " + field.getKey()
-                + " doesn't support values of type: " + (field.getValue().isObject() ? "START_OBJECT"
-                : field.getValue().isArray() ? "START_ARRAY" : field.getValue().isNull() ? "VALUE_NULL" : "VALUE_NUMBER"));
+                + " doesn't support values of type: " + ParserTokens.of(field.getValue()));
     }
 
     /** Elasticsearch's {@code GrantRequest} validation. */

@@ -44,21 +44,7 @@ public record ProfileDataUpdate(ObjectNode labels, ObjectNode data) {
             return object;
         }
         throw new ProfileRequestException(ProfileRequestException.CONTENT_PARSE, "[" + PARSER + "] "
-                + field.getKey() + " doesn't support values of type: " + token(field.getValue()));
-    }
-
-    /** The parser token Elasticsearch's message names for a value. */
-    private static String token(JsonNode value) {
-        if (value.isArray()) {
-            return "START_ARRAY";
-        }
-        if (value.isNumber()) {
-            return "VALUE_NUMBER";
-        }
-        if (value.isBoolean()) {
-            return "VALUE_BOOLEAN";
-        }
-        return value.isNull() ? "VALUE_NULL" : "VALUE_STRING";
+                + field.getKey() + " doesn't support values of type: " + ParserTokens.of(field.getValue()));
     }
 
     /** Every namespace named, labels' first: what the per-namespace write privilege is checked against. */

@@ -331,6 +331,8 @@ abstract class UserProfilesHttpSuite {
         assertThat(withSpace.status()).as("no spaces in Elasticsearch's API").isEqualTo(404);
         assertThat(CALLS.update(OPS, "POST", alice, "", j("{'data':{'conv':{'a':1}}}")).status()).as("no kbn-xsrf needed").isEqualTo(200);
         assertThat(CALLS.get(OPS, alice, "").header("elastic-api-version")).isNull();
+        Answer text = CALLS.as(OPS, "POST", PROFILE + alice + "/_data").header("Content-Type", "text/plain").bytes("x".getBytes()).send();
+        assertElasticsearchError(text, 415, "media_type_header_exception", "Unsupported Media Type");
     }
 
     @Test
