@@ -29,7 +29,7 @@ public final class CredentialsCommand {
               add-user --user U --spaces S1,S2|* (--write|--read-only) [--admin] [--profile-data P1,P2]
                        [--full-name NAME] [--email ADDRESS]
                        prints a generated password for "Authorization: Basic base64(U:password)" (once)
-              list     the credentials: type, id, name, spaces, rights (never a secret)
+              list     the credentials: type, id, name, spaces, rights, profile data namespaces (never a secret)
               remove   --id ID | --user U
             --file defaults to ENTITY_STORE_CREDENTIALS_FILE. --admin (engine management) implies --write.
             --admin with --spaces '*' also manages user profiles; --profile-data names the profile namespaces
@@ -111,8 +111,9 @@ public final class CredentialsCommand {
 
     private void list(Path file) throws IOException {
         for (StoredCredential entry : CredentialsFile.read(file)) {
+            String profileData = entry.profileData().isEmpty() ? "" : "\tprofile data: " + String.join(",", entry.profileData());
             out.println(String.join("\t", entry.kind().json(), entry.id(), entry.name(), entry.grants().describe(),
-                    String.valueOf(entry.created())));
+                    String.valueOf(entry.created())) + profileData);
         }
     }
 

@@ -109,5 +109,8 @@ class CredentialsCommandTest {
         assertThat(entries.get(1).fullName()).isNull();
         assertThat(Files.readString(file)).as("absent details are not written").containsOnlyOnce("profile_data")
                 .containsOnlyOnce("full_name");
+        assertThat(run("list")).isZero();
+        assertThat(printed()).contains("default (read-only)\t").contains("\tprofile data: app1,kibana*")
+                .containsOnlyOnce("profile data");
     }
 }
