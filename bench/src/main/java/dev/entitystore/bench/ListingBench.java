@@ -71,7 +71,7 @@ public final class ListingBench {
             Latencies.measure("KQL term entity.id", queries, i -> listing.list(SPACE, cursor("entity.id: \"host:web-" + random.nextInt(target) + "\"", 10, null)));
             Latencies.measure("KQL term host.name", queries, i -> listing.list(SPACE, cursor("host.name: web-" + random.nextInt(target), 10, null)));
             Latencies.measure("page mode, 100 by @timestamp", queries / 4, i -> listing.list(SPACE,
-                    new ListParameters(null, null, null, null, null, 1, 100, "@timestamp", "desc", null, null)));
+                    new ListParameters(null, null, null, null, null, 1L, 100, "@timestamp", "desc", null, null)));
             String cursor50 = walk(listing, 49);
             Latencies.measure("searchAfter page 50 (of 100)", queries / 4, i -> listing.list(SPACE, cursor(null, 100, cursor50)));
             Latencies.measure("cursor walk, 50 pages of 100", 5, i -> walk(listing, 50));
@@ -164,7 +164,7 @@ public final class ListingBench {
     }
 
     private static ListParameters cursor(String filter, int size, String searchAfter) {
-        return new ListParameters(filter, size, searchAfter, null, null, null, null, null, null, null, null);
+        return new ListParameters(filter, (long) size, searchAfter, null, null, null, null, null, null, null, null);
     }
 
     private static String walk(EntityListing listing, int pages) {

@@ -1,7 +1,12 @@
 package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.domain.backup.StoreBackup;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.server.backup.BackupResource;
+import dev.entitystore.server.docs.ApiDocsResource;
+import java.util.Optional;
+import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.profile.ProfileStore;
@@ -31,6 +36,7 @@ import dev.entitystore.server.http.SpacePrefixFilter;
 import dev.entitystore.server.http.StrictQueryFilter;
 import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
+import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.profile.UserProfilesResource;
@@ -47,12 +53,15 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles) {
-        return create(config, store, search, profiles, AccessControl.from(config.security()));
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
+                                        ServiceHealth health) {
+        return create(config, store, search, profiles, health, AccessControl.from(config.security()),
+                new Observability(config.logging().accessLog()), Optional.empty());
     }
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
-                                        AccessControl access) {
+                                        ServiceHealth health, AccessControl access, Observability observability,
+                                        Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -64,6 +73,9 @@ public final class ApplicationFactory {
         app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Error answers are ours (JSON); never let the container swap in an HTML error page.
         app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+
+        // Request id, access and audit logs, metrics: first in, last out.
+        observability.register(app);
 
         // Kibana's request conventions, in Kibana's order: request target limits, space prefix, body limit,
         // authentication, xsrf, route privileges, version, query (each filter's @Priority sets its place).
@@ -88,8 +100,10 @@ public final class ApplicationFactory {
         app.register(ElasticsearchDialectFilter.class);
 
         // Routes
-        app.register(new StatusResource(BuildInfo.version()));
+        app.register(new StatusResource(BuildInfo.version(), health));
         app.register(new ContractResource());
+        app.register(new BackupResource(backup, config.backupDir()));
+        app.register(new ApiDocsResource(BuildInfo.swaggerUiVersion()));
         Clock clock = Clock.systemUTC();
         EngineManager engines = new EngineManager(store, clock);
         EntityListing listing = new EntityListing(search, engines);

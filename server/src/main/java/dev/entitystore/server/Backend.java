@@ -14,7 +14,18 @@ import dev.entitystore.store.opensearch.OpenSearchEntityStore;
 import dev.entitystore.store.opensearch.OpenSearchProfileStore;
 import dev.entitystore.store.opensearch.OpenSearchSettings;
 import dev.entitystore.store.opensearch.search.OpenSearchEntitySearch;
+import dev.entitystore.domain.health.HealthGuardedStore;
+import dev.entitystore.domain.health.ServiceHealth;
+import dev.entitystore.server.health.EmbeddedIndexHealth;
+import dev.entitystore.server.observe.EmbeddedStoreMetrics;
+import dev.entitystore.store.opensearch.OpenSearchHealth;
 import java.io.UncheckedIOException;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.entitystore.domain.backup.StoreBackup;
+import dev.entitystore.store.embedded.sqlite.SqliteBackup;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.net.URI;
 
 /**
@@ -23,7 +34,8 @@ import java.net.URI;
  * records and their search in the cluster's indices, over one connection. User profiles beside them: a
  * SQLite file of their own in the data directory, or an index of their own in the cluster.
  */
-record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, AutoCloseable closeSearch)
+record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, ServiceHealth health,
+               Consumer<MeterRegistry> gauges, Optional<StoreBackup> backup, AutoCloseable closeSearch)
         implements AutoCloseable {
 
     static Backend embedded(ServerConfig config) {
@@ -42,13 +54,17 @@ record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, Au
         }
         try {
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
-            return new Backend(store, search, profiles, () -> {
-                try {
-                    search.close();
-                } finally {
-                    profiles.close();
-                }
-            });
+            ServiceHealth health = new ServiceHealth(List.of(store.health(),
+                    new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
+            Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
+            return new Backend(new HealthGuardedStore(store, health), search, profiles, health, gauges,
+                    Optional.of(new SqliteBackup(config.dataDir())), () -> {
+                        try {
+                            search.close();
+                        } finally {
+                            profiles.close();
+                        }
+                    });
         } catch (UncheckedIOException | IllegalStateException e) {
             profiles.close();
             store.close();
@@ -73,8 +89,10 @@ record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, Au
         }
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
+            ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
             return new Backend(store, new OpenSearchEntitySearch(connection, names),
-                    new OpenSearchProfileStore(connection, names), connection);
+                    new OpenSearchProfileStore(connection, names), health, registry -> { }, Optional.empty(),
+                    connection);
         } catch (StoreOpenException e) {
             connection.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);

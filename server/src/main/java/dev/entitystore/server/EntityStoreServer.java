@@ -1,6 +1,8 @@
 package dev.entitystore.server;
 
 import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.health.HealthMonitor;
+import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.BindException;
@@ -28,12 +30,17 @@ public final class EntityStoreServer implements AutoCloseable {
     private final HttpServer http;
     private final Backend backend;
     private final ServerConfig config;
+    private final HealthMonitor monitor;
+    private final Observability observability;
     private volatile boolean stopped;
 
-    private EntityStoreServer(HttpServer http, Backend backend, ServerConfig config) {
+    private EntityStoreServer(HttpServer http, Backend backend, ServerConfig config, HealthMonitor monitor,
+                              Observability observability) {
         this.http = http;
         this.backend = backend;
         this.config = config;
+        this.monitor = monitor;
+        this.observability = observability;
     }
 
     public static EntityStoreServer start(ServerConfig config) {
@@ -58,8 +65,12 @@ public final class EntityStoreServer implements AutoCloseable {
                 ? Backend.opensearch(config)
                 : Backend.embedded(config);
         URI uri = URI.create((tls != null ? "https://" : "http://") + hostForUri(config.host()) + ":" + config.port() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri,
-                ApplicationFactory.create(config, backend.store(), backend.search(), backend.profiles(), access), tls != null, tls, false);
+        Observability observability = new Observability(config.logging().accessLog());
+        observability.watch(backend.health());
+        backend.gauges().accept(observability.registry());
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, backend.store(),
+                backend.search(), backend.profiles(), backend.health(), access, observability, backend.backup()),
+                tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // A failure that escapes Jersey never shows its stack trace to the client.
@@ -88,7 +99,9 @@ public final class EntityStoreServer implements AutoCloseable {
             backend.close();
             throw new ConfigException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new EntityStoreServer(http, backend, config);
+        HealthMonitor monitor = new HealthMonitor(backend.health());
+        monitor.start();
+        return new EntityStoreServer(http, backend, config, monitor, observability);
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -117,6 +130,7 @@ public final class EntityStoreServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        monitor.close();
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get();
         } catch (Exception e) {
@@ -124,6 +138,7 @@ public final class EntityStoreServer implements AutoCloseable {
             http.shutdownNow();
         }
         backend.close();
+        observability.close();
     }
 
     /** Without a credentials file the server is anonymous, so it may only be reachable from this machine. */

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * TLS key store with its password (none = plain HTTP). Kept apart from {@link ServerConfig}'s other
  * settings so each concern stays small.
  */
-public record SecurityOptions(Path credentialsFile, boolean statusAllowsAnonymous, Path tlsKeyStore, String tlsKeyStorePassword) {
-    public static final SecurityOptions NONE = new SecurityOptions(null, false, null, null);
+public record SecurityOptions(Path credentialsFile, boolean statusAllowsAnonymous, boolean metricsAllowAnonymousLoopback,
+                              Path tlsKeyStore, String tlsKeyStorePassword) {
+    public static final SecurityOptions NONE = new SecurityOptions(null, false, false, null, null);
 
     public SecurityOptions {
         if (tlsKeyStore != null && (tlsKeyStorePassword == null || tlsKeyStorePassword.isEmpty())) {
@@ -20,10 +21,11 @@ public record SecurityOptions(Path credentialsFile, boolean statusAllowsAnonymou
         }
     }
 
-    static SecurityOptions parse(String credentialsFile, String statusAllowsAnonymous, String tlsKeyStore, String tlsPassword) {
+    static SecurityOptions parse(String credentialsFile, boolean statusAllowsAnonymous, boolean metricsAllowAnonymousLoopback,
+                                 String tlsKeyStore, String tlsPassword) {
         return new SecurityOptions(
                 credentialsFile == null || credentialsFile.isEmpty() ? null : Path.of(credentialsFile),
-                bool(statusAllowsAnonymous),
+                statusAllowsAnonymous, metricsAllowAnonymousLoopback,
                 tlsKeyStore == null || tlsKeyStore.isEmpty() ? null : Path.of(tlsKeyStore),
                 tlsPassword);
     }
@@ -36,19 +38,11 @@ public record SecurityOptions(Path credentialsFile, boolean statusAllowsAnonymou
         return tlsKeyStore != null;
     }
 
-    private static boolean bool(String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConfigException("'" + value
-                    + "' is not true or false (ENTITY_STORE_STATUS_ALLOW_ANONYMOUS / --status-allow-anonymous)");
-        };
-    }
-
     /** Never prints the key store password (records print every component by default). */
     @Override
     public String toString() {
         return "SecurityOptions[credentialsFile=" + credentialsFile + ", statusAllowsAnonymous=" + statusAllowsAnonymous
-                + ", tlsKeyStore=" + tlsKeyStore + ", tlsKeyStorePassword=" + (tlsKeyStorePassword == null ? null : "****") + "]";
+                + ", metricsAllowAnonymousLoopback=" + metricsAllowAnonymousLoopback + ", tlsKeyStore=" + tlsKeyStore
+                + ", tlsKeyStorePassword=" + (tlsKeyStorePassword == null ? null : "****") + "]";
     }
 }

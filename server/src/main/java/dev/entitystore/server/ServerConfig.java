@@ -11,9 +11,14 @@ import java.util.Map;
  */
 public record ServerConfig(
         String host, int port, Path dataDir, Backend backend, OpenSearch openSearch, long maxBodyBytes,
-        SecurityOptions security, RequestLimits limits) {
+        SecurityOptions security, RequestLimits limits, Logging logging, Path backupDir) {
 
     public enum Backend { SQLITE, OPENSEARCH }
+
+    /** The root log level, and whether each request gets an access log line. */
+    public record Logging(String level, boolean accessLog) {
+        public static final java.util.Set<String> LEVELS = java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+    }
 
     /**
      * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
@@ -53,64 +58,12 @@ public record ServerConfig(
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-    /** Each setting: its flag, its variable, its default. */
-    private enum Setting {
-        HOST("--host", "ENTITY_STORE_HOST", "127.0.0.1"),
-        PORT("--port", "ENTITY_STORE_PORT", "5601"),
-        DATA_DIR("--data-dir", "ENTITY_STORE_DATA_DIR", "./data"),
-        BACKEND("--backend", "ENTITY_STORE_BACKEND", "sqlite"),
-        OPENSEARCH_URL("--opensearch-url", "ENTITY_STORE_OPENSEARCH_URL", null),
-        OPENSEARCH_USERNAME("--opensearch-username", "ENTITY_STORE_OPENSEARCH_USERNAME", null),
-        OPENSEARCH_PASSWORD("--opensearch-password", "ENTITY_STORE_OPENSEARCH_PASSWORD", null),
-        OPENSEARCH_TRUSTSTORE("--opensearch-truststore", "ENTITY_STORE_OPENSEARCH_TRUSTSTORE", null),
-        OPENSEARCH_TRUSTSTORE_PASSWORD("--opensearch-truststore-password", "ENTITY_STORE_OPENSEARCH_TRUSTSTORE_PASSWORD", null),
-        OPENSEARCH_INDEX_PREFIX("--opensearch-index-prefix", "ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", OpenSearch.DEFAULT_INDEX_PREFIX),
-        MAX_BODY_BYTES("--max-body-bytes", "ENTITY_STORE_MAX_BODY_BYTES", String.valueOf(DEFAULT_MAX_BODY_BYTES)),
-        CREDENTIALS_FILE("--credentials-file", "ENTITY_STORE_CREDENTIALS_FILE", null),
-        STATUS_ALLOW_ANONYMOUS("--status-allow-anonymous", "ENTITY_STORE_STATUS_ALLOW_ANONYMOUS", "false"),
-        TLS_KEYSTORE("--tls-keystore", "ENTITY_STORE_TLS_KEYSTORE", null),
-        TLS_KEYSTORE_PASSWORD("--tls-keystore-password", "ENTITY_STORE_TLS_KEYSTORE_PASSWORD", null),
-        MAX_BULK_ITEMS("--max-bulk-items", "ENTITY_STORE_MAX_BULK_ITEMS",
-                String.valueOf(RequestLimits.DEFAULT_MAX_BULK_ITEMS)),
-        CLIENT_TIMEOUT("--client-timeout-seconds", "ENTITY_STORE_CLIENT_TIMEOUT_SECONDS",
-                String.valueOf(RequestLimits.DEFAULT_CLIENT_TIMEOUT_SECONDS)),
-        MAX_PENDING_WRITES("--max-pending-writes", "ENTITY_STORE_MAX_PENDING_WRITES",
-                String.valueOf(RequestLimits.DEFAULT_MAX_PENDING_WRITES)),
-        MAX_PROFILE_BYTES("--max-profile-bytes", "ENTITY_STORE_MAX_PROFILE_BYTES",
-                String.valueOf(RequestLimits.DEFAULT_MAX_PROFILE_BYTES));
-
-        final String flag;
-        final String variable;
-        final String fallback;
-
-        Setting(String flag, String variable, String fallback) {
-            this.flag = flag;
-            this.variable = variable;
-            this.fallback = fallback;
-        }
-    }
-
-    public static final String USAGE = """
-            Usage: java -jar entity-store-server.jar [--host H] [--port N] [--data-dir DIR]
-                   [--backend sqlite|opensearch] [--opensearch-url URL] [--opensearch-username U]
-                   [--opensearch-password P] [--opensearch-truststore FILE] [--opensearch-truststore-password P]
-                   [--opensearch-index-prefix PREFIX] [--max-body-bytes N]
-                   [--credentials-file F] [--status-allow-anonymous true|false]
-                   [--tls-keystore F --tls-keystore-password P]
-                   [--max-bulk-items N] [--client-timeout-seconds N] [--max-pending-writes N]
-                   [--max-profile-bytes N]
-            Each flag may also be set with its variable: ENTITY_STORE_HOST, ENTITY_STORE_PORT,
-            ENTITY_STORE_DATA_DIR, ENTITY_STORE_BACKEND, ENTITY_STORE_OPENSEARCH_URL (and _USERNAME, _PASSWORD,
-            _TRUSTSTORE, _TRUSTSTORE_PASSWORD, _INDEX_PREFIX), ENTITY_STORE_MAX_BODY_BYTES,
-            ENTITY_STORE_CREDENTIALS_FILE, ENTITY_STORE_STATUS_ALLOW_ANONYMOUS, ENTITY_STORE_TLS_KEYSTORE,
-            ENTITY_STORE_TLS_KEYSTORE_PASSWORD (prefer variables for passwords: flags show in ps),
-            ENTITY_STORE_MAX_BULK_ITEMS, ENTITY_STORE_CLIENT_TIMEOUT_SECONDS, ENTITY_STORE_MAX_PENDING_WRITES,
-            ENTITY_STORE_MAX_PROFILE_BYTES.
-            Credentials: java -jar entity-store-server.jar credentials --help""";
+    /** {@code --help}: every flag, its variable and default. */
+    public static final String USAGE = ServerSetting.usage();
 
     public static ServerConfig from(Map<String, String> environment, String... args) {
-        Map<Setting, String> values = new LinkedHashMap<>();
-        for (Setting setting : Setting.values()) {
+        Map<ServerSetting, String> values = new LinkedHashMap<>();
+        for (ServerSetting setting : ServerSetting.values()) {
             String fromEnv = environment.get(setting.variable);
             values.put(setting, fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : setting.fallback);
         }
@@ -123,7 +76,7 @@ public record ServerConfig(
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            Setting setting = settingFor(name);
+            ServerSetting setting = ServerSetting.forFlag(name);
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new ConfigException("option " + name + " needs a value");
@@ -132,35 +85,49 @@ public record ServerConfig(
             }
             values.put(setting, value.trim());
         }
-        Backend backend = backend(values.get(Setting.BACKEND));
+        Backend backend = backend(values.get(ServerSetting.BACKEND));
         return new ServerConfig(
-                host(values.get(Setting.HOST)),
-                port(values.get(Setting.PORT)),
-                Path.of(values.get(Setting.DATA_DIR)),
+                host(values.get(ServerSetting.HOST)),
+                port(values.get(ServerSetting.PORT)),
+                Path.of(values.get(ServerSetting.DATA_DIR)),
                 backend,
                 openSearch(values, backend),
-                maxBodyBytes(values.get(Setting.MAX_BODY_BYTES)),
-                SecurityOptions.parse(values.get(Setting.CREDENTIALS_FILE), values.get(Setting.STATUS_ALLOW_ANONYMOUS),
-                        values.get(Setting.TLS_KEYSTORE), values.get(Setting.TLS_KEYSTORE_PASSWORD)),
+                maxBodyBytes(values.get(ServerSetting.MAX_BODY_BYTES)),
+                SecurityOptions.parse(values.get(ServerSetting.CREDENTIALS_FILE),
+                        bool(values, ServerSetting.STATUS_ALLOW_ANONYMOUS),
+                        bool(values, ServerSetting.METRICS_ALLOW_ANONYMOUS_LOOPBACK),
+                        values.get(ServerSetting.TLS_KEYSTORE), values.get(ServerSetting.TLS_KEYSTORE_PASSWORD)),
                 new RequestLimits(
-                        positive(values.get(Setting.MAX_BULK_ITEMS), "bulk item limit", Setting.MAX_BULK_ITEMS),
-                        positive(values.get(Setting.CLIENT_TIMEOUT), "client timeout", Setting.CLIENT_TIMEOUT),
-                        positive(values.get(Setting.MAX_PENDING_WRITES), "pending write limit", Setting.MAX_PENDING_WRITES),
-                        positiveLong(values.get(Setting.MAX_PROFILE_BYTES), "profile size limit", Setting.MAX_PROFILE_BYTES)));
+                        positive(values.get(ServerSetting.MAX_BULK_ITEMS), "bulk item limit", ServerSetting.MAX_BULK_ITEMS),
+                        positive(values.get(ServerSetting.CLIENT_TIMEOUT), "client timeout", ServerSetting.CLIENT_TIMEOUT),
+                        positive(values.get(ServerSetting.MAX_PENDING_WRITES), "pending write limit", ServerSetting.MAX_PENDING_WRITES),
+                        positiveLong(values.get(ServerSetting.MAX_PROFILE_BYTES), "profile size limit",
+                                ServerSetting.MAX_PROFILE_BYTES)),
+                new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
+                values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
     public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
-        return new ServerConfig(host, newPort, newDataDir, backend, openSearch, maxBodyBytes, security, limits);
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearch, maxBodyBytes, security, limits, logging, backupDir);
     }
 
-    private static Setting settingFor(String flag) {
-        for (Setting setting : Setting.values()) {
-            if (setting.flag.equals(flag)) {
-                return setting;
-            }
+    private static String logLevel(String value) {
+        String level = value.toUpperCase(Locale.ROOT);
+        if (!Logging.LEVELS.contains(level)) {
+            throw new ConfigException("log level '" + value + "' is not TRACE, DEBUG, INFO, WARN, ERROR or OFF"
+                    + " (ENTITY_STORE_LOG_LEVEL / --log-level)");
         }
-        throw new ConfigException("unknown option " + flag + "\n" + USAGE);
+        return level;
+    }
+
+    private static boolean bool(Map<ServerSetting, String> values, ServerSetting setting) {
+        return switch (values.get(setting)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException("'" + values.get(setting) + "' is not true or false ("
+                    + setting.variable + " / " + setting.flag + ")");
+        };
     }
 
     private static String host(String value) {
@@ -191,10 +158,10 @@ public record ServerConfig(
     }
 
     /** The cluster's settings; checked only when the backend is {@code opensearch}. */
-    private static OpenSearch openSearch(Map<Setting, String> values, Backend backend) {
-        String url = values.get(Setting.OPENSEARCH_URL);
-        String trustStore = values.get(Setting.OPENSEARCH_TRUSTSTORE);
-        String prefix = values.get(Setting.OPENSEARCH_INDEX_PREFIX);
+    private static OpenSearch openSearch(Map<ServerSetting, String> values, Backend backend) {
+        String url = values.get(ServerSetting.OPENSEARCH_URL);
+        String trustStore = values.get(ServerSetting.OPENSEARCH_TRUSTSTORE);
+        String prefix = values.get(ServerSetting.OPENSEARCH_INDEX_PREFIX);
         if (backend == Backend.OPENSEARCH) {
             if (url == null || url.isBlank()) {
                 throw new ConfigException("the opensearch backend needs the cluster's address (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
@@ -212,8 +179,8 @@ public record ServerConfig(
                         + "' must be lower-case letters, digits, '.', '_' or '-' (ENTITY_STORE_OPENSEARCH_INDEX_PREFIX / --opensearch-index-prefix)");
             }
         }
-        return new OpenSearch(url, values.get(Setting.OPENSEARCH_USERNAME), values.get(Setting.OPENSEARCH_PASSWORD),
-                trustStore == null ? null : Path.of(trustStore), values.get(Setting.OPENSEARCH_TRUSTSTORE_PASSWORD), prefix);
+        return new OpenSearch(url, values.get(ServerSetting.OPENSEARCH_USERNAME), values.get(ServerSetting.OPENSEARCH_PASSWORD),
+                trustStore == null ? null : Path.of(trustStore), values.get(ServerSetting.OPENSEARCH_TRUSTSTORE_PASSWORD), prefix);
     }
 
     private static long maxBodyBytes(String value) {
@@ -228,15 +195,15 @@ public record ServerConfig(
         throw new ConfigException("body limit '" + value + "' is not a positive number of bytes (ENTITY_STORE_MAX_BODY_BYTES / --max-body-bytes)");
     }
 
-    private static int positive(String value, String what, Setting setting) {
+    private static int positive(String value, String what, ServerSetting setting) {
         return (int) positive(value, what, setting, Integer.MAX_VALUE, "whole number");
     }
 
-    private static long positiveLong(String value, String what, Setting setting) {
+    private static long positiveLong(String value, String what, ServerSetting setting) {
         return positive(value, what, setting, Long.MAX_VALUE, "number of bytes");
     }
 
-    private static long positive(String value, String what, Setting setting, long max, String kind) {
+    private static long positive(String value, String what, ServerSetting setting, long max, String kind) {
         try {
             long number = Long.parseLong(value);
             if (number > 0 && number <= max) {

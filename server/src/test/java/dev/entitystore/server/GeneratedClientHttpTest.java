@@ -41,11 +41,11 @@ class GeneratedClientHttpTest {
         Object stored = entities.getEntity(EntityType.HOST, "host:generated-client");
         assertThat(stored).asString().contains("managed=true").contains("name=generated-client");
 
-        EntityListResponse cursor = entities.listEntities("host.name: generated-client", 10, null, null, null,
+        EntityListResponse cursor = entities.listEntities("host.name: generated-client", 10L, null, null, null,
                 null, null, null, null, null, null);
         assertThat(cursor.getEntities()).hasSize(1);
         assertThat(cursor.getEntities().get(0)).asString().contains("host:generated-client");
-        EntityListResponse page = entities.listEntities(null, null, null, null, null, 1, 10, null, null, null,
+        EntityListResponse page = entities.listEntities(null, null, null, null, null, 1L, 10, null, null, null,
                 List.of("host"));
         assertThat(page.getTotal()).isEqualTo(1L);
 

@@ -23,7 +23,7 @@ public final class HttpClientForTests {
     private final HttpClient http;
     private final String base;
 
-    HttpClientForTests(String base) {
+    public HttpClientForTests(String base) {
         this(base, HttpClient.newBuilder());
     }
 

@@ -122,6 +122,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         if (indexPrefix != null) {
             deleteIndices(indexPrefix);
         }
+        if (!Files.exists(dataDir)) {
+            return; // a test removed it
+        }
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

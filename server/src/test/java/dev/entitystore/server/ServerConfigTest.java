@@ -132,4 +132,34 @@ class ServerConfigTest {
                 .hasMessage("OpenSearch at http://127.0.0.1:" + closedPort
                         + " does not answer: connection refused (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
     }
+
+    @Test
+    void logLevelIsValidatedNotGuessed() {
+        assertThat(ServerConfig.from(Map.of()).logging().level()).isEqualTo("INFO");
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_LOG_LEVEL", "debug")).logging().level()).isEqualTo("DEBUG");
+        assertThat(ServerConfig.from(Map.of(), "--log-level", "warn").logging().level()).isEqualTo("WARN");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_LOG_LEVEL", "LOUD")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("log level 'LOUD' is not TRACE, DEBUG, INFO, WARN, ERROR or OFF (ENTITY_STORE_LOG_LEVEL / --log-level)");
+    }
+
+    @Test
+    void accessLogIsOnByDefaultAndBooleansAreStrict() {
+        assertThat(ServerConfig.from(Map.of()).logging().accessLog()).isTrue();
+        assertThat(ServerConfig.from(Map.of(), "--access-log=false").logging().accessLog()).isFalse();
+        assertThat(ServerConfig.from(Map.of()).security().metricsAllowAnonymousLoopback()).isFalse();
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_ACCESS_LOG", "yes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("'yes' is not true or false (ENTITY_STORE_ACCESS_LOG / --access-log)");
+    }
+
+    @Test
+    void helpNamesEveryFlagItsVariableAndItsDefault() {
+        for (ServerSetting setting : ServerSetting.values()) {
+            assertThat(ServerConfig.USAGE).contains(setting.flag).contains(setting.variable)
+                    .contains("default: " + (setting.fallback == null ? "(none)" : setting.fallback));
+        }
+        assertThat(ServerConfig.USAGE).contains("ENTITY_STORE_LOG_LEVEL").contains("default: INFO")
+                .contains("ENTITY_STORE_PORT").contains("default: 5601").contains("--version");
+    }
 }

@@ -53,6 +53,7 @@ class ServerJarIT {
             process.toHandle().destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(awaitLine(lines, Pattern.compile("Stopped$"), 10)).isNotNull();
+            assertThat(process.exitValue()).as("a clean stop on SIGTERM exits 0").isZero();
         } finally {
             process.destroyForcibly();
         }
@@ -60,21 +61,60 @@ class ServerJarIT {
 
     @Test
     void badSettingStopsStartUpWithOneLineAndNoTrace() throws Exception {
-        Process process = start("--backend", "mongo", "--data-dir", dataDir.toString());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.exitValue()).isEqualTo(2);
+        Finished process = finish("--backend", "mongo", "--data-dir", dataDir.toString());
+        String output = process.output();
+        assertThat(process.code()).isEqualTo(2);
         assertThat(output).isEqualTo("entity-store: unknown backend 'mongo': use sqlite or opensearch (ENTITY_STORE_BACKEND / --backend)");
+    }
+
+    @Test
+    void versionComesFromTheBuildAndIsInTheManifest() throws Exception {
+        Finished process = finish("--version");
+        String output = process.output();
+        assertThat(process.code()).isZero();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            String manifestVersion = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+            assertThat(manifestVersion).isNotBlank();
+            assertThat(output).isEqualTo("entity-store " + manifestVersion);
+        }
+    }
+
+    @Test
+    void helpListsEveryVariableWithItsDefault() throws Exception {
+        Finished process = finish("--help");
+        String output = process.output();
+        assertThat(process.code()).isZero();
+        assertThat(output).contains("--log-level").contains("ENTITY_STORE_LOG_LEVEL").contains("default: INFO")
+                .contains("--max-pending-writes").contains("default: 5000");
+    }
+
+    @Test
+    void backupAndRestoreAreCommandsOfTheJar() throws Exception {
+        Finished backup = finish("backup", "--to", dataDir.resolve("copy").toString(), "--data-dir", dataDir.resolve("none").toString());
+        assertThat(backup.code()).isEqualTo(1);
+        assertThat(backup.output()).isEqualTo("entity-store backup: There is no entity store at " + dataDir.resolve("none")
+                + " to back up");
+        Finished help = finish("restore", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.output()).startsWith("Usage: java -jar entity-store-server.jar restore --from DIR");
+    }
+
+    @Test
+    void mistypedLogLevelStopsStartUp() throws Exception {
+        Finished process = finish("--log-level", "LOUD", "--data-dir", dataDir.toString());
+        String output = process.output();
+        assertThat(process.code()).isEqualTo(2);
+        assertThat(output).isEqualTo("entity-store: log level 'LOUD' is not TRACE, DEBUG, INFO, WARN, ERROR or OFF"
+                + " (ENTITY_STORE_LOG_LEVEL / --log-level)");
     }
 
     @Test
     void keyPrintedByTheJarsCredentialsCommandOpensTheServerItStarts() throws Exception {
         Path credentials = dataDir.resolve("credentials.json");
-        Process add = start("credentials", "add-key", "--name", "ops", "--spaces", "default", "--read-only",
+        Finished add = finish("credentials", "add-key", "--name", "ops", "--spaces", "default", "--read-only",
                 "--file", credentials.toString());
-        assertThat(add.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(add.exitValue()).as(output).isZero();
+        String output = add.output();
+        assertThat(add.code()).as(output).isZero();
         String key = output.lines().reduce((first, second) -> second).orElseThrow();
 
         Process process = start("--port", "0", "--data-dir", dataDir.resolve("data").toString(),
@@ -98,13 +138,21 @@ class ServerJarIT {
     @Test
     void badKeyStoreStopsStartUpWithOneLine() throws Exception {
         Path junk = Files.write(dataDir.resolve("junk.p12"), new byte[] {1, 2, 3});
-        Process process = start("--data-dir", dataDir.resolve("data").toString(), "--tls-keystore", junk.toString(),
+        Finished process = finish("--data-dir", dataDir.resolve("data").toString(), "--tls-keystore", junk.toString(),
                 "--tls-keystore-password", "whatever");
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.exitValue()).isEqualTo(2);
+        String output = process.output();
+        assertThat(process.code()).isEqualTo(2);
         assertThat(output).startsWith("entity-store: cannot read TLS key store " + junk).doesNotContain("\n");
         assertThat(output.lines().count()).isEqualTo(1);
+    }
+
+    /** A run of the jar that ends by itself: its exit code and its output, stripped. */
+    private record Finished(int code, String output) {}
+
+    private static Finished finish(String... args) throws IOException, InterruptedException {
+        Process process = start(args);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Finished(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     }
 
     private static Process start(String... args) throws IOException {

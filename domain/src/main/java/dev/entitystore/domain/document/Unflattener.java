@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Turns flat-dotted keys into nested objects with Kibana's route-level rules (spec §6.1). Keys are taken
+ * Turns flat-dotted keys into nested objects with Kibana's route-level rules. Keys are taken
  * in document order and each is written at its path, so a later key overwrites what an earlier one put
  * there: {@code {"entity.id":"x","entity":{"name":"y"}}} gives {@code entity = {name: y}}, while
  * {@code {"entity":{"name":"y"},"entity.id":"x"}} gives {@code entity = {name: y, id: x}}. Object values

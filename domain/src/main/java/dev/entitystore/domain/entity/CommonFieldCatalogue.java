@@ -7,7 +7,7 @@ import static dev.entitystore.domain.entity.FieldListBuilder.under;
 import java.util.List;
 
 /**
- * The destinations every type shares (spec §5.2, "Fields common to all four types"), in the table's order.
+ * The destinations every type shares, in the order Kibana's definitions list them.
  * Only attributes, behaviors, relationships and resolution may be written without {@code force}.
  */
 final class CommonFieldCatalogue {
@@ -18,7 +18,7 @@ final class CommonFieldCatalogue {
 
     /** ECS paths a relationship keeps its raw identifiers under. */
     static final List<String> RAW_IDENTIFIER_PATHS = List.of(
-            "host.id", "user.id", "user.email", "host.name", "user.name", "service.name");
+            "entity.id", "host.id", "user.id", "user.email", "host.name", "user.name", "service.name");
 
     static final List<FieldDefinition> FIELDS = build();
 

@@ -49,7 +49,7 @@ public final class EntityDefinition {
         return fields.containsKey(path);
     }
 
-    /** The fields the EUID is built from, without evaluated ones such as {@code entity.namespace} (§5.3). */
+    /** The fields the EUID is built from, without evaluated ones such as {@code entity.namespace}. */
     public List<String> identitySourceFields() {
         return identitySourceFields;
     }

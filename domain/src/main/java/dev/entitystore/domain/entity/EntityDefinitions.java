@@ -7,16 +7,36 @@ import java.util.Map;
 
 /**
  * The registry of the four built-in definitions: each type's own catalogue followed by the common one,
- * and its identity source fields (spec §5.3). Everything else in the domain reads definitions from here.
+ * and its identity source fields. Everything else in the domain reads definitions from here.
  */
 public final class EntityDefinitions {
     private static final Map<EntityType, EntityDefinition> DEFINITIONS = build();
+    private static final Map<EntityType, EntityDefinition> LEGACY = buildLegacy();
 
     private EntityDefinitions() {
     }
 
     public static EntityDefinition of(EntityType type) {
         return DEFINITIONS.get(type);
+    }
+
+    /**
+     * What the legacy v1 routes validate and merge against: the current definition plus v1's own
+     * destinations ({@link LegacyFieldCatalogue}), so that v1 clients write what v1 let them write and v1
+     * and v2 records stay one record per EUID.
+     */
+    public static EntityDefinition legacyOf(EntityType type) {
+        return LEGACY.get(type);
+    }
+
+    private static Map<EntityType, EntityDefinition> buildLegacy() {
+        Map<EntityType, EntityDefinition> map = new EnumMap<>(EntityType.class);
+        for (EntityDefinition current : DEFINITIONS.values()) {
+            List<FieldDefinition> all = new ArrayList<>(current.fields());
+            all.addAll(LegacyFieldCatalogue.FIELDS);
+            map.put(current.type(), new EntityDefinition(current.type(), all, current.identitySourceFields()));
+        }
+        return map;
     }
 
     private static Map<EntityType, EntityDefinition> build() {

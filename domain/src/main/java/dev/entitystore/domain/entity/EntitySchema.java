@@ -7,12 +7,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The strict request schema of an entity body: Kibana's union of four members (spec §5.1), each member
+ * The strict request schema of an entity body: Kibana's union of four members, each member
  * widened by its type's definition destinations (product rules §3.12), so keys the schema and the definitions
  * disagree on are accepted and left to field permissions. As in Kibana the union is not tied to the
  * route's type: a body is valid when any member accepts it.
@@ -41,14 +42,19 @@ public final class EntitySchema {
     private final Map<EntityType, Set<String>> schemaOnly = new EnumMap<>(EntityType.class);
 
     private EntitySchema(boolean legacy) {
+        Map<EntityType, Map<String, ValueRule>> schemaMembers = new EnumMap<>(EntityType.class);
         for (EntityType type : EntityType.values()) {
-            Map<String, ValueRule> leaves = legacy
+            schemaMembers.put(type, legacy
                     ? LegacyRequestSchemaCatalogue.widen(RequestSchemaCatalogue.member(type))
-                    : RequestSchemaCatalogue.member(type);
+                    : RequestSchemaCatalogue.member(type));
+        }
+        for (EntityType type : EntityType.values()) {
+            Map<String, ValueRule> leaves = new LinkedHashMap<>(schemaMembers.get(type));
             Set<String> only = new HashSet<>(leaves.keySet());
-            for (FieldDefinition field : EntityDefinitions.of(type).fields()) {
+            EntityDefinition definition = legacy ? EntityDefinitions.legacyOf(type) : EntityDefinitions.of(type);
+            for (FieldDefinition field : definition.fields()) {
                 only.remove(field.path());
-                leaves.putIfAbsent(field.path(), ValueRule.ANY);
+                leaves.putIfAbsent(field.path(), typedElsewhere(schemaMembers, field.path()));
             }
             only.removeIf(path -> leaves.get(path).isFreeObject());
             Set<String> objects = new HashSet<>();
@@ -60,6 +66,32 @@ public final class EntitySchema {
             members.put(type, new Member(Collections.unmodifiableMap(leaves), objects));
             schemaOnly.put(type, Collections.unmodifiableSet(only));
         }
+    }
+
+    /**
+     * The rule for a definition destination this member's schema lacks: the type another member's schema
+     * gives the same path (the user definition's {@code host.name} is the host schema's string), so that the
+     * union never accepts a value of the wrong JSON type through a definition; otherwise any non-null value.
+     */
+    private static ValueRule typedElsewhere(Map<EntityType, Map<String, ValueRule>> schemaMembers, String path) {
+        for (Map<String, ValueRule> member : schemaMembers.values()) {
+            ValueRule rule = member.get(path);
+            if (rule != null) {
+                return rule;
+            }
+        }
+        return ValueRule.ANY;
+    }
+
+    /** The member's leaves the request schema types (for tests that try each with a wrong JSON type). */
+    Map<String, ValueRule> typedLeaves(EntityType type) {
+        Map<String, ValueRule> typed = new LinkedHashMap<>();
+        members.get(type).leaves().forEach((path, rule) -> {
+            if (rule.isTyped()) {
+                typed.put(path, rule);
+            }
+        });
+        return typed;
     }
 
     public static EntitySchema standard() {

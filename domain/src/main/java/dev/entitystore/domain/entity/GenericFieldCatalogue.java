@@ -5,7 +5,7 @@ import static dev.entitystore.domain.entity.FieldListBuilder.under;
 
 import java.util.List;
 
-/** The generic type's own destinations (spec §5.2): its id and name, cloud and orchestrator metadata. */
+/** The generic type's own destinations: its id and name, cloud and orchestrator metadata. */
 final class GenericFieldCatalogue {
     static final List<FieldDefinition> FIELDS = new FieldListBuilder()
             .newest(FORCE_ONLY, "entity.id", "entity.name")

@@ -5,7 +5,7 @@ import static dev.entitystore.domain.entity.FieldListBuilder.under;
 
 import java.util.List;
 
-/** The host type's own destinations (spec §5.2), all writable only with {@code force}. */
+/** The host type's own destinations, all writable only with {@code force}. */
 final class HostFieldCatalogue {
     static final List<FieldDefinition> FIELDS = new FieldListBuilder()
             .newest(FORCE_ONLY, "entity.name")

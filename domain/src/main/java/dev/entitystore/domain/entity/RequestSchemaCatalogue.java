@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request schema's keys (spec §5.1, Kibana's {@code Entity} union), before the union with the
+ * The request schema's keys (Kibana's {@code Entity} union), before the union with the
  * definitions (product rules §3.12). Shared keys first, then each member's own object.
  */
 final class RequestSchemaCatalogue {
@@ -61,7 +61,7 @@ final class RequestSchemaCatalogue {
     private static Map<String, ValueRule> shared() {
         Map<String, ValueRule> keys = new LinkedHashMap<>();
         putAll(keys, ValueRule.STRING, "entity.id", "entity.name", "entity.type", "entity.sub_type",
-                "entity.schema_version", "entity.url", "entity.EngineMetadata.Type");
+                "entity.schema_version", "entity.url", "entity.EngineMetadata.Type", "entity.created_by");
         keys.put("entity.source", ValueRule.STRING_ARRAY);
         putAll(keys, ValueRule.STRING_ARRAY, "entity.attributes.watchlists", "entity.attributes.granted_permissions",
                 "entity.attributes.known_redirect");
@@ -83,8 +83,9 @@ final class RequestSchemaCatalogue {
         keys.put("entity.risk.calculated_score_norm", ValueRule.numberUpTo(100));
         putAll(keys, ValueRule.STRING, "asset.id", "asset.name", "asset.owner", "asset.serial_number", "asset.model",
                 "asset.vendor", "asset.environment", "asset.business_unit");
+        // Kibana's schema marks it nullable: null clears the stored level (ClearableFields).
         keys.put("asset.criticality",
-                ValueRule.oneOf("low_impact", "medium_impact", "high_impact", "extreme_impact"));
+                ValueRule.nullableOneOf("low_impact", "medium_impact", "high_impact", "extreme_impact"));
         keys.put("@timestamp", ValueRule.DATETIME_STRING);
         keys.put("labels", ValueRule.FREE_OBJECT);
         keys.put("tags", ValueRule.STRING_ARRAY);

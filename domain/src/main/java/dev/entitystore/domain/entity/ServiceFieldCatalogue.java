@@ -6,7 +6,7 @@ import static dev.entitystore.domain.entity.FieldListBuilder.under;
 import java.util.List;
 
 /**
- * The service type's own destinations (spec §5.2). The branch-only {@code service.health.*} fields are
+ * The service type's own destinations. The branch-only {@code service.health.*} fields are
  * left out: they are not in the definitions the spec calls newest.
  */
 final class ServiceFieldCatalogue {

@@ -6,7 +6,7 @@ import static dev.entitystore.domain.entity.FieldListBuilder.under;
 import java.util.List;
 
 /**
- * The user type's own destinations (spec §5.2). {@code event.module} and {@code data_stream.dataset}
+ * The user type's own destinations. {@code event.module} and {@code data_stream.dataset}
  * repeat common fields with the same retention; the definition keeps one entry per path.
  */
 final class UserFieldCatalogue {

@@ -6,8 +6,8 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * What the request schema accepts at one path (spec §5.1), with Zod v4's wording for what it rejects.
- * Only the texts' gist matters to clients (spec §1.4); the paths are exact.
+ * What the request schema accepts at one path, with Zod v4's wording for what it rejects.
+ * Only the texts' gist matters to clients; the paths are exact.
  */
 public final class ValueRule {
     /** Zod's {@code datetime()}: a UTC timestamp ending in {@code Z}. */
@@ -30,15 +30,40 @@ public final class ValueRule {
     private final Kind kind;
     private final List<String> options;
     private final Double max;
+    private final boolean nullable;
 
     private ValueRule(Kind kind, List<String> options, Double max) {
+        this(kind, options, max, false);
+    }
+
+    private ValueRule(Kind kind, List<String> options, Double max, boolean nullable) {
         this.kind = kind;
         this.options = options;
         this.max = max;
+        this.nullable = nullable;
     }
 
     static ValueRule oneOf(String... options) {
         return new ValueRule(Kind.ENUM, List.of(options), null);
+    }
+
+    /** An enum Kibana's schema marks {@code nullable}: {@code null} is valid too. */
+    static ValueRule nullableOneOf(String... options) {
+        return new ValueRule(Kind.ENUM, List.of(options), null, true);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** An enum's options (empty for other kinds). */
+    List<String> options() {
+        return options == null ? List.of() : options;
+    }
+
+    /** Whether the schema types the value (anything but a definition-only or free-form leaf). */
+    boolean isTyped() {
+        return kind != Kind.ANY && kind != Kind.OBJECT;
     }
 
     static ValueRule numberUpTo(double max) {
@@ -51,6 +76,9 @@ public final class ValueRule {
 
     /** Reports each problem of {@code value} at {@code path} (array elements as {@code path.i}). */
     void check(String path, JsonNode value, BiConsumer<String, String> issues) {
+        if (nullable && value.isNull()) {
+            return;
+        }
         switch (kind) {
             case STRING:
                 expect(value.isTextual(), "string", path, value, issues);

@@ -1,7 +1,7 @@
 package dev.entitystore.domain.error;
 
 /**
- * Kibana's exact texts for the entity situations outside validation (spec §2.1–2.4, §4.2, §13.2), built
+ * Kibana's exact texts for the entity situations outside validation, built
  * in one place so that every use case and adapter words them the same.
  */
 public final class EntityErrors {

@@ -3,10 +3,12 @@ package dev.entitystore.domain.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.InvalidRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which entity a create or an update addresses (spec §2.1, §2.2, §6.3), with Kibana's texts.
+ * Decides which entity a create or an update addresses, with Kibana's texts.
  * Create and update word the missing-id case differently, and only update may fall back to the
  * supplied {@code entity.id} ("ID only" mode).
  */
@@ -28,7 +30,7 @@ public final class EntityIdentification {
     public String forCreate(EntityType type, JsonNode doc) {
         String derived = deriver.derive(type, doc).orElseThrow(
                 () -> new InvalidRequestException(CREATE_NO_EUID));
-        suppliedId(doc).ifPresent(supplied -> requireMatch(supplied, derived));
+        suppliedId(doc).ifPresent(supplied -> requireMatch(type, doc, supplied, derived));
         return derived;
     }
 
@@ -43,7 +45,7 @@ public final class EntityIdentification {
             throw new InvalidRequestException(UPDATE_NO_ID);
         }
         if (derived.isPresent() && supplied.isPresent()) {
-            requireMatch(supplied.get(), derived.get());
+            requireMatch(type, doc, supplied.get(), derived.get());
         }
         return derived.orElseGet(supplied::get);
     }
@@ -53,10 +55,19 @@ public final class EntityIdentification {
         return Optional.ofNullable(FieldValueReader.read(doc, "entity.id"));
     }
 
-    private static void requireMatch(String supplied, String derived) {
+    /**
+     * Kibana's text, and beside it the EUID the server derived and the identity values it came from: a
+     * user EUID ends in its namespace ({@code user:jane@unknown} through the API), which the text alone
+     * does not explain.
+     */
+    private void requireMatch(EntityType type, JsonNode doc, String supplied, String derived) {
         if (!supplied.equals(derived)) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("suppliedEntityId", supplied);
+            details.put("derivedEntityId", derived);
+            deriver.identifiers(type, doc).ifPresent(fields -> details.put("derivedFrom", fields));
             throw new InvalidRequestException(
-                    "Bad request: Supplied ID " + supplied + " does not match generated EUID " + derived);
+                    "Bad request: Supplied ID " + supplied + " does not match generated EUID " + derived, null, details);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The stored document id: the lowercase hex SHA-256 of the UTF-8 EUID (spec §5.5, product rules §3.9). The EUID
+ * The stored document id: the lowercase hex SHA-256 of the UTF-8 EUID (product rules §3.9). The EUID
  * itself stays what every API path and body shows; only storage keys use the hash.
  */
 public final class EntityIds {

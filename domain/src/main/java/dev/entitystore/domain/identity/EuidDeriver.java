@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Derives an entity's EUID from a document (spec §5.4), nested or flat-dotted, or an Elasticsearch hit
+ * Derives an entity's EUID from a document, nested or flat-dotted, or an Elasticsearch hit
  * ({@code {"_source": {...}}}).
  * <ul>
  *   <li>generic: {@code entity.id} as is, no type prefix;</li>

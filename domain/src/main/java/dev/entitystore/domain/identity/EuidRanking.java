@@ -3,7 +3,7 @@ package dev.entitystore.domain.identity;
 import java.util.List;
 import java.util.Map;
 
-/** Ranked compositions: the first whose fields are all present forms the id (spec §5.4). */
+/** Ranked compositions: the first whose fields are all present forms the id. */
 record EuidRanking(List<EuidComposition> compositions) {
 
     static final EuidRanking HOST = new EuidRanking(List.of(

@@ -3,7 +3,7 @@ package dev.entitystore.domain.identity;
 import java.util.Set;
 
 /**
- * Kibana's user filters, evaluated on one document (spec §5.4 steps 2 and 3): which documents are local
+ * Kibana's user filters, evaluated on one document: which documents are local
  * accounts, and which may form a user entity at all ({@code documentsFilter} and {@code postAggFilter}).
  * Conditions read the first value of a field; Kibana's {@code includes} is a substring test.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes a user's {@code entity.namespace} (spec §5.4 step 1): the first non-empty of
+ * Computes a user's {@code entity.namespace}: the first non-empty of
  * {@code event.module} and the first {@code .}-chunk of {@code data_stream.dataset}, mapped to the
  * identity provider's name where Kibana knows it, else kept raw; {@code unknown} when there is none.
  */

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cursor mode (spec §8.1): a KQL filter, newest first, {@code size} entities after {@code searchAfter}.
+ * Cursor mode: a KQL filter, newest first, {@code size} entities after {@code searchAfter}.
  * The tie-breaker is the seqNo of the entity's last write (not a position in the index, which merges and
  * updates shift), so paging visits every entity once even when timestamps are equal and writes happen
  * between pages; an entity written during the walk moves to the front and is not visited again.
@@ -39,7 +39,8 @@ final class CursorListing {
     ListAnswer.Cursor list(String space, ListParameters p, boolean installed) {
         Query query = p.filter() == null || p.filter().isEmpty() ? new Query.MatchAll() : KqlParser.parse(p.filter());
         List<Object> after = p.searchAfter() == null ? null : searchAfter(p.searchAfter());
-        int size = p.size() == null ? DEFAULT_SIZE : p.size();
+        // Kibana's schema takes sizes up to 2^53 - 1; no answer can hold more than an int's worth.
+        int size = p.size() == null ? DEFAULT_SIZE : (int) Math.min(p.size(), Integer.MAX_VALUE);
         SearchResult result = installed
                 ? search(new SearchRequest(space, query, SearchSort.newestFirst(), after, 0, size, false))
                 : SearchResult.empty();

@@ -6,7 +6,7 @@ import dev.entitystore.domain.search.EntitySearch;
 import java.util.List;
 
 /**
- * Lists a space's entities (spec §8): validates the parameters, picks the mode, answers. Before the
+ * Lists a space's entities: validates the parameters, picks the mode, answers. Before the
  * store is installed in the space the answer is an empty list, as Kibana's search with
  * {@code ignore_unavailable} gives.
  */
@@ -22,12 +22,12 @@ public final class EntityListing {
     }
 
     /**
-     * The legacy list ({@code GET /api/entity_store/entities/list}, spec §4.5): page mode with
+     * The legacy list ({@code GET /api/entity_store/entities/list}): page mode with
      * {@code entity_types} required. Over one store the types filter {@code entity.EngineMetadata.Type},
      * which every create stamps (product rules §3.3), instead of choosing per-type indices as Kibana's v1 did.
      */
     public ListAnswer.Page listLegacy(String space, List<String> entityTypes, String sortField, String sortOrder,
-                                      Integer page, Integer perPage, String filterQuery) {
+                                      Long page, Integer perPage, String filterQuery) {
         ListParameters parameters = new ListParameters(null, null, null, null, null, page, perPage, sortField, sortOrder,
                 filterQuery, entityTypes);
         if (parameters.entityTypes() == null) {

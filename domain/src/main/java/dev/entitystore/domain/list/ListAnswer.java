@@ -17,11 +17,11 @@ public sealed interface ListAnswer {
     /**
      * Page mode.
      *
-     * @param records the records, post-processed as Kibana does (§8.2)
+     * @param records the records, post-processed as Kibana does
      * @param total   how many match in all
      * @param inspect the query we ran and the answer, as Kibana's inspect strings
      */
-    record Page(List<ObjectNode> records, long total, int page, int perPage, Inspect inspect) implements ListAnswer {}
+    record Page(List<ObjectNode> records, long total, long page, int perPage, Inspect inspect) implements ListAnswer {}
 
     /** Kibana's {@code inspect}: the request and the response, each as pretty-printed JSON text. */
     record Inspect(List<String> dsl, List<String> response) {}

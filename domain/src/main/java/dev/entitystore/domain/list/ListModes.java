@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kibana's mode selection (spec §8) and its refinements: page mode when any of {@code page},
+ * Kibana's mode selection and its refinements: page mode when any of {@code page},
  * {@code per_page}, {@code sort_field}, {@code sort_order}, {@code filterQuery} or a non-empty
  * {@code entity_types} is present, else cursor mode; mixing them is refused with every reason at once.
  */

@@ -18,8 +18,8 @@ import java.util.List;
  * @param filterQuery page mode: query DSL as JSON text
  * @param entityTypes page mode: entity types (comma lists are split)
  */
-public record ListParameters(String filter, Integer size, String searchAfter, List<String> source, List<String> fields,
-                             Integer page, Integer perPage, String sortField, String sortOrder, String filterQuery,
+public record ListParameters(String filter, Long size, String searchAfter, List<String> source, List<String> fields,
+                             Long page, Integer perPage, String sortField, String sortOrder, String filterQuery,
                              List<String> entityTypes) {
     public ListParameters {
         source = split(source);

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Page mode (spec §8.2): {@code entity_types} as a terms filter on {@code entity.EngineMetadata.Type},
+ * Page mode: {@code entity_types} as a terms filter on {@code entity.EngineMetadata.Type},
  * combined with {@code filterQuery} in a bool must, sorted on {@code sort_field} (then {@code _id}),
  * {@code from = (page-1)*per_page}; the total is exact; records post-processed as Kibana does; and
  * {@code inspect} shows the query as Kibana builds it.
@@ -40,7 +40,7 @@ final class PageListing {
     }
 
     ListAnswer.Page list(String space, ListParameters p, boolean installed) {
-        int page = p.page() == null ? DEFAULT_PAGE : p.page();
+        long page = p.page() == null ? DEFAULT_PAGE : p.page();
         int perPage = p.perPage() == null ? DEFAULT_PER_PAGE : p.perPage();
         String sortField = p.sortField() == null ? SearchSort.TIMESTAMP : p.sortField();
         boolean descending = p.sortOrder() == null || p.sortOrder().equals("desc");
@@ -53,10 +53,8 @@ final class PageListing {
                 : typeFilter != null ? typeFilter : parsed != null ? parsed : new Query.MatchAll();
 
         long started = System.nanoTime();
-        long from = (long) (page - 1) * perPage;
-        if (from > Integer.MAX_VALUE - MAX_SIZE) {
-            from = Integer.MAX_VALUE - MAX_SIZE;
-        }
+        // page is at most 2^53 - 1 (Kibana's schema): past an int's worth of entities every page is empty anyway
+        long from = page - 1 > (Integer.MAX_VALUE - MAX_SIZE) / perPage ? Integer.MAX_VALUE - MAX_SIZE : (page - 1) * perPage;
         SearchResult result = installed
                 ? search(new SearchRequest(space, query, new SearchSort(sortField, descending), null, (int) from,
                         Math.min(perPage, MAX_SIZE), true))

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kibana's page-mode post-processing of each record (spec §8.2), quirks included: flat dotted top-level
+ * Kibana's page-mode post-processing of each record, quirks included: flat dotted top-level
  * keys are nested; {@code asset} is replaced by {@code {criticality}} unless the criticality is
  * {@code "deleted"}; the keys directly under {@code entity.behaviors}, {@code entity.lifecycle} and
  * {@code entity.attributes} are lower-cased.

@@ -13,10 +13,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The legacy v1 upsert rule (product rules §3.7, spec §7.3), applied leaf by leaf as v1's script did: a field
+ * The legacy v1 upsert rule (product rules §3.7), applied leaf by leaf as v1's script did: a field
  * whose retention is {@code collect} becomes the union of the stored values and the new ones (stored
  * first, then new values not yet present, without duplicates, cut to the limit); every other leaf is
  * replaced, creating the objects on its way. Leaves the patch does not name are kept.
+ * <p>
+ * Fields v1 kept as one value ({@link LegacyScalarFields}) are replaced even where the v2 definition
+ * collects them.
  * <p>
  * The limit is the engine's {@code fieldHistoryLength} when the engine has one (product rules §3.4), else the
  * field definition's own.
@@ -41,6 +44,7 @@ public final class CollectMerger {
         Flattener.forEachLeaf(patch, (path, incoming) -> {
             FieldDefinition field = definition.field(path).orElse(null);
             JsonNode merged = field != null && field.retention().isCollect()
+                    && !LegacyScalarFields.isScalarInV1(definition.type(), path)
                     ? union(FieldPath.get(result, path), incoming, limitOf(field))
                     : incoming.deepCopy();
             FieldPath.set(result, path, merged);
@@ -58,7 +62,8 @@ public final class CollectMerger {
      */
     static JsonNode union(JsonNode stored, JsonNode incoming, int limit) {
         boolean nothingStored = stored == null || stored.isNull() || stored.isMissingNode();
-        if (nothingStored && !incoming.isArray()) {
+        if ((nothingStored && !incoming.isArray()) || (stored != null && stored.isObject())) {
+            // an object stored where v1 has a list (v2's relationship object) is replaced, not mixed in
             return incoming.deepCopy();
         }
         Set<JsonNode> values = new LinkedHashSet<>();

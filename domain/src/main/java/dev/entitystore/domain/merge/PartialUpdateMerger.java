@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The v2 update rule, Elasticsearch's partial update with {@code doc} (spec §7.1): objects merge
+ * The v2 update rule, Elasticsearch's partial update with {@code doc}: objects merge
  * recursively, scalars and arrays are replaced wholesale, fields the patch does not name are kept.
  * Nothing is ever removed. Applying the same patch twice gives the same record as applying it once.
  */

@@ -5,7 +5,7 @@ import dev.entitystore.domain.error.FieldsNotAllowedException.Wording;
 import java.util.List;
 
 /**
- * The texts of field-permission failures, exactly as Kibana words them (spec §6.2, §6.5, product rules §3.6):
+ * The texts of field-permission failures, exactly as Kibana words them (product rules §3.6):
  * <pre>
  * v2 unknown:    Bad request: The following attributes are not allowed to be updated: [a, b]
  * v2 restricted: Bad request: The following attributes are not allowed to be updated without forcing it (?force=true): a, b

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Field-permission validation of updates (spec §6.2). The document's leaf paths are checked in document
+ * Field-permission validation of updates. The document's leaf paths are checked in document
  * order; {@code entity.id} and the type's identity source fields are skipped (they address the entity,
  * they do not change it). Paths the definition does not know fail first; then known paths whose
  * definition does not allow API updates. {@code force} skips both checks. Create never calls this.

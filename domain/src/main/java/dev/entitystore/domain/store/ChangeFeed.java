@@ -1,5 +1,8 @@
 package dev.entitystore.domain.store;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The change sequence of a store that keeps one, for an index that follows it (the embedded Lucene
  * index catching up after a restart). Not part of {@link EntityStore}: a store whose search lives beside
@@ -22,6 +25,12 @@ public interface ChangeFeed {
      * serialization of every record.
      */
     CommittedBatch committedSince(long seqNo, int limit);
+
+    /**
+     * The records of these ids in one space as stored now, in one read: what an index that does not keep
+     * a copy of each record answers a search with. Ids with no record are absent from the answer.
+     */
+    Map<String, StoredEntity> records(String space, List<String> ids);
 
     /** The seqNo of the last committed change, 0 for an empty store. */
     long lastSeqNo();

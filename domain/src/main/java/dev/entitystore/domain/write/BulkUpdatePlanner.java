@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Plans a v2 bulk update (spec §15.3, product rules §3.10): every item is planned as an update, in order, before
+ * Plans a v2 bulk update (product rules §3.10): every item is planned as an update, in order, before
  * anything is written. The first invalid item aborts the whole request; its exception carries the item's
  * 0-based position and keeps its class (a fields failure stays a fields failure). Otherwise the writes
  * come back in request order, duplicates of one entity included, to be applied in that order.

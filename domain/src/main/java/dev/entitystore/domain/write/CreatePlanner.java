@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Plans a v2 create (spec §15.1 steps 5–7): unflatten, derive the EUID (and check a supplied
+ * Plans a v2 create: unflatten, derive the EUID (and check a supplied
  * {@code entity.id} against it), then set {@code entity.id}, default {@code entity.name} to the EUID,
  * stamp {@code entity.EngineMetadata.Type} unless set, and set the server's {@code @timestamp}. Create
  * never checks field permissions. The result is the full document to store with create-only semantics.
@@ -33,6 +33,7 @@ public final class CreatePlanner {
      */
     public PlannedWrite plan(EntityType type, ObjectNode body) {
         ObjectNode doc = Unflattener.unflatten(body);
+        ClearableFields.take(doc);
         String euid = identification.forCreate(type, doc);
         EntityDocumentEdits.setEntityId(doc, euid);
         EntityDocumentEdits.defaultName(doc, euid);

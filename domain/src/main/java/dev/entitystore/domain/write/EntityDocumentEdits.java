@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.entity.FieldPath;
 
-/** The edits the write transforms make to a request document (spec §6.4, product rules §3.2, §3.3). */
+/** The edits the write transforms make to a request document (product rules §3.2, §3.3). */
 final class EntityDocumentEdits {
     static final String TIMESTAMP = "@timestamp";
 

@@ -3,6 +3,7 @@ package dev.entitystore.domain.write;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
+import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The current (v2) entity writes, each in Kibana's order (spec §15): schema check, installed check,
+ * The current (v2) entity writes, each in Kibana's order: schema check, installed check,
  * planning (identity, permissions, transform), then one atomic store operation. A write is readable
  * when its method returns.
  */
@@ -54,7 +55,7 @@ public final class EntityWrites {
         validator.validate(type, body);
         engines.requireInstalled(space);
         PlannedWrite write = updatePlanner.plan(type, body, force);
-        MergeOutcome outcome = store.merge(space, write.docId(), partialUpdate(write.patchOrDocument()));
+        MergeOutcome outcome = store.merge(space, write.docId(), partialUpdate(write));
         if (outcome.status() == MergeOutcome.Status.NOT_FOUND) {
             throw EntityErrors.notFound(write.euid());
         }
@@ -72,13 +73,20 @@ public final class EntityWrites {
         List<PlannedWrite> writes = bulkPlanner.plan(items, force);
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (PlannedWrite write : writes) {
-            operations.add(BulkOperation.merge(write.docId(), partialUpdate(write.patchOrDocument())));
+            operations.add(BulkOperation.merge(write.docId(), partialUpdate(write)));
         }
-        List<ItemOutcome> outcomes = store.bulk(space, operations);
+        List<ItemOutcome> outcomes;
+        try {
+            outcomes = store.bulk(space, operations);
+        } catch (StoreUnavailableException e) {
+            throw BulkFailureNames.named(e, writes.stream().map(PlannedWrite::docId).toList(),
+                    writes.stream().map(PlannedWrite::euid).toList());
+        }
         List<BulkItemFailure> failures = new ArrayList<>();
-        for (ItemOutcome outcome : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            ItemOutcome outcome = outcomes.get(i);
             if (outcome.status() == ItemOutcome.Status.NOT_FOUND) {
-                failures.add(BulkItemFailure.documentMissing(outcome.id()));
+                failures.add(BulkItemFailure.documentMissing(outcome.id(), i, writes.get(i).euid()));
             }
         }
         return failures;
@@ -91,9 +99,9 @@ public final class EntityWrites {
         }
     }
 
-    private EntityMerge partialUpdate(ObjectNode patch) {
+    private EntityMerge partialUpdate(PlannedWrite write) {
         return current -> current
-                .map(stored -> MergeDecision.write(merger.merge(stored.source(), patch)))
+                .map(stored -> MergeDecision.write(write.mergedInto(stored.source(), merger)))
                 .orElseGet(MergeDecision::notFound);
     }
 }

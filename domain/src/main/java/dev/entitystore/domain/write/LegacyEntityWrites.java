@@ -5,6 +5,7 @@ import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.entity.EntitySchema;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
+import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The legacy (v1) entity writes over the same store as v2 (spec §4.2–§4.4, product rules §3.6–§3.8), in Kibana's
+ * The legacy (v1) entity writes over the same store as v2 (product rules §3.6–§3.8), in Kibana's
  * order: the v1 request schema, then planning ({@code entity.id}, engine running, field permissions),
  * then one atomic store operation. Unlike Kibana's v1 they are synchronous: the record is written and
  * readable, by v1 and v2 alike, when the method returns. A record is addressed by its {@code entity.id}
@@ -62,7 +63,12 @@ public final class LegacyEntityWrites {
         for (PlannedUpsert upsert : upserts) {
             operations.add(BulkOperation.merge(upsert.docId(), apply(upsert)));
         }
-        store.bulk(space, operations);
+        try {
+            store.bulk(space, operations);
+        } catch (StoreUnavailableException e) {
+            throw BulkFailureNames.named(e, upserts.stream().map(PlannedUpsert::docId).toList(),
+                    upserts.stream().map(PlannedUpsert::euid).toList());
+        }
         return List.of();
     }
 

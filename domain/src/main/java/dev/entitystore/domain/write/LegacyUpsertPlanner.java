@@ -21,11 +21,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Plans legacy v1 upserts, single ({@code PUT /api/entity_store/entities/{type}}) and bulk (spec §4.2,
- * §4.3; product rules §3.6, §3.7, §3.13). v1 names its entity by {@code entity.id} (required, taken as the EUID
- * without derivation), needs the type's engine started, and validates against the same definitions as v2
- * with v1's texts. A write that finds nothing stored creates the entity (name defaulted to the id, type
- * stamped, as every create); otherwise it merges with {@link CollectMerger}.
+ * Plans legacy v1 upserts, single ({@code PUT /api/entity_store/entities/{type}}) and bulk
+ * (product rules §3.6, §3.7, §3.13). v1 names its entity by {@code entity.id} (required, taken as the
+ * EUID without derivation), needs the type's engine started, and validates against v2's definitions
+ * widened by v1's own destinations ({@link EntityDefinitions#legacyOf}), with v1's texts. A write that
+ * finds nothing stored creates the entity (name defaulted to the id, type stamped, as every create);
+ * otherwise it merges with {@link CollectMerger}.
  */
 public final class LegacyUpsertPlanner {
     static final String NO_UPDATE = "The request doesn't contain any update";
@@ -50,7 +51,7 @@ public final class LegacyUpsertPlanner {
         ObjectNode doc = Unflattener.unflatten(body);
         String id = requireEntityId(doc, "entity.id");
         requireRunning(type, engines);
-        EntityDefinition definition = EntityDefinitions.of(type);
+        EntityDefinition definition = EntityDefinitions.legacyOf(type);
         policy.check(definition, doc, force, Wording.V1);
         if (!changesMoreThanIdentity(definition, doc)) {
             throw new InvalidRequestException(NO_UPDATE);
@@ -83,7 +84,7 @@ public final class LegacyUpsertPlanner {
                 requireRunning(type, engines);
             }
             try {
-                policy.check(EntityDefinitions.of(type), docs.get(i), force, Wording.V1);
+                policy.check(EntityDefinitions.legacyOf(type), docs.get(i), force, Wording.V1);
             } catch (InvalidRequestException e) {
                 throw e.atItem(i);
             }
@@ -93,12 +94,13 @@ public final class LegacyUpsertPlanner {
     }
 
     private PlannedUpsert planned(EntityType type, String id, ObjectNode doc, LegacyEngines engines) {
+        List<String> cleared = ClearableFields.take(doc);
         EntityDocumentEdits.setTimestamp(doc, ServerTimestamp.now(clock));
-        CollectMerger merger = new CollectMerger(EntityDefinitions.of(type), engines.fieldHistoryLength(type));
+        CollectMerger merger = new CollectMerger(EntityDefinitions.legacyOf(type), engines.fieldHistoryLength(type));
         ObjectNode created = merger.merge(null, doc);
         EntityDocumentEdits.defaultName(created, id);
         EntityDocumentEdits.stampEngineType(created, type);
-        return new PlannedUpsert(type, id, EntityIds.documentId(id), doc, created, merger);
+        return new PlannedUpsert(type, id, EntityIds.documentId(id), doc, created, merger, cleared);
     }
 
     private static String requireEntityId(ObjectNode doc, String schemaPath) {

@@ -1,6 +1,8 @@
 package dev.entitystore.domain.write;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.merge.PartialUpdateMerger;
+import java.util.List;
 import dev.entitystore.domain.entity.EntityType;
 
 /**
@@ -8,5 +10,18 @@ import dev.entitystore.domain.entity.EntityType;
  * ({@code sha256hex(euid)}), and either the whole document to create ({@link CreatePlanner}) or the patch
  * to merge with Elasticsearch's partial-update rule ({@link UpdatePlanner}, {@link BulkUpdatePlanner}).
  */
-public record PlannedWrite(EntityType type, String euid, String docId, ObjectNode patchOrDocument) {
+public record PlannedWrite(EntityType type, String euid, String docId, ObjectNode patchOrDocument,
+                           List<String> cleared) {
+
+    public PlannedWrite(EntityType type, String euid, String docId, ObjectNode patchOrDocument) {
+        this(type, euid, docId, patchOrDocument, List.of());
+    }
+
+    /**
+     * The record an update leaves: {@code stored} with the patch merged in and the cleared fields
+     * ({@link ClearableFields}) removed.
+     */
+    public ObjectNode mergedInto(ObjectNode stored, PartialUpdateMerger merger) {
+        return ClearableFields.clear(merger.merge(stored, patchOrDocument), cleared);
+    }
 }

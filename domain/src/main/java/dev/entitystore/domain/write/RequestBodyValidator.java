@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The route-level schema check of entity bodies, in Kibana's order: each body is unflattened, then
  * validated against the strict {@link EntitySchema}; failures read {@code [request body]: <issues>} with
- * at most five issues, then {@code and N more} (spec §1.4). It runs before the installed check and before
+ * at most five issues, then {@code and N more}. It runs before the installed check and before
  * any planner, so for a bulk request every item is checked before any item is planned.
  */
 public final class RequestBodyValidator {

@@ -9,10 +9,11 @@ import dev.entitystore.domain.identity.EntityIdentification;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.permission.ProtectedFieldPolicy;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Plans a v2 update (spec §15.2 steps 5–8): unflatten, identify the target (ID only, ID + identity,
+ * Plans a v2 update: unflatten, identify the target (ID only, ID + identity,
  * identity only), set {@code entity.id} to it, check field permissions unless {@code force}, set the
  * server's {@code @timestamp}. No name default. The result is a patch for the partial-update merge.
  */
@@ -42,7 +43,8 @@ public final class UpdatePlanner {
         String target = identification.forUpdate(type, patch);
         EntityDocumentEdits.setEntityId(patch, target);
         policy.check(EntityDefinitions.of(type), patch, force, Wording.V2);
+        List<String> cleared = ClearableFields.take(patch);
         EntityDocumentEdits.setTimestamp(patch, ServerTimestamp.now(clock));
-        return new PlannedWrite(type, target, EntityIds.documentId(target), patch);
+        return new PlannedWrite(type, target, EntityIds.documentId(target), patch, cleared);
     }
 }

@@ -10,7 +10,7 @@ import dev.entitystore.domain.testing.RandomDocuments;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Flattening to field paths as field validation needs it (spec §6.2 step 1). */
+/** Flattening to field paths as field validation needs it. */
 class FlattenerTest {
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** Kibana's route-level unflattening, spec §6.1. */
+/** Kibana's route-level unflattening of flat-dotted keys. */
 class UnflattenerTest {
 
     private static String unflatten(String json) {

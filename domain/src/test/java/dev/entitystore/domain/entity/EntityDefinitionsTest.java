@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The catalogue against spec §5.2, field for field: counts per type and spot checks of every row. */
+/** The catalogue against Kibana's entity definitions, field for field: counts per type and spot checks of every row. */
 class EntityDefinitionsTest {
 
     private static FieldDefinition field(EntityType type, String path) {
@@ -25,19 +25,19 @@ class EntityDefinitionsTest {
     }
 
     @Test
-    void commonCatalogueHas108Destinations() {
+    void commonCatalogueHas116Destinations() {
         // 2 event + 2 long collect + 3 entity + 8 attributes + 3 lifecycle + 2 behaviors
-        // + 48 raw identifiers + 8 ids + 17 resolution + 3 embedding + 9 asset + 3 risk
-        assertThat(CommonFieldCatalogue.FIELDS).hasSize(108);
-        assertThat(CommonFieldCatalogue.FIELDS.stream().map(FieldDefinition::path).distinct()).hasSize(108);
+        // + 56 raw identifiers (entity.id among them, issue 16) + 8 ids + 17 resolution + 3 embedding + 9 asset + 3 risk
+        assertThat(CommonFieldCatalogue.FIELDS).hasSize(116);
+        assertThat(CommonFieldCatalogue.FIELDS.stream().map(FieldDefinition::path).distinct()).hasSize(116);
     }
 
     @Test
     void eachTypeHasItsOwnFieldsPlusTheCommonOnes() {
-        assertThat(EntityDefinitions.of(EntityType.HOST).fields()).hasSize(108 + 37);
-        assertThat(EntityDefinitions.of(EntityType.USER).fields()).hasSize(108 + 20);
-        assertThat(EntityDefinitions.of(EntityType.SERVICE).fields()).hasSize(108 + 13);
-        assertThat(EntityDefinitions.of(EntityType.GENERIC).fields()).hasSize(108 + 28);
+        assertThat(EntityDefinitions.of(EntityType.HOST).fields()).hasSize(116 + 37);
+        assertThat(EntityDefinitions.of(EntityType.USER).fields()).hasSize(116 + 20);
+        assertThat(EntityDefinitions.of(EntityType.SERVICE).fields()).hasSize(116 + 13);
+        assertThat(EntityDefinitions.of(EntityType.GENERIC).fields()).hasSize(116 + 28);
     }
 
     @ParameterizedTest
@@ -80,16 +80,17 @@ class EntityDefinitionsTest {
     }
 
     @Test
-    void relationshipsCoverEightKindsTimesSixRawIdentifiersPlusIds() {
+    void relationshipsCoverEightKindsTimesSevenRawIdentifiersPlusIds() {
         List<String> relationshipPaths = CommonFieldCatalogue.FIELDS.stream()
                 .map(FieldDefinition::path)
                 .filter(p -> p.startsWith("entity.relationships.") && !p.startsWith("entity.relationships.resolution"))
                 .collect(Collectors.toList());
-        assertThat(relationshipPaths).hasSize(8 * 6 + 8);
+        assertThat(relationshipPaths).hasSize(8 * 7 + 8);
         assertThat(relationshipPaths).contains(
                 "entity.relationships.communicates_with.raw_identifiers.user.email",
                 "entity.relationships.accesses_frequently.ids",
-                "entity.relationships.accesses_infrequently.raw_identifiers.host.name");
+                "entity.relationships.accesses_infrequently.raw_identifiers.host.name",
+                "entity.relationships.owns.raw_identifiers.entity.id");
     }
 
     @Test

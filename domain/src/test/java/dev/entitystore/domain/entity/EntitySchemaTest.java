@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The request schema union (spec §5.1) widened by the definitions (product rules §3.12). */
+/** The request schema union widened by the definitions (product rules §3.12). */
 class EntitySchemaTest {
     private final EntitySchema schema = EntitySchema.standard();
 
@@ -77,8 +77,18 @@ class EntitySchemaTest {
         assertThat(issues("{'entity':{'attributes':{'permissions':['p'],'known_redirects':['r']}}}", EntityType.HOST))
                 .isEmpty();
         assertThat(issues("{'host':{'geo':{'city_name':'Paris'},'entity':{'id':'e'}}}", EntityType.HOST)).isEmpty();
-        assertThat(issues("{'user':{'name':'a'},'event':{'module':'okta','kind':'asset'},'host':{'id':'h'}}",
+        assertThat(issues("{'user':{'name':'a'},'event':{'module':'okta','kind':'asset'},'host':{'id':['h']}}",
                 EntityType.USER)).isEmpty();
+    }
+
+    @Test
+    void definitionOnlyKeysTakeTheTypeAnotherMemberGivesThem() {
+        // The user definition collects host.id; the host schema types it as a string array, so a user body
+        // cannot smuggle a value of another JSON type through the definition (issue 16, item 6).
+        assertThat(issues("{'user':{'name':'a'},'host':{'id':'h'}}", EntityType.USER))
+                .containsExactly("host.id: Invalid input: expected array, received string");
+        assertThat(issues("{'host':{'name':7}}", EntityType.HOST))
+                .containsExactly("host.name: Invalid input: expected string, received number");
     }
 
     @Test

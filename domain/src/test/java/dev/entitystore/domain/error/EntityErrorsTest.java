@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Texts of §2.1–2.4, §4.2, §14.3, §14.9, §14.11. */
+/** Kibana's exact texts for create, update, bulk and delete failures and the v1 upsert. */
 class EntityErrorsTest {
 
     @Test

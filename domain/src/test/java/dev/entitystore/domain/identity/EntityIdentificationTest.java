@@ -8,7 +8,7 @@ import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
-/** Identification of create and update targets (spec §2.1, §2.2, §11.4 #35, §14.4, §14.5). */
+/** Identification of create and update targets. */
 class EntityIdentificationTest {
     private final EntityIdentification identification = new EntityIdentification();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The §5.5 test vectors: {@code _id} is the lowercase hex SHA-256 of the EUID. */
+/** Known vectors: {@code _id} is the lowercase hex SHA-256 of the EUID. */
 class EntityIdsTest {
 
     @ParameterizedTest(name = "sha256({0})")

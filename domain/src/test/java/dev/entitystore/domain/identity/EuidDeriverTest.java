@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** EUID derivation: the examples of spec §5.4 and the unit vectors of §11.5 (47–52), plus edges. */
+/** EUID derivation: Kibana's documented examples and its unit vectors for each type, plus edges. */
 class EuidDeriverTest {
     private final EuidDeriver deriver = new EuidDeriver();
 

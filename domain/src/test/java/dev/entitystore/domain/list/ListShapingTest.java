@@ -9,7 +9,7 @@ import dev.entitystore.domain.store.TestJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the listing does to records and parameters: §8.2 post-processing, source filtering, fields, modes. */
+/** What the listing does to records and parameters: page-mode post-processing, source filtering, fields, modes. */
 class ListShapingTest {
     static ObjectNode json(String text) {
         return TestJson.parse(text);
@@ -76,6 +76,7 @@ class ListShapingTest {
 
     static ListParameters params(String filter, Integer size, String searchAfter, Integer page, String sortOrder, String filterQuery,
                                  List<String> types) {
-        return new ListParameters(filter, size, searchAfter, null, null, page, null, null, sortOrder, filterQuery, types);
+        return new ListParameters(filter, size == null ? null : size.longValue(), searchAfter, null, null,
+                page == null ? null : page.longValue(), null, null, sortOrder, filterQuery, types);
     }
 }

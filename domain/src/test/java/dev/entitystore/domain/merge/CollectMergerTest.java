@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The legacy v1 merge (product rules §3.4, §3.7; spec §7.3). */
+/** The legacy v1 merge (product rules §3.4, §3.7). */
 class CollectMergerTest {
     private final CollectMerger host = new CollectMerger(EntityDefinitions.of(EntityType.HOST), OptionalInt.empty());
 
@@ -54,12 +54,24 @@ class CollectMergerTest {
 
     @Test
     void scalarStoredAndScalarNewBecomeAnArray() {
-        assertThat(merge(host, "{'host':{'name':'a'}}", "{'host':{'name':'b'}}")).isEqualTo("{'host':{'name':['a','b']}}");
+        assertThat(merge(host, "{'host':{'hostname':'a'}}", "{'host':{'hostname':'b'}}"))
+                .isEqualTo("{'host':{'hostname':['a','b']}}");
     }
 
     @Test
     void sameScalarAgainBecomesAOneElementArray() {
-        assertThat(merge(host, "{'host':{'name':'a'}}", "{'host':{'name':'a'}}")).isEqualTo("{'host':{'name':['a']}}");
+        assertThat(merge(host, "{'host':{'hostname':'a'}}", "{'host':{'hostname':'a'}}"))
+                .isEqualTo("{'host':{'hostname':['a']}}");
+    }
+
+    @Test
+    void v1IdentityFieldAndSourceStayScalarsAsV1TypedThem() {
+        // Issue 16, item 7: Kibana's v1 left its identity field out of the update script and kept
+        // entity.source as a newest value, so the same upsert twice keeps strings.
+        assertThat(merge(host, "{'host':{'name':'h'},'entity':{'source':'manual'}}",
+                "{'host':{'name':'h'},'entity':{'source':'manual'}}"))
+                .isEqualTo("{'host':{'name':'h'},'entity':{'source':'manual'}}");
+        assertThat(merge(host, "{'host':{'name':'h'}}", "{'host':{'name':'i'}}")).isEqualTo("{'host':{'name':'i'}}");
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.entitystore.domain.testing.Property;
 import dev.entitystore.domain.testing.RandomDocuments;
 import org.junit.jupiter.api.Test;
 
-/** The v2 partial update (spec §7.1, product rules §3.7). */
+/** The v2 partial update (product rules §3.7). */
 class PartialUpdateMergerTest {
     private final PartialUpdateMerger merger = new PartialUpdateMerger();
 

@@ -14,7 +14,7 @@ import dev.entitystore.domain.error.FieldsNotAllowedException.Wording;
 import dev.entitystore.domain.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
-/** Field permissions (spec §6.2, §11.4 #38–42, §14.7, §14.8; legacy texts product rules §3.6, §11.6 #55). */
+/** Field permissions: restricted fields need force, v2 and v1 texts (product rules §3.6). */
 class ProtectedFieldPolicyTest {
     private final ProtectedFieldPolicy policy = new ProtectedFieldPolicy();
 
@@ -145,7 +145,7 @@ class ProtectedFieldPolicyTest {
 
     @Test
     void legacyRestrictedTextHasNoPrefix() {
-        // §11.6 #55's document with today's definitions: user.name and user.id are the user's identity
+        // Kibana's v1 restricted-field example with today's definitions: user.name and user.id are the user's identity
         // fields (skipped, one policy for both generations) and "privileged" is no longer a destination.
         FieldsNotAllowedException e = rejection(EntityType.USER, obj("{'user':{'name':'not-allowed','id':['123'],"
                 + "'roles':['r']},'entity':{'id':'host-1','type':'update','sub_type':'updated-sub',"

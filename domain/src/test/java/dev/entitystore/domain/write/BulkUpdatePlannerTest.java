@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** v2 bulk update planning (spec §2.3, §11.1 #9, §14.10, §15.3; product rules §3.10). */
+/** v2 bulk update planning (product rules §3.10). */
 class BulkUpdatePlannerTest {
     private final BulkUpdatePlanner planner = new BulkUpdatePlanner(new UpdatePlanner(CLOCK));
 

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** v2 create (spec §2.1, §6.4, §14.1–14.5, §15.1; product rules §3.2, §3.3, §3.9). */
+/** v2 create (product rules §3.2, §3.3, §3.9). */
 class CreatePlannerTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
     static final String NOW = "2026-01-15T10:00:00.000Z";

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Legacy v1 upsert and bulk (spec §4.2, §4.3, §7.3, §11.6; product rules §3.3, §3.4, §3.6, §3.7, §3.13). */
+/** Legacy v1 upsert and bulk (product rules §3.3, §3.4, §3.6, §3.7, §3.13). */
 class LegacyUpsertPlannerTest {
     private final LegacyUpsertPlanner planner = new LegacyUpsertPlanner(CLOCK);
 
@@ -63,12 +63,12 @@ class LegacyUpsertPlannerTest {
     @Test
     void unknownFieldsUseTheLegacyWording() {
         assertThatThrownBy(() -> planner.plan(EntityType.HOST,
-                obj("{'entity':{'id':'host-1','attributes':{'privileged':true}},'tags':['x']}"), false, ALL))
+                obj("{'entity':{'id':'host-1','schema_version':'1'},'tags':['x']}"), false, ALL))
                 .isInstanceOfSatisfying(FieldsNotAllowedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNKNOWN);
                     assertThat(e.wording()).isEqualTo(Wording.V1);
                 })
-                .hasMessage("The following attributes are not allowed to be updated: entity.attributes.privileged, tags");
+                .hasMessage("The following attributes are not allowed to be updated: entity.schema_version, tags");
     }
 
     @Test
@@ -181,5 +181,29 @@ class LegacyUpsertPlannerTest {
     void bulkRecordsNeedNoChangeBeyondTheirIdentity() {
         assertThat(planner.planBulk(List.of(new BulkItem(EntityType.GENERIC, obj("{'entity':{'id':'g'}}"))), false, ALL))
                 .hasSize(1);
+    }
+
+    @Test
+    void v1sOwnFieldsNeedNoForceAndFlatRelationshipListsAreCollected() {
+        // issue 16, item 8: Kibana's v1 definitions let the API write these
+        PlannedUpsert upsert = planner.plan(EntityType.USER, obj("{'entity':{'id':'user:a@unknown','attributes':"
+                + "{'privileged':true},'behaviors':{'new_country_login':true},'relationships':{'owned_by':['h2']}}}"),
+                false, ALL);
+        ObjectNode merged = upsert.applyTo(obj("{'entity':{'id':'user:a@unknown','relationships':{'owned_by':['h1'],"
+                + "'owns':{'ids':['x']}}}}"));
+        assertThat(merged.at("/entity/relationships/owned_by").toString()).isEqualTo("[\"h1\",\"h2\"]");
+        assertThat(merged.at("/entity/attributes/privileged").booleanValue()).isTrue();
+        PlannedUpsert flatOverObject = planner.plan(EntityType.USER, obj("{'entity':{'id':'user:a@unknown',"
+                + "'relationships':{'owns':['y']}}}"), false, ALL);
+        assertThat(flatOverObject.applyTo(merged).at("/entity/relationships/owns").toString()).isEqualTo("[\"y\"]");
+    }
+
+    @Test
+    void lifecycleStaysRestrictedOnV1AsKibanasV1CodeHadIt() {
+        assertThatThrownBy(() -> planner.plan(EntityType.HOST, obj("{'entity':{'id':'host:l','lifecycle':"
+                + "{'first_seen':'2026-01-15T10:00:00.000Z'}}}"), false, ALL))
+                .isInstanceOf(FieldsNotAllowedException.class)
+                .hasMessage("The following attributes are not allowed to be updated without forcing it (?force=true): "
+                        + "entity.lifecycle.first_seen");
     }
 }

@@ -11,7 +11,7 @@ import dev.entitystore.domain.error.InvalidRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Route-level schema failures: {@code [request body]: ...} (spec §1.4). */
+/** Route-level schema failures: {@code [request body]: ...}. */
 class RequestBodyValidatorTest {
     private final RequestBodyValidator validator = new RequestBodyValidator();
 

@@ -15,7 +15,7 @@ import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import org.junit.jupiter.api.Test;
 
-/** v2 update (spec §2.2, §6.2–6.4, §11.1 #5–8, #11–12, §11.4, §14.6–14.9, §15.2). */
+/** v2 update planning: target identification, field permissions, the partial-update merge, Kibana's texts. */
 class UpdatePlannerTest {
     private final UpdatePlanner planner = new UpdatePlanner(CLOCK);
     private final CreatePlanner creator = new CreatePlanner(CLOCK);

@@ -18,15 +18,17 @@ public final class AccessControl {
 
     private final Authenticator authenticator;
     private final boolean statusAllowsAnonymous;
+    private final boolean metricsAllowAnonymousLoopback;
 
-    private AccessControl(Authenticator authenticator, boolean statusAllowsAnonymous) {
+    private AccessControl(Authenticator authenticator, boolean statusAllowsAnonymous, boolean metricsAllowAnonymousLoopback) {
         this.authenticator = authenticator;
         this.statusAllowsAnonymous = statusAllowsAnonymous;
+        this.metricsAllowAnonymousLoopback = metricsAllowAnonymousLoopback;
     }
 
     public static AccessControl from(SecurityOptions options) {
         if (!options.hasCredentials()) {
-            return new AccessControl(null, true);
+            return new AccessControl(null, true, true);
         }
         Path file = options.credentialsFile();
         Authenticator authenticator;
@@ -43,7 +45,7 @@ public final class AccessControl {
         if (CredentialsFile.readableByOthers(file)) {
             LOG.warn("Credentials file {} is readable by other users; it holds only hashes, but chmod 600 is advised", file);
         }
-        return new AccessControl(authenticator, options.statusAllowsAnonymous());
+        return new AccessControl(authenticator, options.statusAllowsAnonymous(), options.metricsAllowAnonymousLoopback());
     }
 
     public boolean checksCredentials() {
@@ -64,7 +66,7 @@ public final class AccessControl {
         if (authenticator == null) {
             return;
         }
-        app.register(new AuthenticationFilter(authenticator, statusAllowsAnonymous));
+        app.register(new AuthenticationFilter(authenticator, statusAllowsAnonymous, metricsAllowAnonymousLoopback));
         app.register(AuthorizationFilter.class);
     }
 }

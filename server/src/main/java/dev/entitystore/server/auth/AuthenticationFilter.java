@@ -1,6 +1,7 @@
 package dev.entitystore.server.auth;
 
 import dev.entitystore.server.error.ErrorBody;
+import dev.entitystore.server.observe.RemoteAddress;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Kibana's body. Runs after route matching (an unknown route is a 404 for anyone, as Kibana's router
  * answers it before authenticating) and before the XSRF check, as in Kibana. Registered only when a
  * credentials file is configured. {@code GET /api/status} may be opened to anonymous callers, like
- * Kibana's {@code status.allowAnonymous}.
+ * Kibana's {@code status.allowAnonymous}, and {@code GET /metrics} to anonymous callers on loopback.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
@@ -28,13 +29,15 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     private final Authenticator authenticator;
     private final boolean statusAllowsAnonymous;
+    private final boolean metricsAllowAnonymousLoopback;
 
     @Context
     private ResourceInfo resourceInfo;
 
-    public AuthenticationFilter(Authenticator authenticator, boolean statusAllowsAnonymous) {
+    public AuthenticationFilter(Authenticator authenticator, boolean statusAllowsAnonymous, boolean metricsAllowAnonymousLoopback) {
         this.authenticator = authenticator;
         this.statusAllowsAnonymous = statusAllowsAnonymous;
+        this.metricsAllowAnonymousLoopback = metricsAllowAnonymousLoopback;
     }
 
     @Override
@@ -42,6 +45,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             if (statusAllowsAnonymous && "getStatus".equals(operation())) {
+                return;
+            }
+            // A scraper on this machine; never one from the network.
+            if (metricsAllowAnonymousLoopback && "getMetrics".equals(operation()) && RemoteAddress.isLoopback(request)) {
                 return;
             }
             request.abortWith(unauthorized(MISSING));

@@ -21,6 +21,7 @@ import java.util.Set;
  */
 @Priority(Priorities.AUTHORIZATION + 150)
 public final class AuthorizationFilter implements ContainerRequestFilter {
+    private static final String DENIED = "entitystore.denied";
     @Context
     private ResourceInfo resourceInfo;
 
@@ -31,13 +32,21 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         Principal principal = Principal.of(request);
-        Set<String> held = principal == null ? Set.of() : principal.grants().privilegesIn(RequestSpace.of(request));
+        Set<String> held = principal == null ? Set.of()
+                : KibanaPrivileges.isWholeStore(operation) ? principal.grants().privilegesIn(SpaceGrants.ALL_SPACES)
+                : principal.grants().privilegesIn(RequestSpace.of(request));
         List<String> missing = KibanaPrivileges.requiredFor(operation).stream().filter(p -> !held.contains(p)).toList();
         if (!missing.isEmpty()) {
+            request.setProperty(DENIED, Boolean.TRUE);
             throw new HttpErrorException(403, "API [" + request.getMethod().toUpperCase(Locale.ROOT) + " " + pathAndQuery(request)
                     + "] is unauthorized for user, this action is granted by the Kibana privileges ["
                     + String.join(",", missing) + "]");
         }
+    }
+
+    /** Whether this filter refused the request (a 403 of the route privileges, for the audit log). */
+    public static boolean denied(ContainerRequestContext request) {
+        return Boolean.TRUE.equals(request.getProperty(DENIED));
     }
 
     /** Kibana's {@code pathname + search}: after the space prefix is stripped, query string included as sent. */

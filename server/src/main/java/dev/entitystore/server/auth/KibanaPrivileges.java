@@ -19,7 +19,8 @@ public final class KibanaPrivileges {
     public static final String ENTITY_STORE_MANAGE = "securitySolution-entity-store-manage";
 
     /** Routes outside any space's data: any authenticated caller may use them. */
-    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson");
+    private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
+            "getApiDocs", "getApiDocsAsset");
     /** Elasticsearch's user-profile routes: they check Elasticsearch's privileges themselves ({@link ProfilePrivileges}). */
     private static final Set<String> DECIDED_BY_ROUTE = Set.of("activateUserProfile", "getUserProfiles",
             "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
@@ -39,12 +40,12 @@ public final class KibanaPrivileges {
         route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity");
         route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
-                "uninstallEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
+                "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType");
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",
-                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines");
+                "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines", "backupEntityStore");
     }
 
     private KibanaPrivileges() {}
@@ -53,6 +54,13 @@ public final class KibanaPrivileges {
         for (String operation : operations) {
             REQUIRED.put(operation, privileges);
         }
+    }
+
+    /** Routes over every space at once (a backup copies them all): the privileges must be held in every space. */
+    private static final Set<String> WHOLE_STORE = Set.of("backupEntityStore");
+
+    public static boolean isWholeStore(String operation) {
+        return WHOLE_STORE.contains(operation);
     }
 
     public static boolean isUnscoped(String operation) {
@@ -72,9 +80,12 @@ public final class KibanaPrivileges {
         return all;
     }
 
-    /** The privileges an operation needs, in the order the 403 lists them; an unknown one needs them all (fail closed). */
+    /**
+     * The Kibana privileges an operation needs, in the order the 403 lists them; an unknown one needs them all
+     * (fail closed). None for the routes that decide themselves: theirs are Elasticsearch's, not Kibana's.
+     */
     public static List<String> requiredFor(String operation) {
-        if (UNSCOPED.contains(operation)) {
+        if (UNSCOPED.contains(operation) || DECIDED_BY_ROUTE.contains(operation)) {
             return List.of();
         }
         return REQUIRED.getOrDefault(operation, V1_MANAGE);

@@ -19,7 +19,7 @@ public record Principal(String description, SpaceGrants grants, StoredCredential
     }
 
     /** The principal of an authenticated request, or null when the server runs without credentials. */
-    static Principal of(ContainerRequestContext request) {
+    public static Principal of(ContainerRequestContext request) {
         return request.getProperty(PROPERTY) instanceof Principal principal ? principal : null;
     }
 }

@@ -33,7 +33,10 @@ public record SpaceGrants(List<String> spaces, boolean write, boolean admin) {
         return spaces.contains(ALL_SPACES) || spaces.contains(space);
     }
 
-    /** The Kibana privileges held in {@code space}: none outside the granted spaces. */
+    /**
+     * The Kibana privileges held in {@code space}: none outside the granted spaces. Asked for
+     * {@link #ALL_SPACES}, those held in every space (only a {@code *} credential holds any).
+     */
     public Set<String> privilegesIn(String space) {
         Set<String> held = new LinkedHashSet<>();
         if (!allows(space)) {

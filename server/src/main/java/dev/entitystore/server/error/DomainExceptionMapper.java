@@ -1,5 +1,6 @@
 package dev.entitystore.server.error;
 
+import dev.entitystore.domain.error.BulkItemRef;
 import dev.entitystore.domain.error.EngineNotRunningException;
 import dev.entitystore.domain.error.EntityAlreadyExistsException;
 import dev.entitystore.domain.error.EntityNotFoundException;
@@ -16,7 +17,9 @@ import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
@@ -34,12 +37,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
 
     static {
         STATUS.put(InvalidRequestException.class, e -> 400);
-        // The legacy API answers restricted fields with 403 (its published code), everything else 400.
-        STATUS.put(FieldsNotAllowedException.class, e -> {
-            FieldsNotAllowedException fields = (FieldsNotAllowedException) e;
-            return fields.wording() == FieldsNotAllowedException.Wording.V1
-                    && fields.reason() == FieldsNotAllowedException.Reason.RESTRICTED ? 403 : 400;
-        });
+        // Both generations answer fields they do not allow with 400: Kibana's v1 upsert and bulk routes both
+        // map its BadCRUDRequestError to a bad request (its published page's 403 was never what it answered).
+        STATUS.put(FieldsNotAllowedException.class, e -> 400);
         STATUS.put(StoreNotInstalledException.class, e -> 400);
         STATUS.put(EntityNotFoundException.class, e -> 404);
         STATUS.put(EntityAlreadyExistsException.class, e -> 409);
@@ -61,15 +61,24 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
             return ErrorBody.of(500, UnexpectedExceptionMapper.MESSAGE).toResponse();
         }
         if (exception instanceof StoreUnavailableException) {
-            LOG.error("Store unavailable", exception);
+            // One line with the cause; the trace only for whoever debugs (a 503 is a state, not a bug).
+            LOG.warn("503 Service Unavailable: {}", exception.getMessage());
+            LOG.debug("503 Service Unavailable", exception);
         }
         if (exception instanceof ProfileException profile) {
             return (profile.documentId() != null
                     ? ElasticsearchErrorBody.ofDocument(status, profile.type(), profile.getMessage())
                     : ElasticsearchErrorBody.of(status, profile.type(), profile.getMessage())).toResponse();
         }
-        if (exception instanceof InvalidRequestException invalid && invalid.itemIndex().isPresent()) {
-            return ErrorBody.of(status, exception.getMessage(), Map.of("index", invalid.itemIndex().getAsInt()))
+        if (exception instanceof InvalidRequestException invalid
+                && (invalid.itemIndex().isPresent() || !invalid.details().isEmpty())) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            invalid.itemIndex().ifPresent(index -> attributes.put("index", index));
+            attributes.putAll(invalid.details());
+            return ErrorBody.of(status, exception.getMessage(), attributes).toResponse();
+        }
+        if (exception instanceof StoreUnavailableException unavailable && !unavailable.items().isEmpty()) {
+            return ErrorBody.of(status, exception.getMessage(), Map.of("items", namedItems(unavailable.items())))
                     .toResponse();
         }
         if (exception instanceof StoreBusyException busy) {
@@ -77,6 +86,19 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
                     .header("Retry-After", busy.retryAfterSeconds()).build();
         }
         return ErrorBody.of(status, exception.getMessage()).toResponse();
+    }
+
+    /** The bulk items a failure names: position, EUID and storage id, in request order. */
+    private static List<Map<String, Object>> namedItems(List<BulkItemRef> items) {
+        List<Map<String, Object>> named = new ArrayList<>(items.size());
+        for (BulkItemRef item : items) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("index", item.index());
+            one.put("entityId", item.euid());
+            one.put("_id", item.docId());
+            named.add(one);
+        }
+        return named;
     }
 
     /** The status of the nearest mapped class, so a subclass inherits its parent's row. */

@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The legacy (v1) engine routes (spec §4.1), over the engine state v2 shares, per space. */
+/** The legacy (v1) engine routes, over the engine state v2 shares, per space. */
 public final class EnginesV1Resource extends SpaceScopedResource implements EnginesV1Api {
     private final LegacyEngineLifecycle engines;
     private final ObjectMapper mapper;

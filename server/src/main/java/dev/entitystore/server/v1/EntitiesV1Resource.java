@@ -2,7 +2,6 @@ package dev.entitystore.server.v1;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.EntitiesV1Api;
-import dev.entitystore.api.model.BulkItemError;
 import dev.entitystore.api.model.BulkUpdateResponse;
 import dev.entitystore.api.model.DeletedResponse;
 import dev.entitystore.api.model.EntityType;
@@ -17,13 +16,14 @@ import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
+import dev.entitystore.server.v2.BulkItemErrors;
 import dev.entitystore.server.v2.EntityTypes;
 import dev.entitystore.server.v2.ListAnswers;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The legacy (v1) entity routes (spec §4.2–§4.4): translate, call the domain, answer in v1's shapes. */
+/** The legacy (v1) entity routes: translate, call the domain, answer in v1's shapes. */
 public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
     private final LegacyEntityWrites writes;
     private final EntityListing listing;
@@ -59,7 +59,7 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Integer page,
+    public Response v1ListEntities(List<String> entityTypes, String sortField, SortOrder sortOrder, Long page,
             Integer perPage, String filterQuery) {
         ListAnswer.Page answer = listing.listLegacy(space(), entityTypes, sortField,
                 sortOrder == null ? null : sortOrder.toString(), page, perPage, filterQuery);
@@ -73,11 +73,6 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getRecord()));
         }
         List<BulkItemFailure> failures = writes.bulkUpsert(space(), items, Boolean.TRUE.equals(force));
-        List<BulkItemError> errors = new ArrayList<>(failures.size());
-        for (BulkItemFailure failure : failures) {
-            errors.add(new BulkItemError().id(failure.docId()).status(failure.status())
-                    .type(failure.type()).reason(failure.reason()));
-        }
-        return Response.ok(new BulkUpdateResponse().ok(true).errors(errors)).build();
+        return Response.ok(new BulkUpdateResponse().ok(true).errors(BulkItemErrors.of(failures))).build();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The v2 status body: each engine's effective settings plus the legacy-compatible fields Kibana fills
- * in (spec §2.6), and, when asked, the components that make the engine up here.
+ * in, and, when asked, the components that make the engine up here.
  */
 final class EngineStatusAnswer {
     private final ObjectMapper lenient;

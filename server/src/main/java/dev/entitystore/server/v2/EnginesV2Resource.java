@@ -54,6 +54,12 @@ public final class EnginesV2Resource extends SpaceScopedResource implements Engi
         return ok();
     }
 
+    /** Kibana's route file registers uninstall by type as DELETE; the same operation. */
+    @Override
+    public Response deleteEntityStoreByType(EntityType entityType, String kbnXsrf) {
+        return uninstallEntityStoreByType(entityType, kbnXsrf);
+    }
+
     @Override
     public Response startEntityStore(String kbnXsrf, EntityTypesRequest request) {
         engines.start(space(), types(request));

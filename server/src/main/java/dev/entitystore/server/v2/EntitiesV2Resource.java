@@ -2,7 +2,6 @@ package dev.entitystore.server.v2;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.EntitiesV2Api;
-import dev.entitystore.api.model.BulkItemError;
 import dev.entitystore.api.model.BulkUpdateItem;
 import dev.entitystore.api.model.BulkUpdateRequest;
 import dev.entitystore.api.model.BulkUpdateResponse;
@@ -57,12 +56,7 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getDoc()));
         }
         List<BulkItemFailure> failures = writes.bulkUpdate(space(), items, Boolean.TRUE.equals(force));
-        List<BulkItemError> errors = new ArrayList<>(failures.size());
-        for (BulkItemFailure failure : failures) {
-            errors.add(new BulkItemError().id(failure.docId()).status(failure.status())
-                    .type(failure.type()).reason(failure.reason()));
-        }
-        return Response.ok(new BulkUpdateResponse().ok(true).errors(errors)).build();
+        return Response.ok(new BulkUpdateResponse().ok(true).errors(BulkItemErrors.of(failures))).build();
     }
 
     @Override
@@ -77,8 +71,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response listEntities(String filter, Integer size, String searchAfter, List<String> source,
-            List<String> fields, Integer page, Integer perPage, String sortField, SortOrder sortOrder,
+    public Response listEntities(String filter, Long size, String searchAfter, List<String> source,
+            List<String> fields, Long page, Integer perPage, String sortField, SortOrder sortOrder,
             String filterQuery, List<String> entityTypes) {
         ListParameters parameters = new ListParameters(filter, size, searchAfter, source, fields, page, perPage, sortField,
                 sortOrder == null ? null : sortOrder.toString(), filterQuery, entityTypes);

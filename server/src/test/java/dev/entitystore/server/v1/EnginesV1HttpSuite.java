@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The legacy v1 engine routes (spec §4.1; product rules §3.4, §3.14, §3.15) over the engine state v2 shares. Each
+ * The legacy v1 engine routes (product rules §3.4, §3.14, §3.15) over the engine state v2 shares. Each
  * test works in its own space, so that engines installed by one are not seen by another.
  */
 abstract class EnginesV1HttpSuite {
@@ -95,8 +95,9 @@ abstract class EnginesV1HttpSuite {
         assertThat(badDuration.json().path("message").asText()).startsWith("[request body]: lookbackPeriod: ");
         Answer badInterval = client().post(base, "{\"enrichPolicyExecutionInterval\":\"0h\"}");
         assertThat(badInterval.json().path("message").asText()).startsWith("[request body]: enrichPolicyExecutionInterval: ");
-        Answer zeroHistory = client().post(base, "{\"fieldHistoryLength\":0}");
-        assertThat(zeroHistory.json().path("message").asText()).as(zeroHistory.body()).startsWith("[request body]: fieldHistoryLength: ");
+        // any integer is Kibana's v1 schema (issue 16, item 5); a word is not
+        Answer wordHistory = client().post(base, "{\"fieldHistoryLength\":\"ten\"}");
+        assertThat(wordHistory.json().path("message").asText()).as(wordHistory.body()).startsWith("[request body]: fieldHistoryLength");
         assertError(client().post(base, "{\"enrichPolicyExecutionInterval\":\"13h\"}"), 400, "Bad Request",
                 "[request body]: The enrich policy execution interval must be less than or equal to half the "
                         + "duration of the lookback period.");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * v2 engine management and the not-installed answers (spec §2.6, §11.2, §14.14), each test in its own
+ * v2 engine management and the not-installed answers, each test in its own
  * space so that they do not see each other's installs.
  */
 abstract class EnginesV2HttpSuite {

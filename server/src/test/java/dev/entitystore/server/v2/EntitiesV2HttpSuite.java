@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The v2 entity routes over HTTP: Kibana's Scout CRUD suite (spec §11.1 1-13),
- * the wire examples (§14.1-§14.11) and the status matrix (§10). Stored records are read back through
+ * The v2 entity routes over HTTP: Kibana's Scout CRUD suite,
+ * the wire examples and the status matrix. Stored records are read back through
  * our GET route, which answers what the store holds.
  */
 abstract class EntitiesV2HttpSuite {

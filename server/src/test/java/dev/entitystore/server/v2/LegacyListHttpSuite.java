@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The legacy list ({@code GET /api/entity_store/entities/list}, spec §4.5) over the same store and index. */
+/** The legacy list ({@code GET /api/entity_store/entities/list}) over the same store and index. */
 abstract class LegacyListHttpSuite {
     @RegisterExtension
     static RunningServer server = new RunningServer();

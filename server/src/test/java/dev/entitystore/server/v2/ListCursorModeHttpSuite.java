@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** List, cursor mode over HTTP: Kibana's Scout scenarios (spec §11.1 14-23), the wire example §14.12, paging. */
+/** List, cursor mode over HTTP: Kibana's Scout scenarios, its wire example, paging. */
 abstract class ListCursorModeHttpSuite {
     @RegisterExtension
     static RunningServer server = new RunningServer();

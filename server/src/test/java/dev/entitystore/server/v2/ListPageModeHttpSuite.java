@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** List, page mode over HTTP (spec §8.2, §14.13), mode mixing (§8.3), not-installed, spaces. */
+/** List, page mode over HTTP, mode mixing, not-installed, spaces. */
 abstract class ListPageModeHttpSuite {
     @RegisterExtension
     static RunningServer server = new RunningServer();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** v1 upsert, bulk and delete on the embedded store (spec §4.2–§4.4, §7.3; product rules §3.6, §3.7). */
+/** v1 upsert, bulk and delete on the embedded store (product rules §3.6, §3.7). */
 class LegacyEntityWritesTest {
     private static final String SPACE = "default";
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The legacy v1 engine use cases (spec §4.1) over the engine state v2 uses too, so each generation sees
+ * The legacy v1 engine use cases over the engine state v2 uses too, so each generation sees
  * what the other did. Init is synchronous (product rules §3.14): the engine is started when it answers.
  */
 public final class LegacyEngineLifecycle {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
-/** v1 init settings: Kibana's defaults and its enrich-interval rule (spec §4.1). */
+/** v1 init settings: Kibana's defaults and its enrich-interval rule. */
 class LegacyEngineSettingsTest {
 
     @Test

@@ -61,7 +61,7 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
             index.close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return new EmbeddedSearchIndex(index, follower, new LuceneEntitySearch(index, clock));
+        return new EmbeddedSearchIndex(index, follower, new LuceneEntitySearch(index, store::records, clock));
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.entitystore.domain.query.DateValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -15,16 +17,15 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
 /**
  * A record as a Lucene document, the way Elasticsearch indexes keyword fields: every leaf value under its
- * dotted path (array elements are more values of the same path), exact and case-sensitive, with doc
- * values for {@code exists} and sorting. JSON numbers also get a numeric companion and ISO-8601 strings a
- * date companion, for ranges and sorts. The record itself is stored whole.
+ * dotted path (array elements are more values of the same path), exact and case-sensitive; the paths present
+ * are listed for {@code exists}, and the paths listings sort on ({@link IndexFields#SORTABLE}) have doc values. JSON numbers also get a numeric companion and ISO-8601 strings a
+ * date companion, for ranges and sorts. The record itself is not kept: searches read it from the store.
  *
  * <p>The JSON is read with the streaming parser: no tree is built on the indexing path.
  */
@@ -39,11 +40,10 @@ final class EntityDocuments {
 
     static Document build(String space, String id, long seq, byte[] json) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KEY, IndexFields.key(space, id), Field.Store.NO));
+        doc.add(new StringField(IndexFields.KEY, IndexFields.keyTerm(space, id), Field.Store.NO));
         doc.add(new StringField(IndexFields.SPACE, space, Field.Store.NO));
         doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.SEQ, seq));
-        doc.add(new StoredField(IndexFields.SOURCE, json));
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("record " + space + "/" + id + " is not a JSON object");
@@ -62,6 +62,7 @@ final class EntityDocuments {
     /** Adds the leaf values of one record to its document. */
     private static final class Leaves {
         private final Document doc;
+        private final Set<String> paths = new HashSet<>();
         private boolean timestampSeen;
 
         Leaves(Document doc) {
@@ -119,7 +120,12 @@ final class EntityDocuments {
                 return;
             }
             doc.add(new StringField(path, text, Field.Store.NO));
-            doc.add(new SortedSetDocValuesField(path, new BytesRef(text)));
+            if (paths.add(path)) {
+                doc.add(new StringField(IndexFields.PATHS, path, Field.Store.NO));
+            }
+            if (IndexFields.SORTABLE.contains(path)) {
+                doc.add(new SortedSetDocValuesField(path, new BytesRef(text)));
+            }
         }
     }
 }

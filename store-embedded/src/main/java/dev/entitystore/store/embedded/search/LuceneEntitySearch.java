@@ -1,19 +1,18 @@
 package dev.entitystore.store.embedded.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.search.QueryTooComplexException;
 import dev.entitystore.domain.search.SearchHit;
 import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
+import dev.entitystore.domain.store.StoredEntity;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -25,16 +24,17 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
-/** {@link EntitySearch} on the embedded Lucene index: compile, search one space, read the stored records. */
+/** {@link EntitySearch} on the embedded Lucene index: compile, search one space, read the records from the store. */
 public final class LuceneEntitySearch implements EntitySearch {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> STORED = Set.of(IndexFields.ID, IndexFields.SOURCE);
+    private static final Set<String> STORED = Set.of(IndexFields.ID);
 
     private final LuceneEntityIndex index;
+    private final RecordLookup records;
     private final Clock clock;
 
-    public LuceneEntitySearch(LuceneEntityIndex index, Clock clock) {
+    LuceneEntitySearch(LuceneEntityIndex index, RecordLookup records, Clock clock) {
         this.index = index;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -73,12 +73,21 @@ public final class LuceneEntitySearch implements EntitySearch {
                 ? searcher.search(query, wanted, sorts.sort())
                 : searcher.searchAfter(sorts.after(request.searchAfter(), maxDoc - 1), query, wanted, sorts.sort());
         ScoreDoc[] docs = top.scoreDocs;
-        List<SearchHit> hits = new ArrayList<>(Math.max(0, docs.length - request.from()));
+        int first = Math.min(request.from(), docs.length);
+        List<String> ids = new ArrayList<>(docs.length - first);
         StoredFields stored = searcher.storedFields();
-        for (int i = request.from(); i < docs.length; i++) {
-            Document doc = stored.document(docs[i].doc, STORED);
-            ObjectNode source = (ObjectNode) JSON.readTree(doc.getBinaryValue(IndexFields.SOURCE).bytes);
-            hits.add(new SearchHit(doc.get(IndexFields.ID), source, sorts.wireValues((FieldDoc) docs[i])));
+        for (int i = first; i < docs.length; i++) {
+            ids.add(stored.document(docs[i].doc, STORED).get(IndexFields.ID));
+        }
+        // The store may hold a newer state than this searcher (a write committed, its answer not yet
+        // given): the hit shows that state. A record deleted since is left out.
+        Map<String, StoredEntity> current = records.records(request.space(), ids);
+        List<SearchHit> hits = new ArrayList<>(ids.size());
+        for (int i = first; i < docs.length; i++) {
+            StoredEntity record = current.get(ids.get(i - first));
+            if (record != null) {
+                hits.add(new SearchHit(record.id(), record.source(), sorts.wireValues((FieldDoc) docs[i])));
+            }
         }
         return new SearchResult(hits, total);
     }

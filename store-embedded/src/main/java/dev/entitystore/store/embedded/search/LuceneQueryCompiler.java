@@ -12,7 +12,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -127,11 +126,8 @@ final class LuceneQueryCompiler {
         if (exists.field().equals("_id")) {
             return new MatchAllDocsQuery();
         }
-        List<org.apache.lucene.search.Query> alternatives = new ArrayList<>();
-        for (String field : fields.resolveWithObjects(exists.field())) {
-            alternatives.add(new FieldExistsQuery(field));
-        }
-        return anyOf(alternatives);
+        List<String> paths = fields.resolveWithObjects(exists.field());
+        return paths.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(IndexFields.PATHS, bytes(paths));
     }
 
     private org.apache.lucene.search.Query range(Query.Range range) {

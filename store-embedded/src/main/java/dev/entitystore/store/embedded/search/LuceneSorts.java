@@ -63,8 +63,12 @@ final class LuceneSorts {
             kind = Kind.DOUBLE;
         } else {
             // Also for a field no entity has yet: every entity lacks it, the tie-breaker orders them.
-            primary = new SortedSetSortField(field, reverse, reverse ? SortedSetSelector.Type.MAX : SortedSetSelector.Type.MIN);
-            primary.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
+            if (IndexFields.SORTABLE.contains(field)) {
+                primary = new SortedSetSortField(field, reverse, reverse ? SortedSetSelector.Type.MAX : SortedSetSelector.Type.MIN);
+                primary.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
+            } else {
+                primary = new SortField(field, new TermsSortSource(), reverse);
+            }
             kind = Kind.KEYWORD;
         }
         return new LuceneSorts(new Sort(primary, tieBreaker), kind);

@@ -6,10 +6,12 @@ import dev.entitystore.domain.store.CommittedChange;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,11 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final WriteTransaction tx;
     private final String dbName;
+    /** Asked before each commit: a reason means the group is rolled back, nothing of it applied. */
+    private final Supplier<Optional<String>> commitRefusal;
+    private volatile CommitStatistics statistics = CommitStatistics.NONE;
+    /** Why the follower stopped making commits searchable, once it has; the store's health reports it. */
+    private volatile String followerFailure;
     private final LinkedBlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
@@ -77,9 +84,10 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Written and read on the writer thread only (attached through a request). */
     private CommitListener listener;
 
-    GroupCommitWriter(WriteTransaction tx, String dbName) {
+    GroupCommitWriter(WriteTransaction tx, String dbName, Supplier<Optional<String>> commitRefusal) {
         this.tx = tx;
         this.dbName = dbName;
+        this.commitRefusal = commitRefusal;
         this.thread = new Thread(this::loop, "entity-store-writer");
         // Daemon, so that a start-up that fails after opening the store still exits. Nothing acknowledged
         // is lost by that: a caller is answered only after its commit; close() drains the queue.
@@ -101,6 +109,15 @@ final class GroupCommitWriter implements AutoCloseable {
             listener = follower;
             return tx.committedSeq();
         });
+    }
+
+    void observe(CommitStatistics observer) {
+        statistics = observer;
+    }
+
+    /** Why the follower failed on a commit, if it has (it then stays behind until a restart). */
+    Optional<String> followerFailure() {
+        return Optional.ofNullable(followerFailure);
     }
 
     /** The seq of the last committed change. */
@@ -208,13 +225,28 @@ final class GroupCommitWriter implements AutoCloseable {
                 request.future.completeExceptionally(requestFailure(request, failure));
             }
         }
+        Optional<String> refusal = commitRefusal.get();
+        if (refusal.isPresent()) {
+            abort(applied, new SQLException(refusal.get()), "the store's files are gone");
+            return;
+        }
+        long commitStarted = System.nanoTime();
         try {
             tx.commit();
         } catch (SQLException e) {
             abort(applied, e, "commit failed");
             return;
         }
+        statistics.committed(applied.size(), weightOf(applied), System.nanoTime() - commitStarted);
         answerWhenFollowed(applied, tx.takeCommittedChanges());
+    }
+
+    private static int weightOf(List<Request<?>> requests) {
+        int weight = 0;
+        for (Request<?> request : requests) {
+            weight += request.weight;
+        }
+        return weight;
     }
 
     /** Answers the callers once the follower, if any, has the group's changes searchable. */
@@ -227,6 +259,8 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             followed = listener.committed(changes);
         } catch (RuntimeException e) {
+            followerFailure = "the search index failed on the changes up to seq "
+                    + changes.get(changes.size() - 1).seqNo() + ": " + e.getMessage();
             LOG.error("commit listener failed on {} changes up to seq {}; they are stored but not searchable until a restart",
                     changes.size(), changes.get(changes.size() - 1).seqNo(), e);
             applied.forEach(Request::complete);
@@ -235,6 +269,8 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Request<?>> answer = List.copyOf(applied);
         followed.whenComplete((ignored, failure) -> {
             if (failure != null) {
+                followerFailure = "the search index failed on the changes up to seq "
+                        + changes.get(changes.size() - 1).seqNo() + ": " + failure.getMessage();
                 // The writes are durable: answering them as failed would invite a retry of a write that happened.
                 LOG.error("search index failed on {} changes up to seq {}; they are stored but not searchable until a restart",
                         changes.size(), changes.get(changes.size() - 1).seqNo(), failure);

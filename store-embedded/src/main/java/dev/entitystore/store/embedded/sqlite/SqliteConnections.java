@@ -58,6 +58,21 @@ final class SqliteConnections {
         return connection;
     }
 
+    /**
+     * A connection of its own for a backup: it reads one snapshot for as long as the copy takes, beside
+     * the writer (WAL), and may be opened by another process than the server's.
+     */
+    static Connection openForBackup(Path dbFile) throws SQLException {
+        Connection connection = open(dbFile);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     private static Connection open(Path dbFile) throws SQLException {
         return new SQLiteConfig().createConnection("jdbc:sqlite:" + dbFile);
     }

@@ -49,17 +49,19 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     private final WriteAdmission admission;
     private final ReadConnectionPool readPool;
     private final SqliteReads reads;
+    private final DataFilesWatch files;
     private final Object closeLock = new Object();
-    private boolean closed;
+    private volatile boolean closed;
 
     private SqliteEntityStore(DataDirectory dataDirectory, Path dbFile, WriteTransaction writeTransaction,
-                              ReadConnectionPool readPool, int maxPendingWrites) {
+                              ReadConnectionPool readPool, DataFilesWatch files, int maxPendingWrites) {
         this.dataDirectory = dataDirectory;
         this.dbFile = dbFile;
         this.writeTransaction = writeTransaction;
         this.readPool = readPool;
         this.reads = new SqliteReads(readPool);
-        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString());
+        this.files = files;
+        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem);
         this.admission = new WriteAdmission(maxPendingWrites);
     }
 
@@ -97,8 +99,9 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
             pool = new ReadConnectionPool(dbFile, READ_CONNECTIONS);
             LOG.info("entity store opened at {} (schema version {}, {} migrations applied, last seq {})",
                     dbFile, schema.latestVersion(), applied, tx.committedSeq());
-            return new SqliteEntityStore(directory, dbFile, tx, pool, maxPendingWrites);
-        } catch (SQLException | RuntimeException e) {
+            DataFilesWatch files = DataFilesWatch.of(directory.path(), dbFile);
+            return new SqliteEntityStore(directory, dbFile, tx, pool, files, maxPendingWrites);
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
             if (pool != null) {
                 pool.close();
             }
@@ -113,6 +116,35 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
 
     public Path dbFile() {
         return dbFile;
+    }
+
+    /** The record store's health: its files, its disk, its queue (see {@link SqliteStoreHealth}). */
+    public dev.entitystore.domain.health.HealthCheck health() {
+        return new SqliteStoreHealth(this);
+    }
+
+    /** Why writes cannot be made durable now, if so: the data directory or database file is gone. */
+    java.util.Optional<String> filesProblem() {
+        return files.problem();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Entity writes taken in and not yet answered. */
+    public int pendingWrites() {
+        return admission.pending();
+    }
+
+    /** Reports each group commit from now on (metrics); replaces the previous observer. */
+    public void observeCommits(CommitStatistics observer) {
+        writer.observe(java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
+    /** Why the attached follower (the search index) stopped following, once it has. */
+    public java.util.Optional<String> followerFailure() {
+        return writer.followerFailure();
     }
 
     /**
@@ -200,6 +232,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     public ChangeBatch changesSince(long seqNo, int limit) {
         positive(limit);
         return reads.changesSince(seqNo, limit);
+    }
+
+    @Override
+    public Map<String, StoredEntity> records(String space, List<String> ids) {
+        return reads.records(name(space, "space"), ids);
     }
 
     @Override

@@ -54,6 +54,30 @@ final class SqliteReads {
         });
     }
 
+    /** The records of {@code ids}, read in one read transaction (one snapshot); absent ids are left out. */
+    Map<String, StoredEntity> records(String space, List<String> ids) {
+        return pool.read("records", c -> {
+            Map<String, StoredEntity> found = new LinkedHashMap<>();
+            PreparedStatement s = c.prepare(GET);
+            c.execute("BEGIN");
+            try {
+                for (String id : ids) {
+                    s.setString(1, space);
+                    s.setString(2, id);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
+                            found.put(id, new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
+                        }
+                    }
+                }
+            } finally {
+                c.execute("COMMIT");
+            }
+            return found;
+        });
+    }
+
     EntityPage scan(String space, String afterId, int limit) {
         return pool.read("scan", c -> {
             PreparedStatement s;

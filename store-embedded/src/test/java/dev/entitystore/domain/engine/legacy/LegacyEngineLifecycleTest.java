@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** v1 engines over the engine state v2 shares (spec §4.1, product rules §3.4, §3.14). */
+/** v1 engines over the engine state v2 shares (product rules §3.4, §3.14). */
 class LegacyEngineLifecycleTest {
     private static final String SPACE = "default";
 

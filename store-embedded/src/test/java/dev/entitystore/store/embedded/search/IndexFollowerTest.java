@@ -42,7 +42,8 @@ class IndexFollowerTest {
             // The commit now hangs in fsync until released: the next write must not wait for it.
             follower.committed(List.of(host(2, "h2"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-            LuceneEntitySearch search = new LuceneEntitySearch(index, Clock.systemUTC());
+            LuceneEntitySearch search = new LuceneEntitySearch(index,
+                    new RecordsInMemory().apply(List.of(host(1, "h1"), host(2, "h2"))), Clock.systemUTC());
             assertThat(search.search(new SearchRequest("default", new Query.MatchAll(), SearchSort.newestFirst(), null, 0, 10, false))
                     .hits().stream().map(SearchHit::id)).containsExactlyInAnyOrder("h1", "h2");
         } finally {

@@ -35,7 +35,8 @@ class SearchSemanticsTest {
     static void fill() throws Exception {
         index = LuceneEntityIndex.open(dir.resolve("index"));
         Clock clock = Clock.fixed(Instant.parse("2024-06-15T12:00:00Z"), ZoneOffset.UTC);
-        search = new LuceneEntitySearch(index, clock);
+        RecordsInMemory records = new RecordsInMemory();
+        search = new LuceneEntitySearch(index, records, clock);
         long seq = 0;
         List<CommittedChange> docs = List.of(
                 CommittedChange.upsert(++seq, "default", "h1", """
@@ -54,6 +55,7 @@ class SearchSemanticsTest {
                 CommittedChange.upsert(++seq, "other", "o1", """
                         {"@timestamp":"2024-06-15T11:00:00.000Z","entity":{"id":"host:web-01","EngineMetadata":{"Type":"host"}},"host":{"name":"web-01"}}"""));
         index.apply(docs, seq);
+        records.apply(docs);
         index.refresh();
     }
 

@@ -1,0 +1,7 @@
+package dev.entitystore.server.fidelity;
+
+import dev.entitystore.server.OnOpenSearch;
+
+/** {@link ContractFidelityV2HttpSuite} on OpenSearch. */
+class ContractFidelityV2OpenSearchHttpTest extends ContractFidelityV2HttpSuite implements OnOpenSearch {
+}
