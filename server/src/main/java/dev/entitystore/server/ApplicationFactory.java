@@ -9,6 +9,8 @@ import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
+import dev.entitystore.domain.profile.ProfileStore;
+import dev.entitystore.domain.profile.UserProfiles;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.store.EntityStore;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
+import dev.entitystore.server.error.ElasticsearchDialectFilter;
 import dev.entitystore.server.error.JsonProcessingExceptionMapper;
 import dev.entitystore.server.error.NumberOutOfRangeExceptionMapper;
 import dev.entitystore.server.error.ParamExceptionMapper;
@@ -36,6 +39,7 @@ import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ValidationConfigProvider;
+import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.status.StatusResource;
 import dev.entitystore.server.v1.EnginesV1Resource;
 import dev.entitystore.server.v1.EntitiesV1Resource;
@@ -49,13 +53,15 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health) {
-        return create(config, store, search, health, AccessControl.from(config.security()),
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
+                                        ServiceHealth health) {
+        return create(config, store, search, profiles, health, AccessControl.from(config.security()),
                 new Observability(config.logging().accessLog()), Optional.empty());
     }
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ServiceHealth health,
-                                        AccessControl access, Observability observability, Optional<StoreBackup> backup) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
+                                        ServiceHealth health, AccessControl access, Observability observability,
+                                        Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -90,6 +96,8 @@ public final class ApplicationFactory {
         app.register(NumberOutOfRangeExceptionMapper.class);
         app.register(ConstraintViolationExceptionMapper.class);
         app.register(UnexpectedExceptionMapper.class);
+        // ...except on Elasticsearch's routes, which answer in Elasticsearch's body.
+        app.register(ElasticsearchDialectFilter.class);
 
         // Routes
         app.register(new StatusResource(BuildInfo.version(), health));
@@ -105,6 +113,8 @@ public final class ApplicationFactory {
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
+        app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
+                access.profilePrivileges()));
         return app;
     }
 }

@@ -5,10 +5,13 @@ import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoreOpenException;
+import dev.entitystore.domain.profile.ProfileStore;
 import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
+import dev.entitystore.store.embedded.sqlite.SqliteProfileStore;
 import dev.entitystore.store.opensearch.IndexNames;
 import dev.entitystore.store.opensearch.OpenSearchConnection;
 import dev.entitystore.store.opensearch.OpenSearchEntityStore;
+import dev.entitystore.store.opensearch.OpenSearchProfileStore;
 import dev.entitystore.store.opensearch.OpenSearchSettings;
 import dev.entitystore.store.opensearch.search.OpenSearchEntitySearch;
 import dev.entitystore.domain.health.HealthGuardedStore;
@@ -28,10 +31,12 @@ import java.net.URI;
 /**
  * The storage the application runs on: the record of truth and the search over it. Embedded: SQLite and
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
- * records and their search in the cluster's indices, over one connection.
+ * records and their search in the cluster's indices, over one connection. User profiles beside them: a
+ * SQLite file of their own in the data directory, or an index of their own in the cluster.
  */
-record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Consumer<MeterRegistry> gauges,
-               Optional<StoreBackup> backup, AutoCloseable closeSearch) implements AutoCloseable {
+record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, ServiceHealth health,
+               Consumer<MeterRegistry> gauges, Optional<StoreBackup> backup, AutoCloseable closeSearch)
+        implements AutoCloseable {
 
     static Backend embedded(ServerConfig config) {
         SqliteEntityStore store;
@@ -40,14 +45,28 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Con
         } catch (StoreOpenException e) {
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
+        SqliteProfileStore profiles;
+        try {
+            profiles = SqliteProfileStore.open(config.dataDir());
+        } catch (StoreOpenException e) {
+            store.close();
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
+        }
         try {
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
             Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
-            return new Backend(new HealthGuardedStore(store, health), search, health, gauges,
-                    Optional.of(new SqliteBackup(config.dataDir())), search);
+            return new Backend(new HealthGuardedStore(store, health), search, profiles, health, gauges,
+                    Optional.of(new SqliteBackup(config.dataDir())), () -> {
+                        try {
+                            search.close();
+                        } finally {
+                            profiles.close();
+                        }
+                    });
         } catch (UncheckedIOException | IllegalStateException e) {
+            profiles.close();
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
@@ -71,7 +90,8 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Con
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
-            return new Backend(store, new OpenSearchEntitySearch(connection, names), health, registry -> { }, Optional.empty(),
+            return new Backend(store, new OpenSearchEntitySearch(connection, names),
+                    new OpenSearchProfileStore(connection, names), health, registry -> { }, Optional.empty(),
                     connection);
         } catch (StoreOpenException e) {
             connection.close();
@@ -79,7 +99,7 @@ record Backend(EntityStore store, EntitySearch search, ServiceHealth health, Con
         }
     }
 
-    /** The store first (it finishes its writes and hands them to the index), then the index. */
+    /** The store first (it finishes its writes and hands them to the index), then the index and the profiles. */
     @Override
     public void close() {
         store.close();

@@ -24,15 +24,18 @@ public record ServerConfig(
      * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
      * long a client may take to send its request before the connection is cut.
      */
-    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites) {
+    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites, long maxProfileBytes) {
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
         /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
         public static final int DEFAULT_MAX_PENDING_WRITES =
                 dev.entitystore.store.embedded.sqlite.SqliteEntityStore.DEFAULT_MAX_PENDING_WRITES;
+        /** A user profile's whole stored size, at most (Elasticsearch's {@code xpack.security.profile.max_size}). */
+        public static final long DEFAULT_MAX_PROFILE_BYTES = dev.entitystore.domain.profile.UserProfiles.DEFAULT_MAX_PROFILE_BYTES;
 
         public static RequestLimits defaults() {
-            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES);
+            return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES,
+                    DEFAULT_MAX_PROFILE_BYTES);
         }
     }
 
@@ -97,7 +100,9 @@ public record ServerConfig(
                 new RequestLimits(
                         positive(values.get(ServerSetting.MAX_BULK_ITEMS), "bulk item limit", ServerSetting.MAX_BULK_ITEMS),
                         positive(values.get(ServerSetting.CLIENT_TIMEOUT), "client timeout", ServerSetting.CLIENT_TIMEOUT),
-                        positive(values.get(ServerSetting.MAX_PENDING_WRITES), "pending write limit", ServerSetting.MAX_PENDING_WRITES)),
+                        positive(values.get(ServerSetting.MAX_PENDING_WRITES), "pending write limit", ServerSetting.MAX_PENDING_WRITES),
+                        positiveLong(values.get(ServerSetting.MAX_PROFILE_BYTES), "profile size limit",
+                                ServerSetting.MAX_PROFILE_BYTES)),
                 new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
                 values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)));
     }
@@ -191,15 +196,23 @@ public record ServerConfig(
     }
 
     private static int positive(String value, String what, ServerSetting setting) {
+        return (int) positive(value, what, setting, Integer.MAX_VALUE, "whole number");
+    }
+
+    private static long positiveLong(String value, String what, ServerSetting setting) {
+        return positive(value, what, setting, Long.MAX_VALUE, "number of bytes");
+    }
+
+    private static long positive(String value, String what, ServerSetting setting, long max, String kind) {
         try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
+            long number = Long.parseLong(value);
+            if (number > 0 && number <= max) {
                 return number;
             }
         } catch (NumberFormatException ignored) {
             // fall through to the message
         }
-        throw new ConfigException(what + " '" + value + "' is not a positive whole number ("
+        throw new ConfigException(what + " '" + value + "' is not a positive " + kind + " ("
                 + setting.variable + " / " + setting.flag + ")");
     }
 }

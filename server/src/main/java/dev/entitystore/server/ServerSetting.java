@@ -28,6 +28,8 @@ enum ServerSetting {
             "a request head or body not received within it is cut off (408)"),
     MAX_PENDING_WRITES("--max-pending-writes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES),
             "embedded store: entity writes waiting at most; past it 429 with Retry-After"),
+    MAX_PROFILE_BYTES("--max-profile-bytes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES),
+            "a user profile's whole stored size in bytes (400 above it, nothing written)"),
     BACKUP_DIR("--backup-dir", null, "where POST /api/entity_store/backup writes backups (none: that route answers 400)"),
     LOG_LEVEL("--log-level", "INFO", "TRACE, DEBUG, INFO, WARN, ERROR or OFF"),
     ACCESS_LOG("--access-log", "true", "one JSON line per request on the logger 'access' (true or false)");

@@ -23,12 +23,23 @@ class ServerConfigTest {
     @Test
     void requestLimitsComeFromFlagsOrVariables() {
         ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
-        assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5, ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES));
+        assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5, ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES,
+                ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES));
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
                 .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");
         assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--client-timeout-seconds=soon"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("client timeout 'soon'");
+    }
+
+    @Test
+    void profileSizeLimitIsTenMegabytesByDefaultAndConfigurable() {
+        assertThat(ServerConfig.from(Map.of()).limits().maxProfileBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_MAX_PROFILE_BYTES", "1024")).limits().maxProfileBytes()).isEqualTo(1024);
+        assertThat(ServerConfig.from(Map.of(), "--max-profile-bytes", "20971520").limits().maxProfileBytes()).isEqualTo(20_971_520L);
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_PROFILE_BYTES", "10mb")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("profile size limit '10mb'")
+                .hasMessageContaining("ENTITY_STORE_MAX_PROFILE_BYTES");
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class AccessControl {
         return authenticator == null ? 0 : authenticator.credentialCount();
     }
 
+    /** Elasticsearch's privileges for the user-profile routes, over the same credentials. */
+    public ProfilePrivileges profilePrivileges() {
+        return new ProfilePrivileges(authenticator);
+    }
+
     /** Kibana's order: authentication (priority AUTHENTICATION) before XSRF, route privileges after it. */
     public void register(ResourceConfig app) {
         if (authenticator == null) {

@@ -24,15 +24,19 @@ public final class CredentialsCommand {
     public static final String NAME = "credentials";
     static final String USAGE = """
             Usage: java -jar entity-store-server.jar credentials <command> [--file F]
-              add-key  --name N --spaces S1,S2|* (--write|--read-only) [--admin]
+              add-key  --name N --spaces S1,S2|* (--write|--read-only) [--admin] [--profile-data P1,P2]
                        prints the value for "Authorization: ApiKey <value>" (once; only its hash is kept)
-              add-user --user U --spaces S1,S2|* (--write|--read-only) [--admin]
+              add-user --user U --spaces S1,S2|* (--write|--read-only) [--admin] [--profile-data P1,P2]
+                       [--full-name NAME] [--email ADDRESS]
                        prints a generated password for "Authorization: Basic base64(U:password)" (once)
-              list     the credentials: type, id, name, spaces, rights (never a secret)
+              list     the credentials: type, id, name, spaces, rights, profile data namespaces (never a secret)
               remove   --id ID | --user U
             --file defaults to ENTITY_STORE_CREDENTIALS_FILE. --admin (engine management) implies --write.
+            --admin with --spaces '*' also manages user profiles; --profile-data names the profile namespaces
+            (patterns, * a wildcard) another credential may write through /_security/profile/<uid>/_data.
             A running server picks up changes within a second.""";
-    private static final Set<String> FLAGS = Set.of("--file", "--name", "--spaces", "--user", "--id");
+    private static final Set<String> FLAGS = Set.of("--file", "--name", "--spaces", "--user", "--id", "--profile-data",
+            "--full-name", "--email");
     private static final Set<String> SWITCHES = Set.of("--write", "--read-only", "--admin");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -74,6 +78,9 @@ public final class CredentialsCommand {
 
     private void addKey(Path file, Map<String, String> options) throws IOException {
         String name = required(options, "--name");
+        if (options.containsKey("--full-name") || options.containsKey("--email")) {
+            throw new UsageException("--full-name and --email describe a user: use them with add-user");
+        }
         String id = randomToken(15);
         String key = randomToken(32);
         StoredCredential entry = entry(StoredCredential.Kind.API_KEY, id, name, key, options);
@@ -104,8 +111,9 @@ public final class CredentialsCommand {
 
     private void list(Path file) throws IOException {
         for (StoredCredential entry : CredentialsFile.read(file)) {
+            String profileData = entry.profileData().isEmpty() ? "" : "\tprofile data: " + String.join(",", entry.profileData());
             out.println(String.join("\t", entry.kind().json(), entry.id(), entry.name(), entry.grants().describe(),
-                    String.valueOf(entry.created())));
+                    String.valueOf(entry.created())) + profileData);
         }
     }
 
@@ -135,11 +143,20 @@ public final class CredentialsCommand {
         if (write == readOnly) {
             throw new UsageException("say --write or --read-only");
         }
-        List<String> spaces = Arrays.stream(required(options, "--spaces").split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
+        List<String> spaces = commaSeparated(required(options, "--spaces"));
         new SpaceGrants(spaces, write, admin); // refuses bad spaces before paying for the hash
+        List<String> profileData = commaSeparated(options.getOrDefault("--profile-data", ""));
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        return new StoredCredential(kind, id, name, PasswordHasher.hash(secret), spaces, write, admin, created);
+        return new StoredCredential(kind, id, name, PasswordHasher.hash(secret), spaces, write, admin, created,
+                profileData, blankToNull(options.get("--full-name")), blankToNull(options.get("--email")));
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Path file(Map<String, String> options) {

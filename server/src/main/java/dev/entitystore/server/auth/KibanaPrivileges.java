@@ -21,6 +21,10 @@ public final class KibanaPrivileges {
     /** Routes outside any space's data: any authenticated caller may use them. */
     private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
             "getApiDocs", "getApiDocsAsset");
+    /** Elasticsearch's user-profile routes: they check Elasticsearch's privileges themselves ({@link ProfilePrivileges}). */
+    private static final Set<String> DECIDED_BY_ROUTE = Set.of("activateUserProfile", "getUserProfiles",
+            "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
+            "disableUserProfile", "disableUserProfilePost");
 
     private static final List<String> V2_READ = List.of(SECURITY_SOLUTION);
     private static final List<String> V2_WRITE = List.of(SECURITY_SOLUTION, ENTITY_STORE_ALL);
@@ -63,16 +67,25 @@ public final class KibanaPrivileges {
         return UNSCOPED.contains(operation);
     }
 
+    /** Operations whose privileges are not Kibana's: the route decides, after reading the request. */
+    public static boolean isDecidedByRoute(String operation) {
+        return DECIDED_BY_ROUTE.contains(operation);
+    }
+
     /** Every operation the table names (a test holds it equal to the contract's operations). */
     public static Set<String> operations() {
         Set<String> all = new java.util.TreeSet<>(UNSCOPED);
+        all.addAll(DECIDED_BY_ROUTE);
         all.addAll(REQUIRED.keySet());
         return all;
     }
 
-    /** The privileges an operation needs, in the order the 403 lists them; an unknown one needs them all (fail closed). */
+    /**
+     * The Kibana privileges an operation needs, in the order the 403 lists them; an unknown one needs them all
+     * (fail closed). None for the routes that decide themselves: theirs are Elasticsearch's, not Kibana's.
+     */
     public static List<String> requiredFor(String operation) {
-        if (UNSCOPED.contains(operation)) {
+        if (UNSCOPED.contains(operation) || DECIDED_BY_ROUTE.contains(operation)) {
             return List.of();
         }
         return REQUIRED.getOrDefault(operation, V1_MANAGE);

@@ -2,12 +2,16 @@ package dev.entitystore.server.auth;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-/** Who a request was authenticated as, and what it may do; kept on the request for the authorization filter. */
-public record Principal(String description, SpaceGrants grants) {
+/**
+ * Who a request was authenticated as, and what it may do; kept on the request for the authorization
+ * filter and the routes that decide for themselves (the user-profile routes, whose privileges depend on
+ * the body).
+ */
+public record Principal(String description, SpaceGrants grants, StoredCredential credential) {
     private static final String PROPERTY = "entitystore.principal";
 
     static Principal of(StoredCredential credential) {
-        return new Principal(credential.describe(), credential.grants());
+        return new Principal(credential.describe(), credential.grants(), credential);
     }
 
     void attachTo(ContainerRequestContext request) {

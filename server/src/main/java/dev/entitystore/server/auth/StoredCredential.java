@@ -1,5 +1,6 @@
 package dev.entitystore.server.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,8 @@ import java.util.Locale;
 /**
  * One entry of the credentials file: an API key (id, a name for people, the hash of its secret) or a
  * user (id = user name, the hash of its password), with what it may do. Never holds a secret in clear.
+ * {@code profile_data} lists the user-profile namespaces (patterns, {@code *} a wildcard) it may write
+ * without being an admin; {@code full_name} and {@code email} describe a user in their profile.
  */
 public record StoredCredential(
         @JsonProperty("type") Kind kind,
@@ -16,7 +19,10 @@ public record StoredCredential(
         @JsonProperty("spaces") List<String> spaces,
         @JsonProperty("write") boolean write,
         @JsonProperty("admin") boolean admin,
-        @JsonProperty("created") String created) {
+        @JsonProperty("created") String created,
+        @JsonProperty("profile_data") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> profileData,
+        @JsonProperty("full_name") @JsonInclude(JsonInclude.Include.NON_NULL) String fullName,
+        @JsonProperty("email") @JsonInclude(JsonInclude.Include.NON_NULL) String email) {
 
     public enum Kind {
         API_KEY, USER;
@@ -39,6 +45,7 @@ public record StoredCredential(
         PasswordHasher.requireWellFormed(hash);
         spaces = spaces == null ? List.of() : List.copyOf(spaces);
         grants(spaces, write, admin);
+        profileData = profileData == null ? List.of() : List.copyOf(profileData);
     }
 
     public SpaceGrants grants() {

@@ -7,6 +7,11 @@ import dev.entitystore.domain.error.EntityNotFoundException;
 import dev.entitystore.domain.error.EntityStoreException;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.error.ProfileException;
+import dev.entitystore.domain.error.ProfileGrantException;
+import dev.entitystore.domain.error.ProfileMissingException;
+import dev.entitystore.domain.error.ProfileRequestException;
+import dev.entitystore.domain.error.ProfileVersionConflictException;
 import dev.entitystore.domain.error.StoreBusyException;
 import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
@@ -41,6 +46,11 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
         STATUS.put(StoreBusyException.class, e -> 429);
+        // The user-profile API (Elasticsearch's dialect).
+        STATUS.put(ProfileRequestException.class, e -> 400);
+        STATUS.put(ProfileGrantException.class, e -> 401);
+        STATUS.put(ProfileMissingException.class, e -> 404);
+        STATUS.put(ProfileVersionConflictException.class, e -> 409);
     }
 
     @Override
@@ -54,6 +64,11 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
             // One line with the cause; the trace only for whoever debugs (a 503 is a state, not a bug).
             LOG.warn("503 Service Unavailable: {}", exception.getMessage());
             LOG.debug("503 Service Unavailable", exception);
+        }
+        if (exception instanceof ProfileException profile) {
+            return (profile.documentId() != null
+                    ? ElasticsearchErrorBody.ofDocument(status, profile.type(), profile.getMessage())
+                    : ElasticsearchErrorBody.of(status, profile.type(), profile.getMessage())).toResponse();
         }
         if (exception instanceof InvalidRequestException invalid
                 && (invalid.itemIndex().isPresent() || !invalid.details().isEmpty())) {

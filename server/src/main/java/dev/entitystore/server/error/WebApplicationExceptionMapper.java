@@ -19,6 +19,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         if (exception instanceof HttpErrorException httpError) {
             return httpError.body().toResponse();
         }
+        if (exception instanceof ElasticsearchErrorException elasticsearch) {
+            return elasticsearch.body().toResponse();
+        }
         int status = exception instanceof NotAllowedException ? 404 : exception.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed inside the HTTP layer", exception);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Kibana's spaces prefix: {@code /s/<spaceId>/api/...} is served by {@code /api/...} in namespace
  * {@code <spaceId>}; no prefix means {@code default}. Ids outside {@code [a-z0-9_-]} do not match, so
- * such paths reach no route and answer 404, as in Kibana.
+ * such paths reach no route and answer 404, as in Kibana. Elasticsearch's routes have no spaces: under
+ * a prefix they are not rewritten, so they too reach no route.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -24,7 +25,7 @@ public final class SpacePrefixFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = "/" + request.getUriInfo().getPath(false);
         Matcher matcher = PREFIX.matcher(path.replaceFirst("^//+", "/"));
-        if (!matcher.matches()) {
+        if (!matcher.matches() || (matcher.group(2) != null && ElasticsearchRoutes.isElasticsearchPath(matcher.group(2)))) {
             request.setProperty(RequestSpace.PROPERTY, RequestSpace.DEFAULT);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.entitystore.server.http;
 
+import dev.entitystore.server.error.ElasticsearchErrorException;
 import dev.entitystore.server.error.HttpErrorException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -21,6 +22,7 @@ import java.util.Set;
  * on the routes Kibana validates loosely (create and bulk update drop them), and booleans are the strings
  * {@code true} or {@code false}, nothing else. JAX-RS alone would read {@code force=maybe} as false.
  * Runs after the version check; {@code apiVersion} is always allowed, as Kibana strips it first.
+ * Elasticsearch's routes refuse unknown parameters in Elasticsearch's words, and parse their own values.
  */
 @Priority(Priorities.AUTHORIZATION + 300)
 public final class StrictQueryFilter implements ContainerRequestFilter {
@@ -38,6 +40,10 @@ public final class StrictQueryFilter implements ContainerRequestFilter {
         }
         Map<String, Class<?>> declared = DECLARED.computeIfAbsent(method, StrictQueryFilter::declaredQueryParameters);
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        if (ElasticsearchRoutes.isElasticsearch(request)) {
+            refuseUnknownAsElasticsearch(request, query.keySet(), declared);
+            return;
+        }
         List<String> issues = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             String key = entry.getKey();
@@ -59,6 +65,16 @@ public final class StrictQueryFilter implements ContainerRequestFilter {
         }
         if (!issues.isEmpty()) {
             throw HttpErrorException.badRequest("[request query]: " + String.join(", ", issues));
+        }
+    }
+
+    /** Elasticsearch's {@code request [<path>] contains unrecognized parameter(s): [a], [b]}. */
+    private static void refuseUnknownAsElasticsearch(ContainerRequestContext request, java.util.Set<String> keys,
+                                                     Map<String, Class<?>> declared) {
+        List<String> unknown = keys.stream().filter(key -> !declared.containsKey(key)).sorted().map(key -> "[" + key + "]").toList();
+        if (!unknown.isEmpty()) {
+            throw new ElasticsearchErrorException(400, "illegal_argument_exception", "request [/" + request.getUriInfo().getPath(false)
+                    + "] contains unrecognized parameter" + (unknown.size() > 1 ? "s" : "") + ": " + String.join(", ", unknown));
         }
     }
 

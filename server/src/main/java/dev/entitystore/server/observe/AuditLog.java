@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The security-relevant requests, one JSON line each on the logger {@code audit}, always on: failed
- * authentication (401), refused authorization (403 of the route privileges or the credential's spaces),
+ * authentication (401), refused authorization (403 of the route privileges, the credential's spaces or the
+ * user-profile privileges),
  * and every attempt to change engines or the installation (install, uninstall, start, stop, configure,
  * the legacy engine routes), with who, where and how it ended.
  */
@@ -47,7 +48,8 @@ final class AuditLog implements Consumer<CompletedRequest> {
         if (request.status() == 401) {
             return "authentication_failed";
         }
-        if (request.denied()) {
+        // The route privileges' 403 is flagged by their filter; the user-profile routes refuse in the route itself.
+        if (request.denied() || request.status() == 403) {
             return "authorization_denied";
         }
         if (!request.operation().isEmpty()

@@ -93,4 +93,24 @@ class CredentialsCommandTest {
         assertThat(run("add-user", "--user", "bob", "--spaces", "default", "--read-only")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists already");
     }
+
+    @Test
+    void profileGrantsAndUserDetailsAreStoredAndOptional() throws Exception {
+        assertThat(run("add-user", "--user", "alice", "--spaces", "default", "--read-only", "--profile-data", "app1, kibana*",
+                "--full-name", "Alice Abbott", "--email", "alice@example.com")).isZero();
+        assertThat(run("add-key", "--name", "ci", "--spaces", "*", "--read-only")).isZero();
+        assertThat(run("add-key", "--name", "k", "--spaces", "*", "--read-only", "--full-name", "K")).isEqualTo(2);
+        Path file = dir.resolve("creds.json");
+        List<StoredCredential> entries = CredentialsFile.read(file);
+        assertThat(entries.get(0).profileData()).containsExactly("app1", "kibana*");
+        assertThat(entries.get(0).fullName()).isEqualTo("Alice Abbott");
+        assertThat(entries.get(0).email()).isEqualTo("alice@example.com");
+        assertThat(entries.get(1).profileData()).isEmpty();
+        assertThat(entries.get(1).fullName()).isNull();
+        assertThat(Files.readString(file)).as("absent details are not written").containsOnlyOnce("profile_data")
+                .containsOnlyOnce("full_name");
+        assertThat(run("list")).isZero();
+        assertThat(printed()).contains("default (read-only)\t").contains("\tprofile data: app1,kibana*")
+                .containsOnlyOnce("profile data");
+    }
 }

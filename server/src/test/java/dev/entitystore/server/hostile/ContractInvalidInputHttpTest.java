@@ -44,7 +44,8 @@ class ContractInvalidInputHttpTest {
         int sent = 0;
         for (ContractOperations.Declared declared : ContractOperations.ALL) {
             Operation operation = operation(declared);
-            String path = declared.template().replace("{entityType}", "host").replace("{entityId}", "host:conform-1");
+            String path = declared.template().replace("{entityType}", "host").replace("{entityId}", "host:conform-1")
+                    .replace("{uid}", "u_conform_0").replace("{file}", "swagger-ui.css");
             List<Invalid> invalid = new ArrayList<>(queryCases(operation));
             invalid.addAll(bodyCases(operation));
             for (Invalid one : invalid) {

@@ -58,7 +58,10 @@ final class FuzzCases {
             Map.entry("v1UpsertEntity", "{\"entity\":{\"id\":\"host:fz-3\",\"attributes\":{\"watchlists\":[\"w\"]}}}"),
             Map.entry("v1BulkUpsertEntities", "{\"entities\":[{\"type\":\"host\",\"record\":{\"entity\":{\"id\":\"host:fz-4\"}}}]}"),
             Map.entry("v1BulkUpsertEntitiesPost", "{\"entities\":[{\"type\":\"host\",\"record\":{\"entity\":{\"id\":\"host:fz-5\"}}}]}"),
-            Map.entry("v1DeleteEntity", "{\"id\":\"host:fz-3\"}"));
+            Map.entry("v1DeleteEntity", "{\"id\":\"host:fz-3\"}"),
+            Map.entry("activateUserProfile", "{\"grant_type\":\"password\",\"username\":\"fz\",\"password\":\"x\"}"),
+            Map.entry("updateUserProfileData", "{\"labels\":{\"app\":{\"k\":1}},\"data\":{\"app\":{\"x\":[1]}}}"),
+            Map.entry("updateUserProfileDataPost", "{\"data\":{\"app\":{\"k\":null}}}"));
 
     private static final int MAX_QUERY = 40_000;
 
@@ -113,6 +116,7 @@ final class FuzzCases {
     private String fillPath(String template) {
         return template.replace("{entityType}", pick(TYPES))
                 .replace("{entityId}", encode(pick("host:fz-1", "user:fz@x", "nothing", junk(12), "x".repeat(300))))
+                .replace("{uid}", encode(pick("u_fz_0", "u_a_0,u_b_0", junk(12), "_activate")))
                 .replace("{file}", encode(pick("swagger-ui.css", "index.html", "..%2Fopenapi.json", junk(12))));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.RunningServer;
 import dev.entitystore.server.TestCredentials;
 import java.util.HashMap;
@@ -65,6 +66,30 @@ class AuditAndMetricsAccessHttpTest {
                 assertThat(install.path("space").asText()).isEqualTo("team-a");
                 assertThat(install.path("principal").asText()).contains("ops");
                 assertThat(audit.lines()).noneMatch(line -> line.contains("audit-read"));
+            }
+        }
+
+        @Test
+        void the_user_profile_routes_are_logged_and_their_refusals_audited_like_every_route() throws Exception {
+            try (CapturedLog audit = new CapturedLog(AuditLog.LOGGER); CapturedLog access = new CapturedLog(AccessLog.LOGGER)) {
+                HttpClientForTests.Answer refused = server.client().request("GET", "/_security/profile/u_x_0")
+                        .header("X-Request-Id", "audit-profile-403").header("Authorization", READER).send();
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(refused.header("X-Request-Id")).isEqualTo("audit-profile-403");
+                HttpClientForTests.Answer read = server.client().request("GET", "/_security/profile/u_x_0")
+                        .header("X-Request-Id", "audit-profile-read").header("Authorization", ADMIN).send();
+                assertThat(read.status()).isEqualTo(200);
+                assertThat(read.header("X-Request-Id")).isEqualTo("audit-profile-read");
+
+                JsonNode denied = auditLineOf(audit, "audit-profile-403");
+                assertThat(denied.path("event").asText()).isEqualTo("authorization_denied");
+                assertThat(denied.path("operation").asText()).isEqualTo("getUserProfiles");
+                assertThat(denied.path("principal").asText()).contains("reader");
+                JsonNode line = JSON.readTree(access.linesOf("audit-profile-read").get(0));
+                assertThat(line.path("route").asText()).isEqualTo("/_security/profile/{uid}");
+                assertThat(line.path("status").asInt()).isEqualTo(200);
+                assertThat(line.path("principal").asText()).contains("ops");
+                assertThat(audit.lines()).as("a read is no security event").noneMatch(l -> l.contains("audit-profile-read"));
             }
         }
 

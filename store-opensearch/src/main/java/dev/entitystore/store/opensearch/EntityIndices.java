@@ -5,9 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch.generic.Bodies;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * The entity index of each space: created with {@link EntityIndexDefinition} before the first write to
@@ -36,18 +33,8 @@ final class EntityIndices {
         if (existing.contains(index)) {
             return;
         }
-        String what = "the creation of the entity index of space " + space;
-        try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index)
-                .body(Bodies.json(EntityIndexDefinition.json())).build())) {
-            int status = response.getStatus();
-            String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-            if (status != 200 && !(status == 400 && body.contains("resource_already_exists_exception"))) {
-                throw BackendFailures.partly("OpenSearch refused the request (" + status + "): " + what
-                        + " failed: " + body.substring(0, Math.min(200, body.length())), null);
-            }
-        } catch (IOException e) {
-            throw BackendFailures.failure(what, e);
-        }
+        IndexCreation.createIfAbsent(client, index, EntityIndexDefinition.json(),
+                "the creation of the entity index of space " + space);
         existing.add(index);
     }
 

@@ -23,6 +23,11 @@ public final class IndexNames {
         return prefix + "settings";
     }
 
+    /** The one index of user profiles (Elasticsearch's {@code .security-profile}). */
+    public String profiles() {
+        return prefix + "profiles";
+    }
+
     /** The pattern matching every entity index of this store, for listing spaces. */
     public String allEntities() {
         return prefix + "entities-*";

@@ -16,9 +16,6 @@ import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.generic.Bodies;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * Per-space settings in one index for all spaces: a document per (space, key) holding
@@ -57,18 +54,7 @@ final class SettingsIndex {
         if (exists) {
             return;
         }
-        String what = "the creation of the settings index";
-        try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index)
-                .body(Bodies.json(DEFINITION)).build())) {
-            int status = response.getStatus();
-            String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-            if (status != 200 && !(status == 400 && body.contains("resource_already_exists_exception"))) {
-                throw BackendFailures.partly("OpenSearch refused the request (" + status + "): " + what + " failed: "
-                        + body.substring(0, Math.min(200, body.length())), null);
-            }
-        } catch (IOException e) {
-            throw BackendFailures.failure(what, e);
-        }
+        IndexCreation.createIfAbsent(client, index, DEFINITION, "the creation of the settings index");
         exists = true;
     }
 

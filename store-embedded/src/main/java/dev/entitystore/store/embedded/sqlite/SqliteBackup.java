@@ -22,7 +22,9 @@ import java.time.Instant;
  * live database, beside the writer, so the copy is the state of one commit (every write acknowledged
  * before it began, no request by halves), compacted, in a directory of its own with a small manifest.
  * The search index is not copied: a server started on a restored directory rebuilds it from the store.
- * Works on a running server's data directory from another process too (WAL allows readers beside it).
+ * The user profiles ({@code profiles.db}, a file of their own) are copied the same way just after, when
+ * the directory has them. Works on a running server's data directory from another process too (WAL
+ * allows readers beside it).
  */
 public final class SqliteBackup implements StoreBackup {
     public static final String MANIFEST = "backup.json";
@@ -51,12 +53,12 @@ public final class SqliteBackup implements StoreBackup {
                     + DataDirectory.reason(e, directory));
         }
         Path copy = directory.resolve(SqliteEntityStore.DB_FILE_NAME);
-        try (Connection connection = SqliteConnections.openForBackup(dbFile);
-             PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, copy.toString());
-            vacuum.execute();
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("Backup of " + dbFile + " into " + directory + " failed: " + e.getMessage(), e);
+        vacuumInto(dbFile, copy, directory);
+        Path profiles = dbFile.resolveSibling(SqliteProfileStore.DB_FILE_NAME);
+        Path profilesCopy = directory.resolve(SqliteProfileStore.DB_FILE_NAME);
+        boolean withProfiles = Files.isRegularFile(profiles);
+        if (withProfiles) {
+            vacuumInto(profiles, profilesCopy, directory);
         }
         try {
             long[] figures = figures(copy);
@@ -65,12 +67,25 @@ public final class SqliteBackup implements StoreBackup {
             Files.writeString(directory.resolve(MANIFEST), manifest(summary));
             // VACUUM INTO does not fsync its output: a backup reported done must survive a crash.
             force(copy);
+            if (withProfiles) {
+                force(profilesCopy);
+            }
             force(directory.resolve(MANIFEST));
             force(directory);
             return summary;
         } catch (IOException | SQLException e) {
             throw new StoreUnavailableException("Backup into " + directory + " was written but cannot be checked: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void vacuumInto(Path source, Path copy, Path directory) {
+        try (Connection connection = SqliteConnections.openForBackup(source);
+             PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, copy.toString());
+            vacuum.execute();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Backup of " + source + " into " + directory + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * Puts a backup made by {@link SqliteBackup} into a new (or empty) data directory: checks the copy,
  * copies it in under a temporary name, syncs it and moves it into place, then opens the store once to
  * prove it (and migrate an older schema). Never over an existing store: a restore that fails leaves the
- * old data where it was. The search index is rebuilt from the store when the server starts on it.
+ * old data where it was. The search index is rebuilt from the store when the server starts on it. The
+ * user profiles ({@code profiles.db}) come back beside the store when the backup has them, put in place
+ * before the store so that a directory holding the store holds the whole restore.
  */
 public final class SqliteRestore {
     private SqliteRestore() {}
@@ -28,6 +30,11 @@ public final class SqliteRestore {
             throw new StoreOpenException(backupDir + " holds no backup (no " + SqliteEntityStore.DB_FILE_NAME + ")", null);
         }
         check(source);
+        Path profiles = source.resolveSibling(SqliteProfileStore.DB_FILE_NAME);
+        boolean withProfiles = Files.isRegularFile(profiles);
+        if (withProfiles) {
+            check(profiles);
+        }
         try {
             Files.createDirectories(directory);
             try (Stream<Path> entries = Files.list(directory)) {
@@ -36,10 +43,10 @@ public final class SqliteRestore {
                             + " empty directory (move the old one aside first)", null);
                 }
             }
-            Path partial = directory.resolve(SqliteEntityStore.DB_FILE_NAME + ".restoring");
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-            SqliteBackup.force(partial);
-            Files.move(partial, directory.resolve(SqliteEntityStore.DB_FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+            if (withProfiles) {
+                place(profiles, directory.resolve(SqliteProfileStore.DB_FILE_NAME));
+            }
+            place(source, directory.resolve(SqliteEntityStore.DB_FILE_NAME));
             SqliteBackup.force(directory);
         } catch (IOException e) {
             throw new StoreOpenException("Cannot restore into " + directory + ": " + DataDirectory.reason(e, directory), e);
@@ -47,6 +54,14 @@ public final class SqliteRestore {
         try (SqliteEntityStore store = SqliteEntityStore.open(directory)) {
             return store.lastSeqNo();
         }
+    }
+
+    /** Copied in under a temporary name, synced, then moved into place. */
+    private static void place(Path source, Path target) throws IOException {
+        Path partial = target.resolveSibling(target.getFileName() + ".restoring");
+        Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+        SqliteBackup.force(partial);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** SQLite's own check of the copy's pages and indexes, before anything is written. */

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entitystore.domain.backup.BackupSummary;
 import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.profile.ProfileRefresh;
+import dev.entitystore.domain.profile.ProfileUser;
+import dev.entitystore.domain.profile.UserProfile;
+import dev.entitystore.domain.profile.VersionedProfile;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.StoreOpenException;
 import java.io.IOException;
@@ -97,6 +101,24 @@ class BackupRestoreTest extends StoreTestSupport {
         assertThatThrownBy(() -> SqliteRestore.restore(backup, dataDir))
                 .isInstanceOf(StoreOpenException.class).hasMessageContaining("is not empty");
         assertThat(store.get("default", "a")).isPresent();
+    }
+
+    @Test
+    void the_user_profiles_are_backed_up_and_restored_beside_the_store() {
+        openStore().create("default", "a", obj("v", 1));
+        UserProfile profile = new UserProfile("u_bk_0", true, 5L, new ProfileUser("bob", List.of("r"), "realm", null, null),
+                obj("app1", "x"), obj("app1", "y"));
+        VersionedProfile written;
+        try (SqliteProfileStore profiles = SqliteProfileStore.open(dataDir)) {
+            written = profiles.create(profile, ProfileRefresh.WAIT_FOR).orElseThrow();
+            BackupSummary summary = new SqliteBackup(dataDir).backupTo(elsewhere.resolve("backup"));
+            assertThat(summary.path().resolve(SqliteProfileStore.DB_FILE_NAME)).isRegularFile();
+        }
+        Path restored = elsewhere.resolve("restored");
+        SqliteRestore.restore(elsewhere.resolve("backup"), restored);
+        try (SqliteProfileStore copy = SqliteProfileStore.open(restored)) {
+            assertThat(copy.get("u_bk_0")).contains(written);
+        }
     }
 
     @Test

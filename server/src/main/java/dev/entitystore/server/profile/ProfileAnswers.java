@@ -1,0 +1,44 @@
+package dev.entitystore.server.profile;
+
+import dev.entitystore.api.model.GetProfilesResponse;
+import dev.entitystore.api.model.Profile;
+import dev.entitystore.api.model.ProfileDocVersion;
+import dev.entitystore.api.model.ProfileLookupError;
+import dev.entitystore.api.model.ProfileLookupErrors;
+import dev.entitystore.api.model.ProfileUserInfo;
+import dev.entitystore.domain.profile.ProfileLookup;
+import dev.entitystore.domain.profile.UserProfile;
+import dev.entitystore.domain.profile.VersionedProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Profiles in the contract's shapes, which are Elasticsearch's. */
+final class ProfileAnswers {
+    private ProfileAnswers() {
+    }
+
+    static Profile profile(VersionedProfile versioned) {
+        UserProfile p = versioned.profile();
+        ProfileUserInfo user = new ProfileUserInfo().username(p.user().username()).roles(new ArrayList<>(p.user().roles()))
+                .realmName(p.user().realmName()).fullName(p.user().fullName()).email(p.user().email());
+        return new Profile().uid(p.uid()).enabled(p.enabled()).lastSynchronized(p.lastSynchronized()).user(user)
+                .labels(p.labels()).data(p.data())
+                .doc(new ProfileDocVersion().seqNo(versioned.seqNo()).primaryTerm(versioned.primaryTerm()));
+    }
+
+    /** {@code {"profiles":[...]}}, plus {@code errors} when some uid was not found. */
+    static GetProfilesResponse lookup(ProfileLookup lookup) {
+        List<Profile> profiles = new ArrayList<>();
+        lookup.profiles().forEach(p -> profiles.add(profile(p)));
+        GetProfilesResponse response = new GetProfilesResponse().profiles(profiles);
+        if (!lookup.errors().isEmpty()) {
+            Map<String, ProfileLookupError> details = new LinkedHashMap<>();
+            lookup.errors().forEach((uid, failure) -> details.put(uid,
+                    new ProfileLookupError().type(failure.type()).reason(failure.reason())));
+            response.errors(new ProfileLookupErrors().count(details.size()).details(details));
+        }
+        return response;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.entitystore.server.profile;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.api.UserProfilesApi;
+import dev.entitystore.api.model.AcknowledgedResponse;
+import dev.entitystore.domain.error.ProfileRequestException;
+import dev.entitystore.domain.profile.ActivationGrant;
+import dev.entitystore.domain.profile.ProfileDataFilter;
+import dev.entitystore.domain.profile.ProfileDataUpdate;
+import dev.entitystore.domain.profile.ProfileRefresh;
+import dev.entitystore.domain.profile.UserProfiles;
+import dev.entitystore.server.auth.ProfilePrivileges;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import org.glassfish.jersey.server.ContainerRequest;
+
+/**
+ * Elasticsearch's user-profile routes. In Elasticsearch's order: the body is parsed and validated, then
+ * the caller's privileges are checked (the data privilege depends on the namespaces named), then the
+ * profile is read and written.
+ */
+public final class UserProfilesResource implements UserProfilesApi {
+    private final UserProfiles profiles;
+    private final ProfilePrivileges privileges;
+
+    @Inject
+    private Provider<ContainerRequest> request;
+
+    public UserProfilesResource(UserProfiles profiles, ProfilePrivileges privileges) {
+        this.profiles = profiles;
+        this.privileges = privileges;
+    }
+
+    @Override
+    public Response activateUserProfile(ObjectNode body) {
+        ActivationGrant grant = ActivationGrant.parse(body);
+        privileges.requireManage(request.get(), ProfilePrivileges.ACTIVATE);
+        return Response.ok(ProfileAnswers.profile(profiles.activate(privileges.authenticate(grant)))).build();
+    }
+
+    @Override
+    public Response getUserProfiles(String uid, String data) {
+        privileges.requireManage(request.get(), ProfilePrivileges.GET);
+        List<String> uids = Arrays.stream(uid.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
+        return Response.ok(ProfileAnswers.lookup(profiles.get(uids, ProfileDataFilter.parse(data)))).build();
+    }
+
+    @Override
+    public Response updateUserProfileData(String uid, String ifSeqNo, String ifPrimaryTerm, String refresh, ObjectNode body) {
+        long seqNo = longParameter("if_seq_no", ifSeqNo);
+        long primaryTerm = longParameter("if_primary_term", ifPrimaryTerm);
+        ProfileRefresh refreshPolicy = ProfileRefresh.parse(refresh);
+        ProfileDataUpdate update = ProfileDataUpdate.parse(body);
+        update.validate();
+        privileges.requireDataWrite(request.get(), update.namespaces());
+        profiles.updateData(uid, update, seqNo, primaryTerm, refreshPolicy);
+        return acknowledged();
+    }
+
+    @Override
+    public Response updateUserProfileDataPost(String uid, String ifSeqNo, String ifPrimaryTerm, String refresh, ObjectNode body) {
+        return updateUserProfileData(uid, ifSeqNo, ifPrimaryTerm, refresh, body);
+    }
+
+    @Override
+    public Response enableUserProfile(String uid, String refresh) {
+        return setEnabled(uid, true, refresh);
+    }
+
+    @Override
+    public Response enableUserProfilePost(String uid, String refresh) {
+        return setEnabled(uid, true, refresh);
+    }
+
+    @Override
+    public Response disableUserProfile(String uid, String refresh) {
+        return setEnabled(uid, false, refresh);
+    }
+
+    @Override
+    public Response disableUserProfilePost(String uid, String refresh) {
+        return setEnabled(uid, false, refresh);
+    }
+
+    private Response setEnabled(String uid, boolean enabled, String refresh) {
+        ProfileRefresh refreshPolicy = ProfileRefresh.parse(refresh);
+        privileges.requireManage(request.get(), ProfilePrivileges.SET_ENABLED);
+        profiles.setEnabled(uid, enabled, refreshPolicy);
+        return acknowledged();
+    }
+
+    /** Elasticsearch's parsing of a long parameter: absent is -1 (not given). */
+    private static long longParameter(String name, String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ProfileRequestException(ProfileRequestException.ILLEGAL_ARGUMENT,
+                    "Failed to parse long parameter [" + name + "] with value [" + value + "]");
+        }
+    }
+
+    private static Response acknowledged() {
+        return Response.ok(new AcknowledgedResponse().acknowledged(true)).build();
+    }
+}
