@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
-    /** Bump when {@link EntityDocuments} changes what it writes: older indexes are rebuilt. */
+    /** Bump when {@link LuceneDocuments} changes what it writes: older indexes are rebuilt. */
     static final String FORMAT = "6";
     static final String SEQ_KEY = "seq";
     static final String FORMAT_KEY = "format";
@@ -147,7 +147,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
         for (CommittedChange change : latestPerRecord(changes)) {
             switch (change.kind()) {
                 case UPSERT -> writer.updateDocument(new Term(IndexFields.KEY, IndexFields.keyTerm(change.space(), change.id())),
-                        EntityDocuments.build(change.space(), change.id(), change.seqNo(), change.json()));
+                        LuceneDocuments.build(change.space(), change.id(), change.seqNo(), change.json()));
                 case DELETE -> writer.deleteDocuments(new Term(IndexFields.KEY, IndexFields.keyTerm(change.space(), change.id())));
                 case SPACE_DELETED -> writer.deleteDocuments(new Term(IndexFields.SPACE, change.space()));
             }
@@ -166,7 +166,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
      */
     void addNew(List<CommittedChange> records) throws IOException {
         for (CommittedChange record : records) {
-            writer.addDocument(EntityDocuments.build(record.space(), record.id(), record.seqNo(), record.json()));
+            writer.addDocument(LuceneDocuments.build(record.space(), record.id(), record.seqNo(), record.json()));
         }
     }
 

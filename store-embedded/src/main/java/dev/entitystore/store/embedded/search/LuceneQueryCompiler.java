@@ -25,7 +25,7 @@ import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.RegExp;
 
 /**
- * The {@link Query} model as Lucene queries over {@link EntityDocuments}, with Elasticsearch's keyword
+ * The {@link Query} model as Lucene queries over {@link LuceneDocuments}, with Elasticsearch's keyword
  * semantics. Field names are resolved against the reader's {@link FieldCatalog}; a field no entity has
  * matches nothing (an {@code exists} on an object name asks for any field beneath it).
  */

@@ -169,7 +169,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(id, "id");
         // Serialise here, on the caller's thread: the writer thread is the bottleneck, callers are many.
         String json = JsonCodec.write(Objects.requireNonNull(source, "source"));
-        return admitted("the create of " + id + " was not applied", 1, tx -> EntityWrites.create(tx, space, id, source, json));
+        return admitted("the create of " + id + " was not applied", 1, tx -> SqliteRecordWrites.create(tx, space, id, source, json));
     }
 
     @Override
@@ -177,7 +177,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(space, "space");
         name(id, "id");
         Objects.requireNonNull(merge, "merge");
-        return admitted("the merge of " + id + " was not applied", 1, tx -> EntityWrites.merge(tx, space, id, merge));
+        return admitted("the merge of " + id + " was not applied", 1, tx -> SqliteRecordWrites.merge(tx, space, id, merge));
     }
 
     @Override
@@ -191,7 +191,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
             return List.of();
         }
         return admitted("none of the " + items.size() + " bulk items was applied", items.size(),
-                tx -> EntityWrites.bulk(tx, space, items));
+                tx -> SqliteRecordWrites.bulk(tx, space, items));
     }
 
     @Override

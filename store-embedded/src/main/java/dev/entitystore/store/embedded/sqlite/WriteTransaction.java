@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The write connection and its prepared statements, used only by the writer thread, plus the sequence
- * counter. Row-level steps only; what a create, merge or bulk means lives in {@link EntityWrites}.
+ * counter. Row-level steps only; what a create, merge or bulk means lives in {@link SqliteRecordWrites}.
  *
  * <p>Transactions are driven with plain {@code BEGIN IMMEDIATE}/{@code COMMIT} on an auto-commit
  * connection (not JDBC's {@code setAutoCommit(false)}, which re-opens a transaction right after each

@@ -29,13 +29,13 @@ import org.apache.lucene.util.NumericUtils;
  *
  * <p>The JSON is read with the streaming parser: no tree is built on the indexing path.
  */
-final class EntityDocuments {
+final class LuceneDocuments {
     /** Longer values are kept in the record but not indexed (Elasticsearch's {@code ignore_above}); Lucene caps terms at 32 KB. */
     static final int IGNORE_ABOVE = 8191;
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private EntityDocuments() {
+    private LuceneDocuments() {
     }
 
     static Document build(String space, String id, long seq, byte[] json) {

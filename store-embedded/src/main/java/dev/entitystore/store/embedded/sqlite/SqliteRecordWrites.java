@@ -18,8 +18,8 @@ import java.util.Optional;
  * What create, merge, delete and bulk mean, in terms of the row steps of {@link WriteTransaction}.
  * Runs on the writer thread only, so a read followed by a write here is atomic against every other write.
  */
-final class EntityWrites {
-    private EntityWrites() {
+final class SqliteRecordWrites {
+    private SqliteRecordWrites() {
     }
 
     static CreateOutcome create(WriteTransaction tx, String space, String id, ObjectNode source, String json)
