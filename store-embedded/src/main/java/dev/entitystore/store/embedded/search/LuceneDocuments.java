@@ -38,9 +38,10 @@ final class LuceneDocuments {
     private LuceneDocuments() {
     }
 
-    static Document build(String space, String id, long seq, byte[] json) {
+    /** @param key the record's {@link IndexFields#keyTerm}, which the caller also needs for its update term */
+    static Document build(BytesRef key, String space, String id, long seq, byte[] json) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KEY, IndexFields.keyTerm(space, id), Field.Store.NO));
+        doc.add(new StringField(IndexFields.KEY, key, Field.Store.NO));
         doc.add(new StringField(IndexFields.SPACE, space, Field.Store.NO));
         doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.SEQ, seq));
@@ -55,8 +56,8 @@ final class LuceneDocuments {
         return doc;
     }
 
-    static Document build(String space, String id, long seq, String json) {
-        return build(space, id, seq, json.getBytes(StandardCharsets.UTF_8));
+    static Document build(BytesRef key, String space, String id, long seq, String json) {
+        return build(key, space, id, seq, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds the leaf values of one record to its document. */

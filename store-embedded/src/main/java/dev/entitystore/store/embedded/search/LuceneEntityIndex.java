@@ -21,6 +21,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,8 +147,11 @@ public final class LuceneEntityIndex implements AutoCloseable {
     void apply(List<CommittedChange> changes, long throughSeq) throws IOException {
         for (CommittedChange change : latestPerRecord(changes)) {
             switch (change.kind()) {
-                case UPSERT -> writer.updateDocument(new Term(IndexFields.KEY, IndexFields.keyTerm(change.space(), change.id())),
-                        LuceneDocuments.build(change.space(), change.id(), change.seqNo(), change.json()));
+                case UPSERT -> {
+                    BytesRef key = IndexFields.keyTerm(change.space(), change.id());
+                    writer.updateDocument(new Term(IndexFields.KEY, key),
+                            LuceneDocuments.build(key, change.space(), change.id(), change.seqNo(), change.json()));
+                }
                 case DELETE -> writer.deleteDocuments(new Term(IndexFields.KEY, IndexFields.keyTerm(change.space(), change.id())));
                 case SPACE_DELETED -> writer.deleteDocuments(new Term(IndexFields.SPACE, change.space()));
             }
@@ -166,7 +170,8 @@ public final class LuceneEntityIndex implements AutoCloseable {
      */
     void addNew(List<CommittedChange> records) throws IOException {
         for (CommittedChange record : records) {
-            writer.addDocument(LuceneDocuments.build(record.space(), record.id(), record.seqNo(), record.json()));
+            writer.addDocument(LuceneDocuments.build(IndexFields.keyTerm(record.space(), record.id()), record.space(),
+                    record.id(), record.seqNo(), record.json()));
         }
     }
 
