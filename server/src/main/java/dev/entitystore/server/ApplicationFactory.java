@@ -40,6 +40,8 @@ import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.profile.UserProfilesResource;
+import dev.entitystore.server.resolution.ResolutionResource;
+import dev.entitystore.domain.resolution.EntityResolution;
 import dev.entitystore.server.status.StatusResource;
 import dev.entitystore.server.v1.EnginesV1Resource;
 import dev.entitystore.server.v1.EntitiesV1Resource;
@@ -111,6 +113,7 @@ public final class ApplicationFactory {
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
                 bulkLimit));
         app.register(new EnginesV2Resource(engines, mapper));
+        app.register(new ResolutionResource(new EntityResolution(store, search, engines)));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
