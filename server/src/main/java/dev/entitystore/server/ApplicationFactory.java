@@ -18,6 +18,7 @@ import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
 import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.auth.PrivilegesResource;
 import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
@@ -113,6 +114,7 @@ public final class ApplicationFactory {
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
                 bulkLimit));
         app.register(new EnginesV2Resource(engines, mapper));
+        app.register(new PrivilegesResource(access.checksCredentials()));
         app.register(new ResolutionResource(new EntityResolution(store, search, engines)));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));

@@ -20,7 +20,9 @@ public final class KibanaPrivileges {
 
     /** Routes outside any space's data: any authenticated caller may use them. */
     private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
-            "getApiDocs", "getApiDocsAsset");
+            "getApiDocs", "getApiDocsAsset",
+            // A caller may always ask what it may do (the answer reads only its own credential).
+            "checkEntityStorePrivileges", "checkEntityStorePrivilegesInternal");
     /** Elasticsearch's user-profile routes: they check Elasticsearch's privileges themselves ({@link ProfilePrivileges}). */
     private static final Set<String> DECIDED_BY_ROUTE = Set.of("activateUserProfile", "getUserProfiles",
             "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
