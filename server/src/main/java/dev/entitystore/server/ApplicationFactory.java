@@ -39,6 +39,7 @@ import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
+import dev.entitystore.server.json.ClearedSettings;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.resolution.ResolutionResource;
@@ -70,6 +71,7 @@ public final class ApplicationFactory {
 
         // JSON and validation
         app.register(new ObjectMapperProvider(mapper));
+        app.register(new ClearedSettings(mapper));
         app.register(JacksonFeature.withoutExceptionMappers());
         app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true);
         app.register(new ValidationConfigProvider());
