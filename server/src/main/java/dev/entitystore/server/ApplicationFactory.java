@@ -43,6 +43,8 @@ import dev.entitystore.server.json.ClearedSettings;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.resolution.ResolutionResource;
+import dev.entitystore.server.relationship.RelationshipsResource;
+import dev.entitystore.domain.relationship.EntityRelationships;
 import dev.entitystore.domain.resolution.EntityResolution;
 import dev.entitystore.server.status.StatusResource;
 import dev.entitystore.server.v1.EnginesV1Resource;
@@ -117,6 +119,7 @@ public final class ApplicationFactory {
                 bulkLimit));
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
+        app.register(new RelationshipsResource(new EntityRelationships(store)));
         app.register(new ResolutionResource(new EntityResolution(store, search, engines)));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
