@@ -18,6 +18,7 @@ import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
 import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.auth.PrivilegesResource;
 import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
@@ -38,8 +39,13 @@ import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
+import dev.entitystore.server.json.ClearedSettings;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.profile.UserProfilesResource;
+import dev.entitystore.server.resolution.ResolutionResource;
+import dev.entitystore.server.relationship.RelationshipsResource;
+import dev.entitystore.domain.relationship.EntityRelationships;
+import dev.entitystore.domain.resolution.EntityResolution;
 import dev.entitystore.server.status.StatusResource;
 import dev.entitystore.server.v1.EnginesV1Resource;
 import dev.entitystore.server.v1.EntitiesV1Resource;
@@ -67,6 +73,7 @@ public final class ApplicationFactory {
 
         // JSON and validation
         app.register(new ObjectMapperProvider(mapper));
+        app.register(new ClearedSettings(mapper));
         app.register(JacksonFeature.withoutExceptionMappers());
         app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true);
         app.register(new ValidationConfigProvider());
@@ -111,6 +118,9 @@ public final class ApplicationFactory {
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
                 bulkLimit));
         app.register(new EnginesV2Resource(engines, mapper));
+        app.register(new PrivilegesResource(access.checksCredentials()));
+        app.register(new RelationshipsResource(new EntityRelationships(store)));
+        app.register(new ResolutionResource(new EntityResolution(store, search, engines)));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),

@@ -27,14 +27,16 @@ class RoutePrivilegesTest {
                 assertThat(op.template()).as(op.operationId()).doesNotContain("/entity_store/entities").doesNotContain("engines");
                 continue;
             }
-            boolean engines = op.template().contains("/engines") || !op.template().contains("/entities");
+            // Resolution changes entities (links), and needs entity-analytics as in Kibana.
+            boolean resolution = op.template().startsWith("/api/security/entity_store/resolution/");
+            boolean engines = !resolution && (op.template().contains("/engines") || !op.template().contains("/entities"));
             boolean changes = !"GET".equals(op.method());
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_ALL))
                     .as(op.operationId()).isEqualTo(changes);
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_MANAGE))
                     .as(op.operationId()).isEqualTo(changes && engines);
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_ANALYTICS))
-                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/"));
+                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/") || resolution);
         }
     }
 

@@ -13,6 +13,7 @@ public final class EngineDefaults {
     public static final String LOOKBACK_PERIOD = "3h";
     public static final String FREQUENCY = "30s";
     public static final int FIELD_HISTORY_LENGTH = 10;
+    public static final String HISTORY_SNAPSHOT_FREQUENCY = "24h";
 
     private EngineDefaults() {}
 
@@ -25,10 +26,11 @@ public final class EngineDefaults {
         defaults.put("frequency", FREQUENCY);
         defaults.put("lookbackPeriod", LOOKBACK_PERIOD);
         defaults.put("fieldHistoryLength", FIELD_HISTORY_LENGTH);
-        defaults.put("maxLogsPerPage", 40000);
+        // Kibana 9.4.2's defaults (40,000 and defer before).
+        defaults.put("maxLogsPerPage", 50000);
         defaults.put("maxTimeWindowSize", "15m");
         defaults.put("maxLogsPerWindow", 500000);
-        defaults.put("maxLogsPerWindowCapBehavior", "defer");
+        defaults.put("maxLogsPerWindowCapBehavior", "drop");
         return defaults;
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -30,6 +32,7 @@ public final class EngineManager {
     /** Settings that may differ per type; updating the space's config sets them on every type. */
     static final List<String> CADENCE = List.of("frequency", "delay", "lookbackPeriod");
     static final String FIELD_HISTORY_LENGTH = "fieldHistoryLength";
+    static final String EXCLUDED_USER_NAMES = "excludedUserNames";
 
     private final EntityStore store;
     private final SpaceSettings spaceSettings;
@@ -50,10 +53,23 @@ public final class EngineManager {
      * @return whether any type was newly installed (Kibana answers 201 then, else 200)
      */
     public boolean install(String space, List<EntityType> types, ObjectNode logExtraction, ObjectNode historySnapshot) {
-        LogExtractionValidator.validate(logExtraction, historySnapshot);
+        return install(space, types, logExtraction, historySnapshot, null);
+    }
+
+    /**
+     * As {@link #install(String, List, ObjectNode, ObjectNode)}, with the newest Kibana's
+     * {@code excludedUserNames} (kept and reported; no extraction runs here to skip them, product rules §3.4).
+     * The first install's settings stay: a later install only adds types.
+     */
+    public boolean install(String space, List<EntityType> types, ObjectNode logExtraction, ObjectNode historySnapshot,
+                           List<String> excludedUserNames) {
+        LogExtractionValidator.validate(logExtraction, historySnapshot, excludedUserNames);
         synchronized (lockOf(space)) {
             if (!spaceSettings.has(space, STORE_KEY)) {
                 ObjectNode config = JsonNodeFactory.instance.objectNode();
+                if (excludedUserNames != null) {
+                    excludedUserNames.forEach(config.putArray(EXCLUDED_USER_NAMES)::add);
+                }
                 config.set("logExtraction", logExtraction == null ? JsonNodeFactory.instance.objectNode() : logExtraction.deepCopy());
                 config.set("historySnapshot", historySnapshot == null ? JsonNodeFactory.instance.objectNode() : historySnapshot.deepCopy());
                 spaceSettings.put(space, STORE_KEY, config);
@@ -146,18 +162,28 @@ public final class EngineManager {
 
     /** Replaces the space's log-extraction settings; cadence fields given here apply to every type. */
     public void updateConfig(String space, ObjectNode logExtraction) {
+        updateConfig(space, logExtraction, Set.of());
+    }
+
+    /**
+     * As {@link #updateConfig(String, ObjectNode)}, and removes the {@code cleared} settings (sent as
+     * {@code null}), so that each falls back to the layer below: the type's own default, then Kibana's.
+     */
+    public void updateConfig(String space, ObjectNode logExtraction, Set<String> cleared) {
         LogExtractionValidator.validate(logExtraction, null);
         synchronized (lockOf(space)) {
             ObjectNode config = spaceSettings.get(space, STORE_KEY)
                     .orElseThrow(() -> new EntityNotFoundException(CONFIG_NOT_INSTALLED));
             ObjectNode global = config.get("logExtraction") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
             global.setAll(logExtraction.deepCopy());
+            global.remove(cleared);
             config.set("logExtraction", global);
             spaceSettings.put(space, STORE_KEY, config);
             ObjectNode cadence = cadenceOf(logExtraction);
             for (Engine engine : engines(space).values()) {
                 ObjectNode settings = engine.settings().deepCopy();
                 settings.setAll(cadence);
+                settings.remove(cleared);
                 spaceSettings.put(space, Engine.keyOf(engine.type()), engine.withSettings(settings).toJson());
             }
         }
@@ -165,6 +191,11 @@ public final class EngineManager {
 
     /** Sets one type's own cadence. */
     public void updateType(String space, EntityType type, ObjectNode logExtraction) {
+        updateType(space, type, logExtraction, Set.of());
+    }
+
+    /** Sets one type's own cadence and removes the {@code cleared} fields of it (back to the space's). */
+    public void updateType(String space, EntityType type, ObjectNode logExtraction, Set<String> cleared) {
         LogExtractionValidator.validate(logExtraction, null);
         synchronized (lockOf(space)) {
             if (!spaceSettings.has(space, STORE_KEY)) {
@@ -174,6 +205,7 @@ public final class EngineManager {
                     () -> new EntityNotFoundException("Entity engine '" + type.wireName() + "' is not installed"));
             ObjectNode settings = engine.settings().deepCopy();
             settings.setAll(cadenceOf(logExtraction));
+            settings.remove(cleared);
             spaceSettings.put(space, Engine.keyOf(type), engine.withSettings(settings).toJson());
         }
     }
@@ -182,7 +214,7 @@ public final class EngineManager {
     public StoreState status(String space) {
         Map<EntityType, Engine> engines = engines(space);
         if (engines.isEmpty()) {
-            return new StoreState(StoreStatus.NOT_INSTALLED, List.of());
+            return new StoreState(StoreStatus.NOT_INSTALLED, List.of(), null, null);
         }
         ObjectNode global = globalSettings(space);
         List<EngineView> views = new ArrayList<>();
@@ -190,7 +222,16 @@ public final class EngineManager {
             views.add(new EngineView(engine, effectiveSettings(engine, global)));
         }
         boolean anyStarted = engines.values().stream().anyMatch(e -> e.status() == EngineStatus.STARTED);
-        return new StoreState(anyStarted ? StoreStatus.RUNNING : StoreStatus.STOPPED, views);
+        ObjectNode config = spaceSettings.get(space, STORE_KEY).orElseGet(JsonNodeFactory.instance::objectNode);
+        List<String> excluded = null;
+        if (config.get(EXCLUDED_USER_NAMES) instanceof ArrayNode names) {
+            excluded = new ArrayList<>();
+            for (JsonNode name : names) {
+                excluded.add(name.asText());
+            }
+        }
+        return new StoreState(anyStarted ? StoreStatus.RUNNING : StoreStatus.STOPPED, views,
+                historySnapshotOf(config), excluded);
     }
 
     /** One engine with its effective settings, if installed. */
@@ -273,6 +314,17 @@ public final class EngineManager {
         return settings;
     }
 
+    /** The history-snapshot settings in force; {@code stopped}: no snapshot job runs here (yet). */
+    private static ObjectNode historySnapshotOf(ObjectNode config) {
+        ObjectNode snapshot = JsonNodeFactory.instance.objectNode();
+        snapshot.put("status", "stopped");
+        snapshot.put("frequency", EngineDefaults.HISTORY_SNAPSHOT_FREQUENCY);
+        if (config.get("historySnapshot") instanceof ObjectNode stored && stored.hasNonNull("frequency")) {
+            snapshot.set("frequency", stored.get("frequency").deepCopy());
+        }
+        return snapshot;
+    }
+
     private static ObjectNode cadenceOf(ObjectNode logExtraction) {
         ObjectNode cadence = JsonNodeFactory.instance.objectNode();
         if (logExtraction != null) {
@@ -309,7 +361,12 @@ public final class EngineManager {
     }
 
     /** A space's state as status reports it. */
-    public record StoreState(StoreStatus status, List<EngineView> engines) {}
+    /**
+     * A space's state as status reports it; {@code historySnapshot} and {@code excludedUserNames} are
+     * {@code null} when not installed (the latter also when the install gave none).
+     */
+    public record StoreState(StoreStatus status, List<EngineView> engines, ObjectNode historySnapshot,
+                             List<String> excludedUserNames) {}
 
     /** An engine and the settings in force for it. */
     public record EngineView(Engine engine, ObjectNode settings) {}

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class LogExtractionValidator {
     static final String FREQUENCY = "must be a valid duration of at least 30 seconds (e.g. 1m, 30s)";
-    static final String HISTORY_FREQUENCY = "must be a valid duration of at least 1 hour (e.g. 1h, 24h)";
+    /** The newest Kibana's text and bounds (older builds: at least 1 hour, no upper bound). */
+    static final String HISTORY_FREQUENCY = "must be a valid duration between 1 hour and 1000 days (e.g. 1h, 24h, 30d)";
+    static final String EXCLUDED_USER_NAME = "must be a non-empty string";
     static final String INDEX_PATTERN = "must be a non-empty, valid index pattern (no spaces or illegal characters)";
     static final String DELAY = "must be less than lookbackPeriod";
     static final String DURATION = "must be a valid duration (e.g. 30s, 5m, 1h, 1d)";
@@ -70,15 +72,35 @@ public final class LogExtractionValidator {
             return issues;
         }
         JsonNode frequency = historySnapshot.get("frequency");
-        if (frequency != null && !atLeast(frequency, Duration.ofHours(1))) {
+        if (frequency != null && (!atLeast(frequency, Duration.ofHours(1))
+                || DurationSetting.parse(frequency.asText()).orElseThrow().compareTo(Duration.ofDays(1000)) > 0)) {
             issues.add("historySnapshot.frequency: " + HISTORY_FREQUENCY);
+        }
+        return issues;
+    }
+
+    /** Every problem of the install's {@code excludedUserNames} (the count is the contract's, at most 200). */
+    public static List<String> issuesOfExcludedUserNames(List<String> names) {
+        List<String> issues = new ArrayList<>();
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i) == null || names.get(i).isBlank()) {
+                    issues.add("excludedUserNames." + i + ": " + EXCLUDED_USER_NAME);
+                }
+            }
         }
         return issues;
     }
 
     /** Throws with Kibana's text when any of the given settings is invalid. */
     public static void validate(ObjectNode logExtraction, ObjectNode historySnapshot) {
-        List<String> issues = new ArrayList<>(issuesOfLogExtraction(logExtraction));
+        validate(logExtraction, historySnapshot, null);
+    }
+
+    /** Throws with Kibana's text when any of the given install settings is invalid. */
+    public static void validate(ObjectNode logExtraction, ObjectNode historySnapshot, List<String> excludedUserNames) {
+        List<String> issues = new ArrayList<>(issuesOfExcludedUserNames(excludedUserNames));
+        issues.addAll(issuesOfLogExtraction(logExtraction));
         issues.addAll(issuesOfHistorySnapshot(historySnapshot));
         if (!issues.isEmpty()) {
             throw new InvalidSettingsException(issues);

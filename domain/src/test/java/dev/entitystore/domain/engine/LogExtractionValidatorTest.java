@@ -51,7 +51,7 @@ class LogExtractionValidatorTest {
     @Test
     void historySnapshotFrequencyMustBeAtLeastAnHour() throws Exception {
         assertThat(LogExtractionValidator.issuesOfHistorySnapshot(json("{\"frequency\":\"30m\"}")))
-                .containsExactly("historySnapshot.frequency: must be a valid duration of at least 1 hour (e.g. 1h, 24h)");
+                .containsExactly("historySnapshot.frequency: must be a valid duration between 1 hour and 1000 days (e.g. 1h, 24h, 30d)");
         assertThat(LogExtractionValidator.issuesOfHistorySnapshot(json("{\"frequency\":\"24h\"}"))).isEmpty();
     }
 

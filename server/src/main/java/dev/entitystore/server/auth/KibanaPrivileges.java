@@ -20,7 +20,9 @@ public final class KibanaPrivileges {
 
     /** Routes outside any space's data: any authenticated caller may use them. */
     private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
-            "getApiDocs", "getApiDocsAsset");
+            "getApiDocs", "getApiDocsAsset",
+            // A caller may always ask what it may do (the answer reads only its own credential).
+            "checkEntityStorePrivileges", "checkEntityStorePrivilegesInternal");
     /** Elasticsearch's user-profile routes: they check Elasticsearch's privileges themselves ({@link ProfilePrivileges}). */
     private static final Set<String> DECIDED_BY_ROUTE = Set.of("activateUserProfile", "getUserProfiles",
             "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
@@ -33,15 +35,20 @@ public final class KibanaPrivileges {
     private static final List<String> V1_WRITE = List.of(SECURITY_SOLUTION, ENTITY_ANALYTICS, ENTITY_STORE_ALL);
     private static final List<String> V1_MANAGE =
             List.of(SECURITY_SOLUTION, ENTITY_ANALYTICS, ENTITY_STORE_ALL, ENTITY_STORE_MANAGE);
+    /** Kibana's resolution routes add securitySolution-entity-analytics to the default set, as v1 did. */
+    private static final List<String> RESOLUTION_READ = V1_READ;
+    private static final List<String> RESOLUTION_WRITE = V1_WRITE;
 
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
     static {
-        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity");
+        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity", "listEntityRelationships");
         route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType");
+        route(RESOLUTION_READ, "getResolutionGroup");
+        route(RESOLUTION_WRITE, "linkEntities", "unlinkEntities");
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",

@@ -15,4 +15,9 @@ public abstract class SpaceScopedResource {
     protected final String space() {
         return RequestSpace.of(request.get());
     }
+
+    /** The request being served. */
+    protected final ContainerRequest request() {
+        return request.get();
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.model.EntityStoreEngine;
 import dev.entitystore.api.model.EntityStoreStatusResponse;
+import dev.entitystore.api.model.HistorySnapshotStatus;
 import dev.entitystore.api.model.StoreStatus;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.server.engine.EngineComponents;
@@ -40,8 +41,13 @@ final class EngineStatusAnswer {
             }
             engines.add(engine);
         }
-        return new EntityStoreStatusResponse()
+        EntityStoreStatusResponse answer = new EntityStoreStatusResponse()
                 .status(StoreStatus.fromValue(state.status().wireName()))
-                .engines(engines);
+                .engines(engines)
+                .excludedUserNames(state.excludedUserNames());
+        if (state.historySnapshot() != null) {
+            answer.historySnapshot(lenient.convertValue(state.historySnapshot(), HistorySnapshotStatus.class));
+        }
+        return answer;
     }
 }

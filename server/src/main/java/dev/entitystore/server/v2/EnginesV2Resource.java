@@ -12,6 +12,7 @@ import dev.entitystore.api.model.UpdateEntityStoreRequest;
 import dev.entitystore.api.model.UpdateEntityTypeRequest;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.server.http.SpaceScopedResource;
+import dev.entitystore.server.json.ClearedSettings;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class EnginesV2Resource extends SpaceScopedResource implements Engi
     public Response installEntityStore(String kbnXsrf, InstallEntityStoreRequest request) {
         InstallEntityStoreRequest body = request == null ? new InstallEntityStoreRequest() : request;
         boolean installed = engines.install(space(), EntityTypes.toDomain(body.getEntityTypes()),
-                json(body.getLogExtraction()), json(body.getHistorySnapshot()));
+                json(body.getLogExtraction()), json(body.getHistorySnapshot()), body.getExcludedUserNames());
         return created(installed);
     }
 
@@ -74,13 +75,14 @@ public final class EnginesV2Resource extends SpaceScopedResource implements Engi
 
     @Override
     public Response updateEntityStore(UpdateEntityStoreRequest request, String kbnXsrf) {
-        engines.updateConfig(space(), json(request.getLogExtraction()));
+        engines.updateConfig(space(), json(request.getLogExtraction()), ClearedSettings.of(request()));
         return ok();
     }
 
     @Override
     public Response updateEntityStoreByType(EntityType entityType, UpdateEntityTypeRequest request, String kbnXsrf) {
-        engines.updateType(space(), EntityTypes.toDomain(entityType), json(request.getLogExtraction()));
+        engines.updateType(space(), EntityTypes.toDomain(entityType), json(request.getLogExtraction()),
+                ClearedSettings.of(request()));
         return ok();
     }
 

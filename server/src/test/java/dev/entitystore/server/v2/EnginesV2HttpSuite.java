@@ -113,7 +113,7 @@ abstract class EnginesV2HttpSuite {
         assertError(client().post(base + "/install/host", "{\"logExtraction\":{\"frequency\":\"5s\"}}"), 400, "Bad Request",
                 "[request body]: logExtraction.frequency: must be a valid duration of at least 30 seconds (e.g. 1m, 30s)");
         assertError(client().post(base + "/install", "{\"historySnapshot\":{\"frequency\":\"1m\"}}"), 400, "Bad Request",
-                "[request body]: historySnapshot.frequency: must be a valid duration of at least 1 hour (e.g. 1h, 24h)");
+                "[request body]: historySnapshot.frequency: must be a valid duration between 1 hour and 1000 days (e.g. 1h, 24h, 30d)");
         assertError(client().post(base + "/install", "{\"logExtraction\":{\"delay\":\"5h\"}}"), 400, "Bad Request",
                 "[request body]: logExtraction.delay: must be less than lookbackPeriod");
         assertThat(client().get(base + "/status").json().path("status").asText()).isEqualTo("not_installed");

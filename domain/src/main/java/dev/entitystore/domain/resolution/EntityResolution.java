@@ -1,0 +1,198 @@
+package dev.entitystore.domain.resolution;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.error.StoreUnavailableException;
+import dev.entitystore.domain.identity.EntityIds;
+import dev.entitystore.domain.search.EntitySearch;
+import dev.entitystore.domain.store.BulkOperation;
+import dev.entitystore.domain.store.EntityMerge;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.MergeDecision;
+import dev.entitystore.domain.store.StoredEntity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Kibana's entity resolution on the alias → target model: link, unlink, group. Checks run in Kibana's order
+ * against the stored records; the writes then go through the store as one bulk whose merges check again
+ * that each member is still as checked, so a concurrent change fails the request with nothing written.
+ */
+public final class EntityResolution {
+    private static final String UNTYPED = "generic";
+
+    private final EntityStore store;
+    private final EngineManager engines;
+    private final ResolutionMembers members;
+
+    public EntityResolution(EntityStore store, EntitySearch search, EngineManager engines) {
+        this.store = store;
+        this.engines = engines;
+        this.members = new ResolutionMembers(store, search);
+    }
+
+    /** Links {@code entityIds} to {@code targetId}; with {@code dryRun}, only says what it would do. */
+    public LinkResult link(String space, String targetId, List<String> entityIds, boolean dryRun) {
+        engines.requireInstalled(space);
+        List<String> ids = List.copyOf(new LinkedHashSet<>(entityIds));
+        if (ids.contains(targetId)) {
+            throw ResolutionErrors.selfLink(targetId);
+        }
+        List<String> all = new ArrayList<>(ids.size() + 1);
+        all.add(targetId);
+        all.addAll(ids);
+        Map<String, StoredEntity> found = fetchAll(space, all);
+        String type = commonType(found);
+        Optional<String> targetsTarget = ResolutionField.resolvedTo(found.get(targetId).source());
+        if (targetsTarget.isPresent()) {
+            throw new InvalidRequestException(ResolutionErrors.alreadyResolvedText(targetId, targetsTarget.get()));
+        }
+        Map<String, List<String>> aliases = members.aliasIdsOf(space, ids);
+        List<String> linked = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<LinkResult.Refusal> refused = new ArrayList<>();
+        for (String id : ids) {
+            Optional<String> current = ResolutionField.resolvedTo(found.get(id).source());
+            if (current.isPresent() && current.get().equals(targetId)) {
+                skipped.add(id);
+            } else if (current.isPresent()) {
+                refused.add(new LinkResult.Refusal(id, ResolutionErrors.alreadyResolvedText(id, current.get())));
+            } else if (aliases.containsKey(id)) {
+                refused.add(new LinkResult.Refusal(id, ResolutionErrors.hasAliasesText(id, aliases.get(id))));
+            } else {
+                linked.add(id);
+            }
+        }
+        if (dryRun) {
+            return new LinkResult(linked, skipped, refused, targetId, type, true);
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(refused.get(0).message());
+        }
+        if (!linked.isEmpty()) {
+            writeLinks(space, targetId, linked);
+        }
+        return new LinkResult(linked, skipped, List.of(), targetId, type, false);
+    }
+
+    /** Unlinks those of {@code entityIds} that are aliases; the others are skipped. */
+    public UnlinkResult unlink(String space, List<String> entityIds) {
+        engines.requireInstalled(space);
+        List<String> ids = List.copyOf(new LinkedHashSet<>(entityIds));
+        Map<String, StoredEntity> found = fetchAll(space, ids);
+        String type = commonType(found);
+        Map<String, String> unlinked = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (String id : ids) {
+            ResolutionField.resolvedTo(found.get(id).source())
+                    .ifPresentOrElse(target -> unlinked.put(id, target), () -> skipped.add(id));
+        }
+        if (!unlinked.isEmpty()) {
+            writeUnlinks(space, unlinked);
+        }
+        return new UnlinkResult(List.copyOf(unlinked.keySet()), skipped, type);
+    }
+
+    /** The group {@code entityId} belongs to: its target and the target's aliases. */
+    public ResolutionGroup group(String space, String entityId) {
+        engines.requireInstalled(space);
+        StoredEntity entity = store.get(space, EntityIds.documentId(entityId))
+                .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(entityId));
+        Optional<String> resolvedTo = ResolutionField.resolvedTo(entity.source());
+        ObjectNode target = entity.source();
+        String targetId = entityId;
+        if (resolvedTo.isPresent()) {
+            targetId = resolvedTo.get();
+            target = store.get(space, EntityIds.documentId(targetId))
+                    .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(resolvedTo.get())).source();
+        }
+        return new ResolutionGroup(target, members.aliasesOf(space, targetId),
+                ResolutionField.entityType(target).orElse(UNTYPED));
+    }
+
+    private Map<String, StoredEntity> fetchAll(String space, List<String> ids) {
+        Map<String, StoredEntity> found = members.fetch(space, ids);
+        if (found.size() < ids.size()) {
+            throw ResolutionErrors.notFound(ids.stream().filter(id -> !found.containsKey(id)).toList());
+        }
+        return found;
+    }
+
+    /** The one type every member has (unstamped records take any group's); two or more → 400. */
+    private static String commonType(Map<String, StoredEntity> found) {
+        Set<String> types = new LinkedHashSet<>();
+        for (StoredEntity stored : found.values()) {
+            ResolutionField.entityType(stored.source()).ifPresent(types::add);
+        }
+        if (types.size() > 1) {
+            throw ResolutionErrors.mixedTypes(types);
+        }
+        return types.isEmpty() ? UNTYPED : types.iterator().next();
+    }
+
+    private void writeLinks(String space, String targetId, List<String> linked) {
+        List<BulkOperation> operations = new ArrayList<>(linked.size() + 1);
+        // The target is re-checked under the same write: it must still exist and not have become an alias.
+        operations.add(BulkOperation.merge(EntityIds.documentId(targetId), current -> {
+            if (current.isEmpty() || ResolutionField.resolvedTo(current.get().source()).isPresent()) {
+                throw ResolutionErrors.changedUnderneath(targetId);
+            }
+            return MergeDecision.noop();
+        }));
+        for (String id : linked) {
+            operations.add(BulkOperation.merge(EntityIds.documentId(id), expecting(id, Optional.empty(),
+                    source -> ResolutionField.link(source, targetId))));
+        }
+        applyOrRevert(space, operations, linked, id -> BulkOperation.merge(EntityIds.documentId(id),
+                expecting(id, Optional.of(targetId), ResolutionField::unlink)));
+    }
+
+    private void writeUnlinks(String space, Map<String, String> previousTargets) {
+        List<BulkOperation> operations = new ArrayList<>(previousTargets.size());
+        previousTargets.forEach((id, target) -> operations.add(BulkOperation.merge(EntityIds.documentId(id),
+                expecting(id, Optional.of(target), ResolutionField::unlink))));
+        applyOrRevert(space, operations, List.copyOf(previousTargets.keySet()), id -> BulkOperation.merge(
+                EntityIds.documentId(id), expecting(id, Optional.empty(),
+                        source -> ResolutionField.link(source, previousTargets.get(id)))));
+    }
+
+    /**
+     * A merge that applies {@code change} only to a record still present and still linked as checked
+     * ({@code expected}); otherwise the whole bulk fails with nothing written.
+     */
+    private static EntityMerge expecting(String id, Optional<String> expected, Function<ObjectNode, ObjectNode> change) {
+        return current -> {
+            if (current.isEmpty() || !ResolutionField.resolvedTo(current.get().source()).equals(expected)) {
+                throw ResolutionErrors.changedUnderneath(id);
+            }
+            return MergeDecision.write(change.apply(current.get().source()));
+        };
+    }
+
+    /**
+     * The embedded store applies a bulk whole or not at all; a remote one may have applied part of it
+     * when it fails, so each changed record is put back (where it still shows the change) before failing.
+     */
+    private void applyOrRevert(String space, List<BulkOperation> operations, List<String> changed,
+                               Function<String, BulkOperation> revert) {
+        try {
+            store.bulk(space, operations);
+        } catch (StoreUnavailableException failure) {
+            for (String id : changed) {
+                try {
+                    store.bulk(space, List.of(revert.apply(id)));
+                } catch (RuntimeException notChangedOrUnreachable) {
+                    failure.addSuppressed(notChangedOrUnreachable);
+                }
+            }
+            throw failure;
+        }
+    }
+}

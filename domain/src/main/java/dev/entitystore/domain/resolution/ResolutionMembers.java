@@ -1,0 +1,78 @@
+package dev.entitystore.domain.resolution;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.identity.EntityIds;
+import dev.entitystore.domain.query.Query;
+import dev.entitystore.domain.search.EntitySearch;
+import dev.entitystore.domain.search.SearchHit;
+import dev.entitystore.domain.search.SearchRequest;
+import dev.entitystore.domain.search.SearchResult;
+import dev.entitystore.domain.search.SearchSort;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.StoredEntity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads what a resolution request works on: members by EUID straight from the store (the record of truth),
+ * and the aliases of given targets through the search port, page after page, so that a group has no cap.
+ */
+final class ResolutionMembers {
+    private static final int PAGE = 1000;
+    private static final SearchSort ORDER = new SearchSort(SearchSort.TIMESTAMP, false);
+
+    private final EntityStore store;
+    private final EntitySearch search;
+
+    ResolutionMembers(EntityStore store, EntitySearch search) {
+        this.store = store;
+        this.search = search;
+    }
+
+    /** The stored records of {@code euids} that exist, by EUID in the order asked; the caller reports the rest. */
+    Map<String, StoredEntity> fetch(String space, List<String> euids) {
+        Map<String, StoredEntity> found = new LinkedHashMap<>();
+        for (String euid : euids) {
+            store.get(space, EntityIds.documentId(euid)).ifPresent(stored -> found.put(euid, stored));
+        }
+        return found;
+    }
+
+    /** The EUIDs of the aliases of each of {@code targets} (targets without aliases are absent). */
+    Map<String, List<String>> aliasIdsOf(String space, List<String> targets) {
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        eachAlias(space, targets, source -> ResolutionField.resolvedTo(source).ifPresent(target ->
+                aliases.computeIfAbsent(target, t -> new ArrayList<>()).add(euidOf(source))));
+        return aliases;
+    }
+
+    /** Every alias record of {@code target}. */
+    List<ObjectNode> aliasesOf(String space, String target) {
+        List<ObjectNode> aliases = new ArrayList<>();
+        eachAlias(space, List.of(target), aliases::add);
+        return aliases;
+    }
+
+    private void eachAlias(String space, List<String> targets, Consumer<ObjectNode> receiver) {
+        Query query = new Query.Terms(ResolutionField.RESOLVED_TO, targets);
+        List<Object> after = null;
+        while (true) {
+            SearchResult page = search.search(new SearchRequest(space, query, ORDER, after, 0, PAGE, false));
+            for (SearchHit hit : page.hits()) {
+                receiver.accept(hit.source());
+            }
+            if (page.hits().size() < PAGE) {
+                return;
+            }
+            after = page.hits().get(page.hits().size() - 1).sortValues();
+        }
+    }
+
+    static String euidOf(ObjectNode source) {
+        String nested = source.path("entity").path("id").asText("");
+        return nested.isEmpty() ? source.path("entity.id").asText("") : nested;
+    }
+}

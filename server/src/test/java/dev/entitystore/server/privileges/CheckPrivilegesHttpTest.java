@@ -1,0 +1,5 @@
+package dev.entitystore.server.privileges;
+
+/** {@link CheckPrivilegesHttpSuite} on the embedded store. */
+class CheckPrivilegesHttpTest extends CheckPrivilegesHttpSuite {
+}

@@ -1,0 +1,7 @@
+package dev.entitystore.server.privileges;
+
+import dev.entitystore.server.OnOpenSearch;
+
+/** {@link CheckPrivilegesHttpSuite} on OpenSearch. */
+class CheckPrivilegesOpenSearchHttpTest extends CheckPrivilegesHttpSuite implements OnOpenSearch {
+}
