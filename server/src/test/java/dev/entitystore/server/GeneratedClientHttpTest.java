@@ -38,7 +38,7 @@ class GeneratedClientHttpTest {
         entities.updateEntity(EntityType.HOST,
                 Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true");
 
-        Object stored = entities.getEntity(EntityType.HOST, "host:generated-client");
+        Object stored = entities.getEntity(EntityType.HOST, "host:generated-client", null);
         assertThat(stored).asString().contains("managed=true").contains("name=generated-client");
 
         EntityListResponse cursor = entities.listEntities("host.name: generated-client", 10L, null, null, null,

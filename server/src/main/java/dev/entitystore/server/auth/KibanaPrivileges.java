@@ -37,7 +37,7 @@ public final class KibanaPrivileges {
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
     static {
-        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity");
+        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity", "getEntityHistory");
         route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",

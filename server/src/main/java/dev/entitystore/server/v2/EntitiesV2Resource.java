@@ -10,6 +10,8 @@ import dev.entitystore.api.model.DeletedResponse;
 import dev.entitystore.api.model.EntityType;
 import dev.entitystore.api.model.OkResponse;
 import dev.entitystore.api.model.SortOrder;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryReader;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.list.ListParameters;
 import dev.entitystore.domain.read.EntityReader;
@@ -28,12 +30,15 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     private final EntityReader reader;
     private final EntityListing listing;
     private final BulkItemLimit bulkLimit;
+    private final HistoryReader history;
 
-    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing, BulkItemLimit bulkLimit) {
+    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing, BulkItemLimit bulkLimit,
+                              HistoryReader history) {
         this.writes = writes;
         this.reader = reader;
         this.listing = listing;
         this.bulkLimit = bulkLimit;
+        this.history = history;
     }
 
     @Override
@@ -66,8 +71,19 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response getEntity(EntityType entityType, String entityId) {
+    public Response getEntity(EntityType entityType, String entityId, String asOf) {
+        if (asOf != null) {
+            return Response.ok(history.asOf(space(), EntityTypes.toDomain(entityType), entityId, asOf)).build();
+        }
         return Response.ok(reader.get(space(), EntityTypes.toDomain(entityType), entityId)).build();
+    }
+
+    @Override
+    public Response getEntityHistory(EntityType entityType, String entityId, Integer size, String searchAfter, String from,
+                                     String to, List<String> fields) {
+        HistoryPage page = history.changes(space(), EntityTypes.toDomain(entityType), entityId, size, searchAfter, from, to,
+                fields);
+        return Response.ok(HistoryAnswers.toJson(page)).build();
     }
 
     @Override
