@@ -15,6 +15,7 @@ import dev.entitystore.domain.error.ProfileVersionConflictException;
 import dev.entitystore.domain.error.StoreBusyException;
 import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
+import dev.entitystore.domain.error.VersionMismatchException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(StoreNotInstalledException.class, e -> 400);
         STATUS.put(EntityNotFoundException.class, e -> 404);
         STATUS.put(EntityAlreadyExistsException.class, e -> 409);
+        STATUS.put(VersionMismatchException.class, e -> 412);
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
         STATUS.put(StoreBusyException.class, e -> 429);

@@ -17,9 +17,12 @@ import dev.entitystore.domain.list.ListParameters;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
+import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.write.EntityWrites;
+import dev.entitystore.domain.write.Precondition;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +45,16 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf) {
-        writes.create(space(), EntityTypes.toDomain(entityType), body);
-        return ok();
+    public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf, String ifNoneMatch) {
+        long version = writes.create(space(), EntityTypes.toDomain(entityType), body, Precondition.ifNoneMatch(ifNoneMatch));
+        return ok(version);
     }
 
     @Override
-    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf) {
-        writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
-        return ok();
+    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf, String ifMatch) {
+        long version = writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force),
+                Precondition.ifMatch(ifMatch));
+        return ok(version);
     }
 
     @Override
@@ -75,7 +79,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
         if (asOf != null) {
             return Response.ok(history.asOf(space(), EntityTypes.toDomain(entityType), entityId, asOf)).build();
         }
-        return Response.ok(reader.get(space(), EntityTypes.toDomain(entityType), entityId)).build();
+        StoredEntity stored = reader.getVersioned(space(), EntityTypes.toDomain(entityType), entityId);
+        return Response.ok(stored.source()).header(HttpHeaders.ETAG, Precondition.entityTag(stored.version())).build();
     }
 
     @Override
@@ -95,7 +100,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
         return Response.ok(ListAnswers.toJson(listing.list(space(), parameters))).build();
     }
 
-    private static Response ok() {
-        return Response.ok(new OkResponse().ok(true)).build();
+    /** Kibana's {@code {"ok":true}}, with the entity's version as its entity tag. */
+    private static Response ok(long version) {
+        return Response.ok(new OkResponse().ok(true)).header(HttpHeaders.ETAG, Precondition.entityTag(version)).build();
     }
 }
