@@ -27,6 +27,8 @@ import java.util.Optional;
  * write's seq, with the caller's {@link WriteContext}.
  */
 final class SqliteRecordWrites {
+    private static final ObjectNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
     private SqliteRecordWrites() {
     }
 
@@ -47,9 +49,13 @@ final class SqliteRecordWrites {
         MergeDecision decision = Objects.requireNonNull(merge.apply(current), "merge function returned null");
         return switch (decision.kind()) {
             case WRITE -> {
-                StoredEntity written = tx.write(space, id, decision.source(), current);
-                ObjectNode fields = FieldChanges.between(before, FieldChanges.leaves(decision.source()));
-                record(tx, context, current.isPresent() ? ChangeOp.UPDATE : ChangeOp.CREATE, space, written, fields);
+                String json = JsonCodec.write(decision.source());
+                StoredEntity written = tx.write(space, id, decision.source(), json, current);
+                if (current.isPresent()) {
+                    record(tx, context, space, written, FieldChanges.between(before, FieldChanges.leaves(decision.source())));
+                } else {
+                    recordCreate(tx, context, space, written, json);
+                }
                 yield new MergeOutcome(current.isPresent() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
                         Optional.of(written));
             }
@@ -109,16 +115,21 @@ final class SqliteRecordWrites {
                                                          ObjectNode source, String json) throws SQLException {
         Optional<StoredEntity> created = tx.insertIfAbsent(space, id, source, json);
         if (created.isPresent()) {
-            record(tx, context, ChangeOp.CREATE, space, created.get(),
-                    FieldChanges.between(Map.of(), FieldChanges.leaves(source)));
+            recordCreate(tx, context, space, created.get(), json);
         }
         return created;
     }
 
-    private static void record(WriteTransaction tx, WriteContext context, ChangeOp op, String space, StoredEntity written,
+    private static void record(WriteTransaction tx, WriteContext context, String space, StoredEntity written,
                                ObjectNode fields) throws SQLException {
-        tx.recordChange(EntityChange.draft(op, space, written.id(), written.version(), tx.changeTime(), context,
+        tx.recordChange(EntityChange.draft(ChangeOp.UPDATE, space, written.id(), written.version(), tx.changeTime(), context,
                 written.source(), fields), written.seqNo());
+    }
+
+    private static void recordCreate(WriteTransaction tx, WriteContext context, String space, StoredEntity created,
+                                     String json) throws SQLException {
+        tx.recordCreate(EntityChange.draft(ChangeOp.CREATE, space, created.id(), created.version(), tx.changeTime(), context,
+                created.source(), EMPTY), created.seqNo(), json);
     }
 
     private static EntityChange deleted(WriteTransaction tx, WriteContext context, String space, StoredEntity record) {

@@ -162,10 +162,9 @@ final class WriteTransaction implements AutoCloseable {
         }
     }
 
-    /** Writes {@code source} over {@code current} (or as a new record when absent). */
-    StoredEntity write(String space, String id, ObjectNode source, Optional<StoredEntity> current)
+    /** Writes {@code source} ({@code json} serialised) over {@code current} (or as a new record when absent). */
+    StoredEntity write(String space, String id, ObjectNode source, String json, Optional<StoredEntity> current)
             throws SQLException {
-        String json = JsonCodec.write(source);
         long newSeq = ++seq;
         if (current.isEmpty()) {
             bindInsert(insert, space, id, json, newSeq);
@@ -243,11 +242,27 @@ final class WriteTransaction implements AutoCloseable {
 
     /** Records the change of the write just made at {@code changeSeq}, in the same transaction. */
     void recordChange(EntityChange change, long changeSeq) throws SQLException {
+        insertChange(change, changeSeq, JsonCodec.write(change.at(changeSeq).toJson()));
+    }
+
+    /**
+     * Records a create: its fields are the created record, kept as the record's JSON already serialised
+     * ({@link EntityChange#CREATED}) rather than flattened and serialised again on this, the only writer, thread.
+     */
+    void recordCreate(EntityChange change, long changeSeq, String createdJson) throws SQLException {
+        ObjectNode header = change.at(changeSeq).toJson();
+        header.remove("fields");
+        String json = JsonCodec.write(header);
+        insertChange(change, changeSeq, json.substring(0, json.length() - 1) + ",\"" + EntityChange.CREATED + "\":"
+                + createdJson + "}");
+    }
+
+    private void insertChange(EntityChange change, long changeSeq, String json) throws SQLException {
         insertChange.setLong(1, changeSeq);
         insertChange.setString(2, change.space());
         insertChange.setString(3, change.id());
         insertChange.setLong(4, change.timeMillis());
-        insertChange.setString(5, JsonCodec.write(change.at(changeSeq).toJson()));
+        insertChange.setString(5, json);
         insertChange.executeUpdate();
     }
 
