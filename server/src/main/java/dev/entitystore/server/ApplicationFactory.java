@@ -7,6 +7,9 @@ import dev.entitystore.server.backup.BackupResource;
 import dev.entitystore.server.docs.ApiDocsResource;
 import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
+import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.HistoryReader;
+import dev.entitystore.server.history.WriteContextFilter;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.profile.ProfileStore;
@@ -59,15 +62,15 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ApplicationFactory {
     private ApplicationFactory() {}
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
-                                        ServiceHealth health) {
-        return create(config, store, search, profiles, health, AccessControl.from(config.security()),
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
+                                        ProfileStore profiles, ServiceHealth health) {
+        return create(config, store, history, search, profiles, health, AccessControl.from(config.security()),
                 new Observability(config.logging().accessLog()), Optional.empty());
     }
 
-    public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
-                                        ServiceHealth health, AccessControl access, Observability observability,
-                                        Optional<StoreBackup> backup) {
+    public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
+                                        ProfileStore profiles, ServiceHealth health, AccessControl access,
+                                        Observability observability, Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -94,6 +97,8 @@ public final class ApplicationFactory {
         app.register(XsrfFilter.class);
         app.register(ApiVersionFilter.class);
         app.register(StrictQueryFilter.class);
+        // Every write made for a request records its actor and route.
+        app.register(WriteContextFilter.class);
 
         // Failures to Kibana's error body, one mapper per family.
         app.register(DomainExceptionMapper.class);
@@ -116,7 +121,7 @@ public final class ApplicationFactory {
         EntityListing listing = new EntityListing(search, engines);
         BulkItemLimit bulkLimit = new BulkItemLimit(config.limits().maxBulkItems());
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
-                bulkLimit));
+                bulkLimit, new HistoryReader(store, history)));
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
         app.register(new RelationshipsResource(new EntityRelationships(store)));

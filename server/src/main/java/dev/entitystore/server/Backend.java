@@ -1,6 +1,7 @@
 package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
@@ -32,9 +33,10 @@ import java.net.URI;
  * The storage the application runs on: the record of truth and the search over it. Embedded: SQLite and
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
  * records and their search in the cluster's indices, over one connection. User profiles beside them: a
- * SQLite file of their own in the data directory, or an index of their own in the cluster.
+ * SQLite file of their own in the data directory, or an index of their own in the cluster. The change
+ * history is read from the store that records it (the embedded store's own table, the cluster's changes index).
  */
-record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, ServiceHealth health,
+record Backend(EntityStore store, EntityHistory history, EntitySearch search, ProfileStore profiles, ServiceHealth health,
                Consumer<MeterRegistry> gauges, Optional<StoreBackup> backup, AutoCloseable closeSearch)
         implements AutoCloseable {
 
@@ -57,7 +59,7 @@ record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, Se
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
             Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
-            return new Backend(new HealthGuardedStore(store, health), search, profiles, health, gauges,
+            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, health, gauges,
                     Optional.of(new SqliteBackup(config.dataDir())), () -> {
                         try {
                             search.close();
@@ -90,7 +92,7 @@ record Backend(EntityStore store, EntitySearch search, ProfileStore profiles, Se
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
-            return new Backend(store, new OpenSearchEntitySearch(connection, names),
+            return new Backend(store, store, new OpenSearchEntitySearch(connection, names),
                     new OpenSearchProfileStore(connection, names), health, registry -> { }, Optional.empty(),
                     connection);
         } catch (StoreOpenException e) {

@@ -27,7 +27,8 @@ class ContractRoutesTest {
     @Test
     void jerseyServesExactlyTheOperationsTheContractDeclares() {
         Set<String> served = new TreeSet<>();
-        ResourceConfig app = ApplicationFactory.create(server.config(), server.backend().store(), server.backend().search(),
+        ResourceConfig app = ApplicationFactory.create(server.config(), server.backend().store(), server.backend().history(),
+                server.backend().search(),
                 server.backend().profiles(), server.backend().health());
         for (Object instance : app.getInstances()) {
             for (Class<?> iface : instance.getClass().getInterfaces()) {

@@ -33,12 +33,12 @@ class GeneratedClientHttpTest {
         EntitiesV2Api entities = new EntitiesV2Api(client);
 
         engines.installEntityStore("true", new InstallEntityStoreRequest().entityTypes(List.of(EntityType.HOST)));
-        assertThat(entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true").getOk())
+        assertThat(entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null).getOk())
                 .isTrue();
         entities.updateEntity(EntityType.HOST,
-                Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true");
+                Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true", null);
 
-        Object stored = entities.getEntity(EntityType.HOST, "host:generated-client");
+        Object stored = entities.getEntity(EntityType.HOST, "host:generated-client", null);
         assertThat(stored).asString().contains("managed=true").contains("name=generated-client");
 
         EntityListResponse cursor = entities.listEntities("host.name: generated-client", 10L, null, null, null,
@@ -49,7 +49,7 @@ class GeneratedClientHttpTest {
                 List.of("host"));
         assertThat(page.getTotal()).isEqualTo(1L);
 
-        assertThatThrownBy(() -> entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true"))
+        assertThatThrownBy(() -> entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(409);
                     assertThat(e.getResponseBody()).contains("Entity ID 'host:generated-client' already exists");

@@ -21,6 +21,18 @@ public final class EntityErrors {
         return new EntityAlreadyExistsException("Entity ID '" + euid + "' already exists");
     }
 
+    /** An update with {@code If-Match} found the entity at another version; nothing was written. */
+    public static VersionMismatchException versionMismatch(String euid, String expected, long current) {
+        return new VersionMismatchException("Entity ID '" + euid + "' is at version " + current
+                + ", not the version the request expected (If-Match: " + expected + ")");
+    }
+
+    /** A create with {@code If-None-Match: *} found the entity stored; nothing was written. */
+    public static VersionMismatchException existsAlready(String euid, long current) {
+        return new VersionMismatchException("Entity ID '" + euid + "' already exists (version " + current
+                + "); the request asked for it not to (If-None-Match: *)");
+    }
+
     /** An entity route in a space whose store is not installed. */
     public static StoreNotInstalledException notInstalled() {
         return new StoreNotInstalledException(NOT_INSTALLED);

@@ -21,11 +21,16 @@ public final class EntityReader {
      * this type's entity, and is reported missing like any other.
      */
     public ObjectNode get(String space, EntityType type, String euid) {
+        return getVersioned(space, type, euid).source();
+    }
+
+    /** As {@link #get}, with the record's version (its entity tag) and seqNo. */
+    public StoredEntity getVersioned(String space, EntityType type, String euid) {
         StoredEntity stored = store.get(space, EntityIds.documentId(euid)).orElseThrow(() -> EntityErrors.notFound(euid));
         JsonNode storedType = stored.source().path("entity").path("EngineMetadata").path("Type");
         if (storedType.isTextual() && !storedType.asText().equals(type.wireName())) {
             throw EntityErrors.notFound(euid);
         }
-        return stored.source();
+        return stored;
     }
 }

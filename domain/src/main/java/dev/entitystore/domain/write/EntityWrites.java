@@ -7,7 +7,6 @@ import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
-import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.ItemOutcome;
@@ -41,24 +40,58 @@ public final class EntityWrites {
     }
 
     /** Creates the entity; 409-worthy if its EUID is taken. */
-    public void create(String space, EntityType type, ObjectNode body) {
+    public long create(String space, EntityType type, ObjectNode body) {
+        return create(space, type, body, Precondition.none());
+    }
+
+    /**
+     * Creates the entity; 409-worthy if its EUID is taken, 412-worthy instead when {@code ifNoneMatch}
+     * (HTTP's {@code If-None-Match}) does not hold for the stored one.
+     *
+     * @return the version written (1, or on OpenSearch the one after a recently deleted record's)
+     */
+    public long create(String space, EntityType type, ObjectNode body, Precondition ifNoneMatch) {
         validator.validate(type, body);
         engines.requireInstalled(space);
         PlannedWrite write = createPlanner.plan(type, body);
-        if (store.create(space, write.docId(), write.patchOrDocument()) == CreateOutcome.ALREADY_EXISTS) {
-            throw EntityErrors.alreadyExists(write.euid());
+        MergeOutcome outcome = store.merge(space, write.docId(), current -> current.isPresent()
+                ? MergeDecision.noop()
+                : MergeDecision.write(write.patchOrDocument()));
+        long version = outcome.entity().orElseThrow().version();
+        if (outcome.status() == MergeOutcome.Status.NOOP) {
+            throw ifNoneMatch.isNone() || ifNoneMatch.holdsFor(version)
+                    ? EntityErrors.alreadyExists(write.euid())
+                    : EntityErrors.existsAlready(write.euid(), version);
         }
+        return version;
     }
 
     /** Merges the patch into the stored entity (Elasticsearch's partial update); the entity must exist. */
-    public void update(String space, EntityType type, ObjectNode body, boolean force) {
+    public long update(String space, EntityType type, ObjectNode body, boolean force) {
+        return update(space, type, body, force, Precondition.none());
+    }
+
+    /**
+     * As {@link #update(String, EntityType, ObjectNode, boolean)}, written only if {@code ifMatch} (HTTP's
+     * {@code If-Match}) holds for the stored version, decided atomically with the write.
+     *
+     * @return the version written
+     */
+    public long update(String space, EntityType type, ObjectNode body, boolean force, Precondition ifMatch) {
         validator.validate(type, body);
         engines.requireInstalled(space);
         PlannedWrite write = updatePlanner.plan(type, body, force);
-        MergeOutcome outcome = store.merge(space, write.docId(), partialUpdate(write));
+        EntityMerge merge = partialUpdate(write);
+        MergeOutcome outcome = store.merge(space, write.docId(), current -> {
+            if (current.isPresent() && !ifMatch.holdsFor(current.get().version())) {
+                throw EntityErrors.versionMismatch(write.euid(), ifMatch.header(), current.get().version());
+            }
+            return merge.apply(current);
+        });
         if (outcome.status() == MergeOutcome.Status.NOT_FOUND) {
             throw EntityErrors.notFound(write.euid());
         }
+        return outcome.entity().orElseThrow().version();
     }
 
     /**

@@ -14,11 +14,7 @@ import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
-import org.glassfish.jersey.server.ExtendedUriInfo;
-import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.MDC;
 
 /**
@@ -88,21 +84,8 @@ public final class RequestEndFilter implements ContainerResponseFilter, WriterIn
         }
     }
 
-    /** The matched route's template, outermost first; never the raw path (its ids would make metrics unbounded). */
     private static String route(ContainerRequestContext request) {
-        if (!(request.getUriInfo() instanceof ExtendedUriInfo uri) || uri.getMatchedTemplates().isEmpty()) {
-            return CompletedRequest.UNMATCHED;
-        }
-        List<UriTemplate> templates = new ArrayList<>(uri.getMatchedTemplates());
-        java.util.Collections.reverse(templates);
-        StringBuilder route = new StringBuilder();
-        for (UriTemplate template : templates) {
-            String part = template.getTemplate();
-            if (!part.isEmpty() && !part.equals("/")) {
-                route.append(part.startsWith("/") ? "" : "/").append(part);
-            }
-        }
-        return route.isEmpty() ? "/" : route.toString().replaceAll("/{2,}", "/");
+        return RouteTemplates.of(request).orElse(CompletedRequest.UNMATCHED);
     }
 
     private String operation() {

@@ -10,14 +10,19 @@ import dev.entitystore.api.model.DeletedResponse;
 import dev.entitystore.api.model.EntityType;
 import dev.entitystore.api.model.OkResponse;
 import dev.entitystore.api.model.SortOrder;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryReader;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.list.ListParameters;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
+import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.write.EntityWrites;
+import dev.entitystore.domain.write.Precondition;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +33,28 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     private final EntityReader reader;
     private final EntityListing listing;
     private final BulkItemLimit bulkLimit;
+    private final HistoryReader history;
 
-    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing, BulkItemLimit bulkLimit) {
+    public EntitiesV2Resource(EntityWrites writes, EntityReader reader, EntityListing listing, BulkItemLimit bulkLimit,
+                              HistoryReader history) {
         this.writes = writes;
         this.reader = reader;
         this.listing = listing;
         this.bulkLimit = bulkLimit;
+        this.history = history;
     }
 
     @Override
-    public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf) {
-        writes.create(space(), EntityTypes.toDomain(entityType), body);
-        return ok();
+    public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf, String ifNoneMatch) {
+        long version = writes.create(space(), EntityTypes.toDomain(entityType), body, Precondition.ifNoneMatch(ifNoneMatch));
+        return ok(version);
     }
 
     @Override
-    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf) {
-        writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
-        return ok();
+    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf, String ifMatch) {
+        long version = writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force),
+                Precondition.ifMatch(ifMatch));
+        return ok(version);
     }
 
     @Override
@@ -66,8 +75,20 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response getEntity(EntityType entityType, String entityId) {
-        return Response.ok(reader.get(space(), EntityTypes.toDomain(entityType), entityId)).build();
+    public Response getEntity(EntityType entityType, String entityId, String asOf) {
+        if (asOf != null) {
+            return Response.ok(history.asOf(space(), EntityTypes.toDomain(entityType), entityId, asOf)).build();
+        }
+        StoredEntity stored = reader.getVersioned(space(), EntityTypes.toDomain(entityType), entityId);
+        return Response.ok(stored.source()).header(HttpHeaders.ETAG, Precondition.entityTag(stored.version())).build();
+    }
+
+    @Override
+    public Response getEntityHistory(EntityType entityType, String entityId, Integer size, String searchAfter, String from,
+                                     String to, List<String> fields) {
+        HistoryPage page = history.changes(space(), EntityTypes.toDomain(entityType), entityId, size, searchAfter, from, to,
+                fields);
+        return Response.ok(HistoryAnswers.toJson(page)).build();
     }
 
     @Override
@@ -79,7 +100,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
         return Response.ok(ListAnswers.toJson(listing.list(space(), parameters))).build();
     }
 
-    private static Response ok() {
-        return Response.ok(new OkResponse().ok(true)).build();
+    /** Kibana's {@code {"ok":true}}, with the entity's version as its entity tag. */
+    private static Response ok(long version) {
+        return Response.ok(new OkResponse().ok(true)).header(HttpHeaders.ETAG, Precondition.entityTag(version)).build();
     }
 }

@@ -1,6 +1,8 @@
 package dev.entitystore.store.opensearch;
 
+import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.store.BulkOperation;
+import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.store.ItemOutcome;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,12 +34,15 @@ final class BulkWriter {
     private final EntityIndices indices;
     private final EntityDocuments documents;
     private final MergeGuard guard;
+    private final ChangesIndex changes;
 
-    BulkWriter(OpenSearchClient client, EntityIndices indices, EntityDocuments documents, MergeGuard guard) {
+    BulkWriter(OpenSearchClient client, EntityIndices indices, EntityDocuments documents, MergeGuard guard,
+               ChangesIndex changes) {
         this.client = client;
         this.indices = indices;
         this.documents = documents;
         this.guard = guard;
+        this.changes = changes;
     }
 
     List<ItemOutcome> bulk(String space, List<BulkOperation> items) {
@@ -102,6 +107,7 @@ final class BulkWriter {
                     + (BackendFailures.wasSent(io) ? text.replace("were not applied", "may not have been applied") : text), e);
         }
         int written = 0;
+        List<EntityChange> recorded = new ArrayList<>();
         List<String> retry = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         String firstFailure = null;
@@ -109,7 +115,10 @@ final class BulkWriter {
             RecordPlan plan = sent.get(i);
             BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
-                plan.outcomes(item.seqNo() == null ? -1 : item.seqNo(), item.version() == null ? 0 : item.version(), outcomes);
+                long seqNo = item.seqNo() == null ? -1 : item.seqNo();
+                long version = item.version() == null ? 0 : item.version();
+                plan.outcomes(seqNo, version, outcomes);
+                recorded.add(change(space, plan, seqNo, version));
                 written++;
             } else if (item.status() == 409) {
                 retry.add(plan.id());
@@ -122,6 +131,8 @@ final class BulkWriter {
                 firstFailure = firstFailure == null ? item.status() + " " + BackendFailures.reason(item.error()) : firstFailure;
             }
         }
+        // Before anything else can fail: these records are written, their changes must follow.
+        changes.record(recorded, written + " records of the bulk");
         if (!failed.isEmpty()) {
             failed.addAll(retry);
             throw BackendFailures.partly("OpenSearch refused records of the bulk (" + firstFailure + "): "
@@ -142,6 +153,15 @@ final class BulkWriter {
                     .id(plan.id())
                     .ifSeqNo(plan.stored().orElseThrow().seqNo()).ifPrimaryTerm(plan.stored().orElseThrow().primaryTerm())));
         };
+    }
+
+    /** The change of one record's write: its items' net effect, one change per write as one version per write. */
+    private static EntityChange change(String space, RecordPlan plan, long seqNo, long version) {
+        Optional<StoredEntity> before = plan.stored().map(VersionedRecord::entity);
+        if (plan.finalState() == null) {
+            return ChangeDrafts.deleted(space, before.orElseThrow(), seqNo, version);
+        }
+        return ChangeDrafts.written(space, before, new StoredEntity(plan.id(), plan.finalState(), seqNo, version));
     }
 
     private static List<String> ids(List<RecordPlan> plans) {

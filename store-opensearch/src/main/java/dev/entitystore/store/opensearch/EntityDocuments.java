@@ -12,6 +12,7 @@ import org.opensearch.client.opensearch._types.OpType;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.Result;
+import org.opensearch.client.opensearch.core.DeleteResponse;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.IndexResponse;
 import org.opensearch.client.opensearch.core.MgetResponse;
@@ -93,14 +94,26 @@ final class EntityDocuments {
         return write(space, current.id(), source, current, "the write of " + current.id());
     }
 
-    /** Deletes the record whatever its state; {@code false} if there was none. */
-    boolean delete(String space, String id) {
-        String what = "the delete of " + id;
+    /** What a delete got: its sequence number and the version it left (the deleted record's + 1). */
+    record Deleted(long seqNo, long version) {
+    }
+
+    /**
+     * Deletes {@code current} if the record is still exactly it ({@code if_seq_no}/{@code if_primary_term}).
+     *
+     * @return the delete's seqNo and version, or empty if another write came first or the record is gone
+     */
+    Optional<Deleted> deleteIf(String space, VersionedRecord current) {
+        String what = "the delete of " + current.id();
         try {
-            return client.delete(d -> d.index(indices.name(space)).id(id).refresh(Refresh.WaitFor)).result() == Result.Deleted;
+            DeleteResponse response = client.delete(d -> d.index(indices.name(space)).id(current.id())
+                    .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()).refresh(Refresh.WaitFor));
+            return response.result() == Result.Deleted
+                    ? Optional.of(new Deleted(response.seqNo(), response.version()))
+                    : Optional.empty();
         } catch (OpenSearchException | IOException e) {
-            if (BackendFailures.isIndexMissing(e)) {
-                return false;
+            if (BackendFailures.isConflict(e) || BackendFailures.isIndexMissing(e)) {
+                return Optional.empty();
             }
             throw BackendFailures.failure(what, e);
         }

@@ -28,6 +28,11 @@ public final class IndexNames {
         return prefix + "profiles";
     }
 
+    /** The one index of every space's change records (history). */
+    public String changes() {
+        return prefix + "changes";
+    }
+
     /** The pattern matching every entity index of this store, for listing spaces. */
     public String allEntities() {
         return prefix + "entities-*";

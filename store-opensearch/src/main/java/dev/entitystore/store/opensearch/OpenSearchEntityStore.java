@@ -1,6 +1,9 @@
 package dev.entitystore.store.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
@@ -26,21 +29,25 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
  * returns finds it. Merges are optimistic ({@link OptimisticMerge}); bulks write each record once,
  * conditionally ({@link BulkWriter}). The connection is the caller's: closing the store does not close it.
  */
-public final class OpenSearchEntityStore implements EntityStore {
+public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
     private final EntityIndices indices;
     private final EntityDocuments documents;
     private final OptimisticMerge merges;
     private final BulkWriter bulks;
     private final IdOrderScan scans;
     private final SettingsIndex settings;
+    private final ChangesIndex changes;
     private final MergeGuard guard = new MergeGuard();
     private volatile boolean closed;
+    /** Records read per page when a space's records are deleted, to record each one's delete. */
+    private static final int DELETE_ALL_PAGE = 1_000;
 
     private OpenSearchEntityStore(OpenSearchClient client, IndexNames names) {
         this.indices = new EntityIndices(client, names);
         this.documents = new EntityDocuments(client, indices);
-        this.merges = new OptimisticMerge(documents, guard);
-        this.bulks = new BulkWriter(client, indices, documents, guard);
+        this.changes = new ChangesIndex(client, names);
+        this.merges = new OptimisticMerge(documents, guard, changes);
+        this.bulks = new BulkWriter(client, indices, documents, guard, changes);
         this.scans = new IdOrderScan(client, indices);
         this.settings = new SettingsIndex(client, names);
     }
@@ -70,9 +77,13 @@ public final class OpenSearchEntityStore implements EntityStore {
     @Override
     public CreateOutcome create(String space, String id, ObjectNode source) {
         checkWrite();
-        return documents.create(name(space, "space"), name(id, "id"), Objects.requireNonNull(source, "source")).isPresent()
-                ? CreateOutcome.CREATED
-                : CreateOutcome.ALREADY_EXISTS;
+        Optional<StoredEntity> created = documents.create(name(space, "space"), name(id, "id"),
+                Objects.requireNonNull(source, "source"));
+        if (created.isEmpty()) {
+            return CreateOutcome.ALREADY_EXISTS;
+        }
+        changes.record(List.of(ChangeDrafts.written(space, Optional.empty(), created.get())), "the create of " + id);
+        return CreateOutcome.CREATED;
     }
 
     @Override
@@ -95,13 +106,41 @@ public final class OpenSearchEntityStore implements EntityStore {
     @Override
     public boolean delete(String space, String id) {
         checkWrite();
-        return documents.delete(name(space, "space"), name(id, "id"));
+        name(space, "space");
+        name(id, "id");
+        String what = "the delete of " + id + " was not applied";
+        for (int attempt = 0; attempt < Backoff.MAX_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.pause(attempt, what);
+            }
+            Optional<VersionedRecord> current = documents.get(space, id);
+            if (current.isEmpty()) {
+                return false;
+            }
+            Optional<EntityDocuments.Deleted> deleted = documents.deleteIf(space, current.get());
+            if (deleted.isPresent()) {
+                changes.record(List.of(ChangeDrafts.deleted(space, current.get().entity(), deleted.get().seqNo(),
+                        deleted.get().version())), "the delete of " + id);
+                return true;
+            }
+        }
+        throw Backoff.gaveUp(what);
     }
 
     @Override
     public long deleteAll(String space) {
         checkWrite();
-        return indices.deleteAll(name(space, "space"));
+        name(space, "space");
+        // Each record's delete change first: the index holding the records goes with them.
+        String after = null;
+        do {
+            EntityPage page = scans.page(space, after, DELETE_ALL_PAGE);
+            changes.record(page.entities().stream()
+                    .map(e -> ChangeDrafts.deleted(space, e, e.seqNo(), e.version() + 1)).toList(),
+                    "the delete of space " + space);
+            after = page.nextAfterId().orElse(null);
+        } while (after != null);
+        return indices.deleteAll(space);
     }
 
     @Override
@@ -111,6 +150,12 @@ public final class OpenSearchEntityStore implements EntityStore {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         return scans.page(name(space, "space"), afterId, limit);
+    }
+
+    @Override
+    public HistoryPage changes(String space, String id, HistoryQuery query) {
+        checkOpen();
+        return changes.changes(name(space, "space"), name(id, "id"), query);
     }
 
     @Override

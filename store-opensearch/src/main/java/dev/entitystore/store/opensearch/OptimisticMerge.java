@@ -4,6 +4,7 @@ import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.MergeOutcome;
 import dev.entitystore.domain.store.StoredEntity;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,15 +14,17 @@ import java.util.Optional;
  * Another writer in between makes the write a conflict; then the record is read again and the function
  * asked again, so concurrent merges all apply and none overwrites another's fields. Kibana's updates
  * ({@code retry_on_conflict} on a partial doc) could not do this for v1's collect merge, which needs the
- * stored values.
+ * stored values. The write's change record follows it into {@link ChangesIndex} before the merge returns.
  */
 final class OptimisticMerge {
     private final EntityDocuments documents;
     private final MergeGuard guard;
+    private final ChangesIndex changes;
 
-    OptimisticMerge(EntityDocuments documents, MergeGuard guard) {
+    OptimisticMerge(EntityDocuments documents, MergeGuard guard, ChangesIndex changes) {
         this.documents = documents;
         this.guard = guard;
+        this.changes = changes;
     }
 
     MergeOutcome merge(String space, String id, EntityMerge merge) {
@@ -44,6 +47,7 @@ final class OptimisticMerge {
                             ? documents.create(space, id, decision.source())
                             : documents.replace(space, current.get(), decision.source());
                     if (written.isPresent()) {
+                        changes.record(List.of(ChangeDrafts.written(space, stored, written.get())), "the merge of " + id);
                         return new MergeOutcome(current.isEmpty() ? MergeOutcome.Status.CREATED : MergeOutcome.Status.UPDATED,
                                 written);
                     }

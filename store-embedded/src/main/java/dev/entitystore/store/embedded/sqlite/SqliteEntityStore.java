@@ -1,6 +1,10 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryQuery;
+import dev.entitystore.domain.history.WriteContext;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.ChangeFeed;
@@ -31,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * waiting requests); reads go to a {@link ReadConnectionPool}. A call returns after its commit, so its
  * write is durable and visible to every read that starts afterwards.
  */
-public final class SqliteEntityStore implements EntityStore, ChangeFeed {
+public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityHistory {
     public static final String DB_FILE_NAME = "entity-store.db";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEntityStore.class);
@@ -169,7 +173,9 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(id, "id");
         // Serialise here, on the caller's thread: the writer thread is the bottleneck, callers are many.
         String json = JsonCodec.write(Objects.requireNonNull(source, "source"));
-        return admitted("the create of " + id + " was not applied", 1, tx -> SqliteRecordWrites.create(tx, space, id, source, json));
+        WriteContext context = WriteContext.current();
+        return admitted("the create of " + id + " was not applied", 1,
+                tx -> SqliteRecordWrites.create(tx, context, space, id, source, json));
     }
 
     @Override
@@ -177,7 +183,9 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(space, "space");
         name(id, "id");
         Objects.requireNonNull(merge, "merge");
-        return admitted("the merge of " + id + " was not applied", 1, tx -> SqliteRecordWrites.merge(tx, space, id, merge));
+        WriteContext context = WriteContext.current();
+        return admitted("the merge of " + id + " was not applied", 1,
+                tx -> SqliteRecordWrites.merge(tx, context, space, id, merge));
     }
 
     @Override
@@ -190,15 +198,18 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         if (items.isEmpty()) {
             return List.of();
         }
+        WriteContext context = WriteContext.current();
         return admitted("none of the " + items.size() + " bulk items was applied", items.size(),
-                tx -> SqliteRecordWrites.bulk(tx, space, items));
+                tx -> SqliteRecordWrites.bulk(tx, context, space, items));
     }
 
     @Override
     public boolean delete(String space, String id) {
         name(space, "space");
         name(id, "id");
-        return admitted("the delete of " + id + " was not applied", 1, tx -> tx.delete(space, id));
+        WriteContext context = WriteContext.current();
+        return admitted("the delete of " + id + " was not applied", 1,
+                tx -> SqliteRecordWrites.delete(tx, context, space, id));
     }
 
     /**
@@ -217,8 +228,9 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
     @Override
     public long deleteAll(String space) {
         name(space, "space");
+        WriteContext context = WriteContext.current();
         return writer.submit("the delete of space " + space + " was not applied", WEIGHT_OF_SPACE,
-                tx -> tx.deleteSpace(space));
+                tx -> SqliteRecordWrites.deleteSpace(tx, context, space));
     }
 
     @Override
@@ -226,6 +238,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed {
         name(space, "space");
         positive(limit);
         return reads.scan(space, afterId, limit);
+    }
+
+    @Override
+    public HistoryPage changes(String space, String id, HistoryQuery query) {
+        return reads.history(name(space, "space"), name(id, "id"), query);
     }
 
     @Override

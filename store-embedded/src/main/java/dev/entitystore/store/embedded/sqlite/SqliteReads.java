@@ -1,6 +1,9 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.store.Change;
 import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.CommittedBatch;
@@ -30,6 +33,8 @@ final class SqliteReads {
             + " WHERE seq > ? ORDER BY seq LIMIT ?";
     private static final String DELETED = "SELECT seq, space, id FROM tombstones WHERE seq > ? ORDER BY seq LIMIT ?";
     private static final String LAST_SEQ = "SELECT value FROM store_meta WHERE key = 'last_seq'";
+    private static final String HISTORY = "SELECT seq, change FROM changes WHERE space = ? AND id = ? AND seq < ?"
+            + " AND time >= ? AND time <= ? ORDER BY seq DESC LIMIT ?";
     private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
     private static final String SETTINGS = "SELECT key, value FROM settings WHERE space = ? ORDER BY key";
 
@@ -202,6 +207,48 @@ final class SqliteReads {
         boolean more = i < a.size() || j < b.size() || a.size() == limit || b.size() == limit;
         long through = more ? seqOf.applyAsLong(merged.get(merged.size() - 1)) : Math.max(lastSeq, fromSeq);
         return new Merged<>(merged, through, more);
+    }
+
+    /**
+     * One record's changes, newest first. Time and cursor filter in SQL; the field filter here, reading on
+     * in batches until the page is full or the record's changes run out.
+     */
+    HistoryPage history(String space, String id, HistoryQuery query) {
+        return pool.read("history", c -> {
+            List<EntityChange> page = new ArrayList<>(Math.min(query.size(), 1_000));
+            long before = query.beforeSeq() == null ? Long.MAX_VALUE : query.beforeSeq();
+            int batch = query.fields().isEmpty() ? query.size() : Math.max(query.size(), 100);
+            PreparedStatement s = c.prepare(HISTORY);
+            c.execute("BEGIN");
+            try {
+                while (page.size() < query.size()) {
+                    s.setString(1, space);
+                    s.setString(2, id);
+                    s.setLong(3, before);
+                    s.setLong(4, query.fromMillis() == null ? Long.MIN_VALUE : query.fromMillis());
+                    s.setLong(5, query.toMillis() == null ? Long.MAX_VALUE : query.toMillis());
+                    s.setInt(6, batch);
+                    int read = 0;
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            read++;
+                            before = rs.getLong(1);
+                            EntityChange change = EntityChange.fromJson(JsonCodec.read(rs.getBytes(2),
+                                    "change " + before), before);
+                            if (page.size() < query.size() && query.matches(change)) {
+                                page.add(change);
+                            }
+                        }
+                    }
+                    if (read < batch) {
+                        break;
+                    }
+                }
+            } finally {
+                c.execute("COMMIT");
+            }
+            return HistoryPage.of(page, query.size());
+        });
     }
 
     Optional<ObjectNode> getSetting(String space, String key) {

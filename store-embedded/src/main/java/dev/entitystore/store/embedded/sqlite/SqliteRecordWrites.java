@@ -1,6 +1,11 @@
 package dev.entitystore.store.embedded.sqlite;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.ChangeOp;
+import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.FieldChanges;
+import dev.entitystore.domain.history.WriteContext;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
@@ -11,32 +16,46 @@ import dev.entitystore.domain.store.StoredEntity;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What create, merge, delete and bulk mean, in terms of the row steps of {@link WriteTransaction}.
  * Runs on the writer thread only, so a read followed by a write here is atomic against every other write.
+ * Every write of a record also records its change ({@link EntityChange}) in the same transaction, at the
+ * write's seq, with the caller's {@link WriteContext}.
  */
 final class SqliteRecordWrites {
+    private static final ObjectNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
     private SqliteRecordWrites() {
     }
 
-    static CreateOutcome create(WriteTransaction tx, String space, String id, ObjectNode source, String json)
-            throws SQLException {
-        return tx.insertIfAbsent(space, id, source, json).isPresent()
+    static CreateOutcome create(WriteTransaction tx, WriteContext context, String space, String id, ObjectNode source,
+                                String json) throws SQLException {
+        return insertIfAbsent(tx, context, space, id, source, json).isPresent()
                 ? CreateOutcome.CREATED
                 : CreateOutcome.ALREADY_EXISTS;
     }
 
-    static MergeOutcome merge(WriteTransaction tx, String space, String id, EntityMerge merge) throws SQLException {
+    static MergeOutcome merge(WriteTransaction tx, WriteContext context, String space, String id, EntityMerge merge)
+            throws SQLException {
         // Read inside the transaction: an earlier request of the same group, or an earlier bulk item, on
         // this id is already visible here though not yet committed.
         Optional<StoredEntity> current = tx.read(space, id);
+        // Taken before the merge function runs: it may change the record it is shown in place.
+        Map<String, JsonNode> before = current.map(c -> FieldChanges.snapshot(c.source())).orElse(Map.of());
         MergeDecision decision = Objects.requireNonNull(merge.apply(current), "merge function returned null");
         return switch (decision.kind()) {
             case WRITE -> {
-                StoredEntity written = tx.write(space, id, decision.source(), current);
+                String json = JsonCodec.write(decision.source());
+                StoredEntity written = tx.write(space, id, decision.source(), json, current);
+                if (current.isPresent()) {
+                    record(tx, context, space, written, FieldChanges.between(before, FieldChanges.leaves(decision.source())));
+                } else {
+                    recordCreate(tx, context, space, written, json);
+                }
                 yield new MergeOutcome(current.isPresent() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
                         Optional.of(written));
             }
@@ -45,34 +64,77 @@ final class SqliteRecordWrites {
         };
     }
 
+    /** Deletes the record and records its removal (every field goes, with its last value as "before"). */
+    static boolean delete(WriteTransaction tx, WriteContext context, String space, String id) throws SQLException {
+        Optional<StoredEntity> current = tx.read(space, id);
+        if (current.isEmpty()) {
+            return false;
+        }
+        long tombstone = tx.delete(space, id);
+        tx.recordChange(deleted(tx, context, space, current.get()), tombstone);
+        return true;
+    }
+
+    /** Deletes every record of the space, each with its delete change. */
+    static long deleteSpace(WriteTransaction tx, WriteContext context, String space) throws SQLException {
+        return tx.deleteSpace(space, record -> deleted(tx, context, space, record));
+    }
+
     /** The items in order; any exception leaves the caller to roll the whole bulk back. */
-    static List<ItemOutcome> bulk(WriteTransaction tx, String space, List<BulkOperation> operations)
+    static List<ItemOutcome> bulk(WriteTransaction tx, WriteContext context, String space, List<BulkOperation> operations)
             throws SQLException {
         List<ItemOutcome> outcomes = new ArrayList<>(operations.size());
         for (BulkOperation operation : operations) {
-            outcomes.add(item(tx, space, operation));
+            outcomes.add(item(tx, context, space, operation));
         }
         return outcomes;
     }
 
-    private static ItemOutcome item(WriteTransaction tx, String space, BulkOperation operation) throws SQLException {
+    private static ItemOutcome item(WriteTransaction tx, WriteContext context, String space, BulkOperation operation)
+            throws SQLException {
         String id = operation.id();
         if (operation instanceof BulkOperation.Merge m) {
-            MergeOutcome outcome = merge(tx, space, id, m.merge());
+            MergeOutcome outcome = merge(tx, context, space, id, m.merge());
             return new ItemOutcome(id, itemStatus(outcome.status()), outcome.entity());
         }
         if (operation instanceof BulkOperation.Create c) {
-            Optional<StoredEntity> created = tx.insertIfAbsent(space, id, c.source(), JsonCodec.write(c.source()));
+            Optional<StoredEntity> created = insertIfAbsent(tx, context, space, id, c.source(), JsonCodec.write(c.source()));
             if (created.isPresent()) {
                 return new ItemOutcome(id, ItemOutcome.Status.CREATED, created);
             }
             return new ItemOutcome(id, ItemOutcome.Status.ALREADY_EXISTS, tx.read(space, id));
         }
         if (operation instanceof BulkOperation.Delete) {
-            boolean deleted = tx.delete(space, id);
+            boolean deleted = delete(tx, context, space, id);
             return new ItemOutcome(id, deleted ? ItemOutcome.Status.DELETED : ItemOutcome.Status.NOT_FOUND, Optional.empty());
         }
         throw new IllegalArgumentException("unknown bulk operation " + operation);
+    }
+
+    private static Optional<StoredEntity> insertIfAbsent(WriteTransaction tx, WriteContext context, String space, String id,
+                                                         ObjectNode source, String json) throws SQLException {
+        Optional<StoredEntity> created = tx.insertIfAbsent(space, id, source, json);
+        if (created.isPresent()) {
+            recordCreate(tx, context, space, created.get(), json);
+        }
+        return created;
+    }
+
+    private static void record(WriteTransaction tx, WriteContext context, String space, StoredEntity written,
+                               ObjectNode fields) throws SQLException {
+        tx.recordChange(EntityChange.draft(ChangeOp.UPDATE, space, written.id(), written.version(), tx.changeTime(), context,
+                written.source(), fields), written.seqNo());
+    }
+
+    private static void recordCreate(WriteTransaction tx, WriteContext context, String space, StoredEntity created,
+                                     String json) throws SQLException {
+        tx.recordCreate(EntityChange.draft(ChangeOp.CREATE, space, created.id(), created.version(), tx.changeTime(), context,
+                created.source(), EMPTY), created.seqNo(), json);
+    }
+
+    private static EntityChange deleted(WriteTransaction tx, WriteContext context, String space, StoredEntity record) {
+        return EntityChange.draft(ChangeOp.DELETE, space, record.id(), record.version() + 1, tx.changeTime(), context,
+                record.source(), FieldChanges.between(FieldChanges.leaves(record.source()), Map.of()));
     }
 
     private static ItemOutcome.Status itemStatus(MergeOutcome.Status status) {

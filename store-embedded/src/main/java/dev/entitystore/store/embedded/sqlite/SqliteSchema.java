@@ -62,7 +62,20 @@ final class SqliteSchema {
                     ) WITHOUT ROWID""",
                     // last_seq survives even when the record or tombstone that carried it is gone.
                     "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
-                    "INSERT INTO store_meta (key, value) VALUES ('last_seq', 0)")));
+                    "INSERT INTO store_meta (key, value) VALUES ('last_seq', 0)")),
+            new Migration(2, "changes: one row per write of a record, in the write's transaction", List.of(
+                    // seq is the write's own (the record's new seq, or its tombstone's); change is the
+                    // EntityChange as JSON. Records written before this migration have no history.
+                    """
+                    CREATE TABLE changes (
+                      seq    INTEGER PRIMARY KEY,
+                      space  TEXT    NOT NULL,
+                      id     TEXT    NOT NULL,
+                      time   INTEGER NOT NULL,
+                      change TEXT    NOT NULL
+                    )""",
+                    // A record's history, newest first, is a backwards walk of this index.
+                    "CREATE INDEX changes_by_record ON changes (space, id, seq)")));
 
     private final List<Migration> migrations;
 

@@ -1,6 +1,7 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.StoredEntity;
 import java.sql.Connection;
@@ -35,6 +36,10 @@ final class WriteTransaction implements AutoCloseable {
     private final PreparedStatement putSetting;
     private final PreparedStatement deleteSetting;
     private final PreparedStatement saveLastSeq;
+    private final PreparedStatement insertChange;
+    private final PreparedStatement spaceRecords;
+    /** The time of the last change recorded: change times never go backwards in seq order. */
+    private long lastChangeMillis;
 
     /** The last seq of a committed transaction, and the last one handed out in the open transaction. */
     private volatile long committedSeq;
@@ -64,8 +69,15 @@ final class WriteTransaction implements AutoCloseable {
                         + " ON CONFLICT (space, key) DO UPDATE SET value = excluded.value");
         this.deleteSetting = connection.prepareStatement("DELETE FROM settings WHERE space = ? AND key = ?");
         this.saveLastSeq = connection.prepareStatement("UPDATE store_meta SET value = ? WHERE key = 'last_seq'");
+        this.insertChange = connection.prepareStatement(
+                "INSERT INTO changes (seq, space, id, time, change) VALUES (?, ?, ?, ?, ?)");
+        this.spaceRecords = connection.prepareStatement("SELECT id, source, version FROM entities WHERE space = ?");
         this.committedSeq = loadLastSeq();
         this.seq = committedSeq;
+        try (ResultSet rs = control.executeQuery("SELECT COALESCE(MAX(time), 0) FROM changes")) {
+            rs.next();
+            this.lastChangeMillis = rs.getLong(1);
+        }
     }
 
     /** Max of the recorded last seq and every seq on disk, so a counter can never go backwards. */
@@ -73,7 +85,8 @@ final class WriteTransaction implements AutoCloseable {
         try (ResultSet rs = control.executeQuery("SELECT MAX("
                 + "(SELECT value FROM store_meta WHERE key = 'last_seq'),"
                 + "COALESCE((SELECT MAX(seq) FROM entities), 0),"
-                + "COALESCE((SELECT MAX(seq) FROM tombstones), 0))")) {
+                + "COALESCE((SELECT MAX(seq) FROM tombstones), 0),"
+                + "COALESCE((SELECT MAX(seq) FROM changes), 0))")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -149,10 +162,9 @@ final class WriteTransaction implements AutoCloseable {
         }
     }
 
-    /** Writes {@code source} over {@code current} (or as a new record when absent). */
-    StoredEntity write(String space, String id, ObjectNode source, Optional<StoredEntity> current)
+    /** Writes {@code source} ({@code json} serialised) over {@code current} (or as a new record when absent). */
+    StoredEntity write(String space, String id, ObjectNode source, String json, Optional<StoredEntity> current)
             throws SQLException {
-        String json = JsonCodec.write(source);
         long newSeq = ++seq;
         if (current.isEmpty()) {
             bindInsert(insert, space, id, json, newSeq);
@@ -184,24 +196,74 @@ final class WriteTransaction implements AutoCloseable {
         return Optional.of(new StoredEntity(id, source, newSeq, 1));
     }
 
-    boolean delete(String space, String id) throws SQLException {
+    /** Deletes the record; the tombstone's seq, or 0 if there was no record. */
+    long delete(String space, String id) throws SQLException {
         delete.setString(1, space);
         delete.setString(2, id);
         if (delete.executeUpdate() == 0) {
-            return false;
+            return 0;
         }
         addTombstone(space, id);
-        return true;
+        return seq;
     }
 
-    /** Deletes the space's records; its single-record tombstones give way to one space tombstone. */
-    long deleteSpace(String space) throws SQLException {
+    /**
+     * Deletes the space's records, each with its delete change ({@code changeOf} describes it at the seq
+     * given); its single-record tombstones give way to one space tombstone.
+     */
+    long deleteSpace(String space, DeletedRecordChange changeOf) throws SQLException {
+        spaceRecords.setString(1, space);
+        try (ResultSet rs = spaceRecords.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+                recordChange(changeOf.describe(new StoredEntity(id, source, 0, rs.getLong(3))), ++seq);
+            }
+        }
         deleteSpace.setString(1, space);
         long deleted = deleteSpace.executeUpdate();
         deleteSpaceTombstones.setString(1, space);
         deleteSpaceTombstones.executeUpdate();
         addTombstone(space, null);
         return deleted;
+    }
+
+    /** The delete change of one record of a space being deleted. */
+    @FunctionalInterface
+    interface DeletedRecordChange {
+        EntityChange describe(StoredEntity deleted);
+    }
+
+    /** The time for the next change: now, or the last change's time if the clock went back. */
+    long changeTime() {
+        lastChangeMillis = Math.max(lastChangeMillis, System.currentTimeMillis());
+        return lastChangeMillis;
+    }
+
+    /** Records the change of the write just made at {@code changeSeq}, in the same transaction. */
+    void recordChange(EntityChange change, long changeSeq) throws SQLException {
+        insertChange(change, changeSeq, JsonCodec.write(change.at(changeSeq).toJson()));
+    }
+
+    /**
+     * Records a create: its fields are the created record, kept as the record's JSON already serialised
+     * ({@link EntityChange#CREATED}) rather than flattened and serialised again on this, the only writer, thread.
+     */
+    void recordCreate(EntityChange change, long changeSeq, String createdJson) throws SQLException {
+        ObjectNode header = change.at(changeSeq).toJson();
+        header.remove("fields");
+        String json = JsonCodec.write(header);
+        insertChange(change, changeSeq, json.substring(0, json.length() - 1) + ",\"" + EntityChange.CREATED + "\":"
+                + createdJson + "}");
+    }
+
+    private void insertChange(EntityChange change, long changeSeq, String json) throws SQLException {
+        insertChange.setLong(1, changeSeq);
+        insertChange.setString(2, change.space());
+        insertChange.setString(3, change.id());
+        insertChange.setLong(4, change.timeMillis());
+        insertChange.setString(5, json);
+        insertChange.executeUpdate();
     }
 
     void putSetting(String space, String key, String json) throws SQLException {

@@ -1,0 +1,5 @@
+package dev.entitystore.server.history;
+
+/** {@link EntityHistoryHttpSuite} on the embedded store. */
+class EntityHistoryHttpTest extends EntityHistoryHttpSuite {
+}

@@ -1,0 +1,5 @@
+package dev.entitystore.server.history;
+
+/** {@link EntityVersionsHttpSuite} on the embedded store. */
+class EntityVersionsHttpTest extends EntityVersionsHttpSuite {
+}

@@ -1,0 +1,168 @@
+package dev.entitystore.store.opensearch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryQuery;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+/**
+ * The change records of every space in one index of one shard, so that the shard's {@code _seq_no} is the
+ * store order of the changes: a change's {@code seq} is the {@code _seq_no} its document got. A document
+ * holds {@link EntityChange#toJson} with {@code _id} kept as {@code recordId} (a metadata field's name
+ * cannot be a source field), its time as {@code time} and the changed paths as {@code paths} (keywords,
+ * for the {@code fields} filter); the field-level before/after is stored, not indexed.
+ */
+final class ChangesIndex {
+    private static final String DEFINITION = """
+            {
+              "settings": { "index": { "number_of_shards": 1, "auto_expand_replicas": "0-1", "refresh_interval": "100ms" } },
+              "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                  "seq": { "type": "long", "index": false },
+                  "version": { "type": "long" },
+                  "@timestamp": { "type": "date" },
+                  "time": { "type": "long" },
+                  "op": { "type": "keyword" },
+                  "actor": { "properties": { "type": { "type": "keyword" }, "id": { "type": "keyword" } } },
+                  "route": { "type": "keyword" },
+                  "space": { "type": "keyword" },
+                  "entityType": { "type": "keyword" },
+                  "entityId": { "type": "keyword" },
+                  "recordId": { "type": "keyword" },
+                  "paths": { "type": "keyword" },
+                  "fields": { "type": "object", "enabled": false }
+                }
+              }
+            }""";
+
+    private final OpenSearchClient client;
+    private final String index;
+    private volatile boolean exists;
+
+    ChangesIndex(OpenSearchClient client, IndexNames names) {
+        this.client = client;
+        this.index = names.changes();
+    }
+
+    /**
+     * Writes the changes of writes already made, searchable when it returns ({@code refresh=wait_for}).
+     * A document's id is derived from the write it records, so writing it again replaces it.
+     *
+     * @param changes each at the {@code _seq_no} of the entity write it records (only its id uses it; the
+     *                change's own seq is the {@code _seq_no} its document gets here)
+     */
+    void record(List<EntityChange> changes, String what) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        ensure();
+        List<BulkOperation> operations = new ArrayList<>(changes.size());
+        for (EntityChange change : changes) {
+            ObjectNode document = document(change);
+            String id = change.space().length() + ":" + change.space() + ":" + change.id() + ":" + change.seq() + ":"
+                    + change.version() + ":" + change.timeMillis();
+            operations.add(BulkOperation.of(o -> o.index(i -> i.id(id).document(document))));
+        }
+        String failed = "OpenSearch did not record the changes of " + what + ", which " + (changes.size() == 1 ? "was" : "were")
+                + " written";
+        try {
+            BulkResponse response = client.bulk(b -> b.index(index).refresh(Refresh.WaitFor).operations(operations));
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null) {
+                    throw BackendFailures.partly(failed + ": " + item.status() + " " + BackendFailures.reason(item.error()), null);
+                }
+            }
+        } catch (OpenSearchException | IOException e) {
+            throw BackendFailures.partly(failed + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One record's changes, newest first (by {@code _seq_no}), every filter in the query. */
+    HistoryPage changes(String space, String id, HistoryQuery query) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(term("space", space));
+        filters.add(term("recordId", id));
+        if (query.beforeSeq() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.field("_seq_no").lt(JsonData.of(query.beforeSeq())))));
+        }
+        if (query.fromMillis() != null || query.toMillis() != null) {
+            filters.add(Query.of(q -> q.range(r -> {
+                r.field("time");
+                if (query.fromMillis() != null) {
+                    r.gte(JsonData.of(query.fromMillis()));
+                }
+                if (query.toMillis() != null) {
+                    r.lte(JsonData.of(query.toMillis()));
+                }
+                return r;
+            })));
+        }
+        if (!query.fields().isEmpty()) {
+            List<Query> paths = new ArrayList<>();
+            for (String path : query.fields()) {
+                paths.add(term("paths", path));
+                paths.add(Query.of(q -> q.prefix(p -> p.field("paths").value(path + "."))));
+            }
+            filters.add(Query.of(q -> q.bool(b -> b.should(paths).minimumShouldMatch("1"))));
+        }
+        try {
+            SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(query.size()).seqNoPrimaryTerm(true)
+                    .query(q -> q.bool(b -> b.filter(filters)))
+                    .sort(o -> o.field(f -> f.field("_seq_no").order(SortOrder.Desc))), ObjectNode.class);
+            List<EntityChange> changes = new ArrayList<>();
+            for (Hit<ObjectNode> hit : response.hits().hits()) {
+                changes.add(change(hit.source(), hit.seqNo()));
+            }
+            return HistoryPage.of(changes, query.size());
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return HistoryPage.of(List.of(), query.size());
+            }
+            throw BackendFailures.failure("the read of the history of " + id, e);
+        }
+    }
+
+    private void ensure() {
+        if (!exists) {
+            IndexCreation.createIfAbsent(client, index, DEFINITION, "the creation of the changes index");
+            exists = true;
+        }
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    private static ObjectNode document(EntityChange change) {
+        ObjectNode document = change.toJson();
+        document.remove("seq");
+        document.set("recordId", document.remove("_id"));
+        document.put("time", change.timeMillis());
+        var paths = document.putArray("paths");
+        Iterator<String> names = change.fields().fieldNames();
+        names.forEachRemaining(paths::add);
+        return document;
+    }
+
+    private static EntityChange change(ObjectNode document, long seq) {
+        document.set("_id", document.remove("recordId"));
+        return EntityChange.fromJson(document, seq);
+    }
+}
