@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
     /** Bump when {@link LuceneDocuments} changes what it writes: older indexes are rebuilt. */
-    static final String FORMAT = "6";
+    static final String FORMAT = "7";
     static final String SEQ_KEY = "seq";
     static final String FORMAT_KEY = "format";
 
