@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -83,6 +84,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
                     // segment and stops, instead of visiting every entity (writes arrive in time order,
                     // so without it each new entity would beat the page so far).
                     .setIndexSort(LuceneSorts.newestFirst())
+                    .setMergePolicy(mergePolicy())
                     .setRAMBufferSizeMB(64)
                     // No merging on refresh: Lucene 9 otherwise lets each refresh wait up to 500 ms for
                     // merges of the segments it just flushed, and every write's answer waits for the
@@ -97,6 +99,21 @@ public final class LuceneEntityIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How segments merge. A refresh every 100 ms makes a small segment, and every update deletes a
+     * document in an older one; with Lucene's defaults (10 segments per tier, 2 MB floor, 20% deletes
+     * allowed) the merge threads took a third of the server's CPU during single writes at 1M (JFR of
+     * {@code bench/figure.sh single}), rewriting the terms of large segments. More segments cost each
+     * search and each key lookup a little (the key lookups mostly stop at the bloom filter).
+     */
+    static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setSegmentsPerTier(20);
+        policy.setFloorSegmentMB(16);
+        policy.setDeletesPctAllowed(30);
+        return policy;
     }
 
     /** The seq of the last commit; -1 when there is none usable (then the index is created anew). */
