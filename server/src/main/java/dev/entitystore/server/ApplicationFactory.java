@@ -9,7 +9,15 @@ import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
+import dev.entitystore.domain.exceptionlist.EndpointList;
+import dev.entitystore.domain.exceptionlist.EndpointListItems;
+import dev.entitystore.domain.exceptionlist.ExceptionListStore;
+import dev.entitystore.domain.exceptionlist.ItemSearch;
+import dev.entitystore.domain.exceptionlist.ListClock;
 import dev.entitystore.domain.profile.ProfileStore;
+import dev.entitystore.server.exceptionlist.EndpointListResource;
+import java.util.UUID;
+import java.util.function.Supplier;
 import dev.entitystore.domain.profile.UserProfiles;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.search.EntitySearch;
@@ -54,13 +62,13 @@ public final class ApplicationFactory {
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
-                                        ServiceHealth health) {
-        return create(config, store, search, profiles, health, AccessControl.from(config.security()),
+                                        ExceptionListStore exceptionLists, ServiceHealth health) {
+        return create(config, store, search, profiles, exceptionLists, health, AccessControl.from(config.security()),
                 new Observability(config.logging().accessLog()), Optional.empty());
     }
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntitySearch search, ProfileStore profiles,
-                                        ServiceHealth health, AccessControl access, Observability observability,
+                                        ExceptionListStore exceptionLists, ServiceHealth health, AccessControl access, Observability observability,
                                         Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
@@ -115,6 +123,12 @@ public final class ApplicationFactory {
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
                 access.profilePrivileges()));
+        ListClock listClock = new ListClock(clock);
+        Supplier<String> uuids = () -> UUID.randomUUID().toString();
+        EndpointList endpointList = new EndpointList(exceptionLists, listClock, uuids);
+        app.register(new EndpointListResource(endpointList,
+                new EndpointListItems(exceptionLists, endpointList, listClock, uuids),
+                new ItemSearch(exceptionLists, endpointList)));
         return app;
     }
 }

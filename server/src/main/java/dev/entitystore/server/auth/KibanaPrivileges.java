@@ -17,6 +17,9 @@ public final class KibanaPrivileges {
     public static final String ENTITY_ANALYTICS = "securitySolution-entity-analytics";
     public static final String ENTITY_STORE_ALL = "securitySolution-entity-store-all";
     public static final String ENTITY_STORE_MANAGE = "securitySolution-entity-store-manage";
+    /** Kibana's exception-list privileges (the endpoint list's routes require them as Kibana's do). */
+    public static final String LISTS_READ = "lists-read";
+    public static final String LISTS_ALL = "lists-all";
 
     /** Routes outside any space's data: any authenticated caller may use them. */
     private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
@@ -42,6 +45,9 @@ public final class KibanaPrivileges {
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType");
+        route(List.of(LISTS_READ), "readEndpointListItem", "findEndpointListItems");
+        route(List.of(LISTS_ALL), "createEndpointList", "createEndpointListItem", "updateEndpointListItem",
+                "deleteEndpointListItem");
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",

@@ -44,8 +44,10 @@ public record SpaceGrants(List<String> spaces, boolean write, boolean admin) {
         }
         held.add(KibanaPrivileges.SECURITY_SOLUTION);
         held.add(KibanaPrivileges.ENTITY_ANALYTICS);
+        held.add(KibanaPrivileges.LISTS_READ);
         if (write) {
             held.add(KibanaPrivileges.ENTITY_STORE_ALL);
+            held.add(KibanaPrivileges.LISTS_ALL);
         }
         if (admin) {
             held.add(KibanaPrivileges.ENTITY_STORE_MANAGE);
