@@ -9,7 +9,8 @@ import java.util.Set;
  * The Kibana privileges each route requires, named as Kibana names its API privileges: v2 routes need
  * {@code securitySolution}, legacy v1 routes also {@code securitySolution-entity-analytics} (as in Kibana);
  * writes and engine management add ours, {@code securitySolution-entity-store-all} and
- * {@code securitySolution-entity-store-manage}, following Kibana's {@code <feature>-all} naming. Keyed by
+ * {@code securitySolution-entity-store-manage}, following Kibana's {@code <feature>-all} naming. The endpoint
+ * exception list's routes need Kibana's own {@code lists-read} (read, find) or {@code lists-all}. Keyed by
  * the operation (the resource method's name, which is the contract's operationId).
  */
 public final class KibanaPrivileges {

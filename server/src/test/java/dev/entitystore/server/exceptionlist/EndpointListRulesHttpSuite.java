@@ -177,6 +177,32 @@ abstract class EndpointListRulesHttpSuite {
     }
 
     @Test
+    void concurrentUpdatesWithoutVersionLoseNoComment() throws Exception {
+        created("c-1", "");
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String body = item("c-1", "n", ",'comments':[{'comment':'from writer " + i + "'}]");
+                answers.add(pool.submit(() -> CALLS.send(WRITER, "PUT", ITEMS, body)));
+            }
+            for (java.util.concurrent.Future<Answer> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode item = ok(CALLS.send(READER, "GET", ITEMS + "?item_id=c-1", null));
+        List<String> comments = new ArrayList<>();
+        item.path("comments").forEach(c -> comments.add(c.path("comment").asText()));
+        assertThat(comments).hasSize(writers);
+        for (int i = 0; i < writers; i++) {
+            assertThat(comments).contains("from writer " + i);
+        }
+    }
+
+    @Test
     void writesNeedKbnXsrf() {
         Answer answer = CALLS.as(WRITER, "POST", ITEMS).withoutHeader("kbn-xsrf").json(j(item("x-1", "n", ""))).send();
         assertKibanaError(answer, 400, "Bad Request", "Request must contain a kbn-xsrf header.");
