@@ -6,7 +6,6 @@ import dev.entitystore.domain.exceptionlist.ExceptionListStore;
 import dev.entitystore.domain.exceptionlist.ListObjectVersion;
 import dev.entitystore.domain.exceptionlist.ListWrite;
 import dev.entitystore.domain.exceptionlist.StoredListObject;
-import dev.entitystore.domain.store.StoreOpenException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,8 +40,7 @@ public final class SqliteExceptionListStore implements ExceptionListStore, AutoC
     /** Opens (creating the file and its tables if needed) the exception-list database in {@code dataDir}. */
     public static SqliteExceptionListStore open(Path dataDir) {
         Path dbFile = dataDir.toAbsolutePath().normalize().resolve(DB_FILE_NAME);
-        try {
-            Connection connection = SqliteConnections.openWriter(dbFile);
+        return SqliteConnections.openCompanion(dbFile, connection -> {
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS list_objects (id TEXT PRIMARY KEY, list_type TEXT NOT NULL,"
                         + " list_id TEXT NOT NULL, item_id TEXT, seq_no INTEGER NOT NULL, primary_term INTEGER NOT NULL,"
@@ -51,14 +49,9 @@ public final class SqliteExceptionListStore implements ExceptionListStore, AutoC
                         + " WHERE list_type = 'item'");
                 s.execute("CREATE TABLE IF NOT EXISTS list_seq (id INTEGER PRIMARY KEY CHECK (id = 0), seq_no INTEGER NOT NULL)");
                 s.execute("INSERT OR IGNORE INTO list_seq (id, seq_no) VALUES (0, -1)");
-                return new SqliteExceptionListStore(connection, dbFile);
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreOpenException("Cannot open database " + dbFile + ": " + e.getMessage(), e);
-        }
+            return new SqliteExceptionListStore(connection, dbFile);
+        });
     }
 
     @Override
@@ -191,24 +184,9 @@ public final class SqliteExceptionListStore implements ExceptionListStore, AutoC
         T run() throws SQLException;
     }
 
-    /** One transaction around {@code work}: committed when it returns, rolled back when it throws. */
     private <T> T inTransaction(String what, Work<T> work) {
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException ignored) {
-                    // the failure being reported matters more; closing the connection discards the transaction
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return SqliteConnections.inTransaction(connection, c -> work.run());
         } catch (SQLException e) {
             throw failure(what, e);
         }
