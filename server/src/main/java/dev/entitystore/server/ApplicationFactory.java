@@ -12,7 +12,15 @@ import dev.entitystore.domain.history.HistoryReader;
 import dev.entitystore.server.history.WriteContextFilter;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
+import dev.entitystore.domain.exceptionlist.EndpointList;
+import dev.entitystore.domain.exceptionlist.EndpointListItems;
+import dev.entitystore.domain.exceptionlist.ExceptionListStore;
+import dev.entitystore.domain.exceptionlist.ItemSearch;
+import dev.entitystore.domain.exceptionlist.ListClock;
 import dev.entitystore.domain.profile.ProfileStore;
+import dev.entitystore.server.exceptionlist.EndpointListResource;
+import java.util.UUID;
+import java.util.function.Supplier;
 import dev.entitystore.domain.profile.UserProfiles;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.search.EntitySearch;
@@ -63,14 +71,14 @@ public final class ApplicationFactory {
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
-                                        ProfileStore profiles, ServiceHealth health) {
-        return create(config, store, history, search, profiles, health, AccessControl.from(config.security()),
+                                        ProfileStore profiles, ExceptionListStore exceptionLists, ServiceHealth health) {
+        return create(config, store, history, search, profiles, exceptionLists, health, AccessControl.from(config.security()),
                 new Observability(config.logging().accessLog()), Optional.empty());
     }
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
-                                        ProfileStore profiles, ServiceHealth health, AccessControl access,
-                                        Observability observability, Optional<StoreBackup> backup) {
+                                        ProfileStore profiles, ExceptionListStore exceptionLists, ServiceHealth health,
+                                        AccessControl access, Observability observability, Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -130,6 +138,12 @@ public final class ApplicationFactory {
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
                 access.profilePrivileges()));
+        ListClock listClock = new ListClock(clock);
+        Supplier<String> uuids = () -> UUID.randomUUID().toString();
+        EndpointList endpointList = new EndpointList(exceptionLists, listClock, uuids);
+        app.register(new EndpointListResource(endpointList,
+                new EndpointListItems(exceptionLists, endpointList, listClock, uuids),
+                new ItemSearch(exceptionLists, endpointList)));
         return app;
     }
 }

@@ -6,7 +6,10 @@ import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoreOpenException;
+import dev.entitystore.domain.exceptionlist.ExceptionListStore;
 import dev.entitystore.domain.profile.ProfileStore;
+import dev.entitystore.store.embedded.sqlite.SqliteExceptionListStore;
+import dev.entitystore.store.opensearch.OpenSearchExceptionListStore;
 import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
 import dev.entitystore.store.embedded.sqlite.SqliteProfileStore;
 import dev.entitystore.store.opensearch.IndexNames;
@@ -32,11 +35,13 @@ import java.net.URI;
 /**
  * The storage the application runs on: the record of truth and the search over it. Embedded: SQLite and
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
- * records and their search in the cluster's indices, over one connection. User profiles beside them: a
- * SQLite file of their own in the data directory, or an index of their own in the cluster. The change
- * history is read from the store that records it (the embedded store's own table, the cluster's changes index).
+ * records and their search in the cluster's indices, over one connection. User profiles and exception
+ * lists beside them: each a SQLite file of its own in the data directory, or an index of its own in the
+ * cluster. The change history is read from the store that records it (the embedded store's own table,
+ * the cluster's changes index).
  */
-record Backend(EntityStore store, EntityHistory history, EntitySearch search, ProfileStore profiles, ServiceHealth health,
+record Backend(EntityStore store, EntityHistory history, EntitySearch search, ProfileStore profiles,
+               ExceptionListStore exceptionLists, ServiceHealth health,
                Consumer<MeterRegistry> gauges, Optional<StoreBackup> backup, AutoCloseable closeSearch)
         implements AutoCloseable {
 
@@ -48,9 +53,17 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
         SqliteProfileStore profiles;
+        SqliteExceptionListStore exceptionLists;
         try {
             profiles = SqliteProfileStore.open(config.dataDir());
         } catch (StoreOpenException e) {
+            store.close();
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
+        }
+        try {
+            exceptionLists = SqliteExceptionListStore.open(config.dataDir());
+        } catch (StoreOpenException e) {
+            profiles.close();
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
@@ -59,15 +72,17 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
             Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
-            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, health, gauges,
+            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, exceptionLists, health, gauges,
                     Optional.of(new SqliteBackup(config.dataDir())), () -> {
                         try {
                             search.close();
                         } finally {
                             profiles.close();
+                            exceptionLists.close();
                         }
                     });
         } catch (UncheckedIOException | IllegalStateException e) {
+            exceptionLists.close();
             profiles.close();
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
@@ -93,7 +108,8 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
             return new Backend(store, store, new OpenSearchEntitySearch(connection, names),
-                    new OpenSearchProfileStore(connection, names), health, registry -> { }, Optional.empty(),
+                    new OpenSearchProfileStore(connection, names), new OpenSearchExceptionListStore(connection, names), health,
+                    registry -> { }, Optional.empty(),
                     connection);
         } catch (StoreOpenException e) {
             connection.close();

@@ -69,7 +69,8 @@ public final class EntityStoreServer implements AutoCloseable {
         observability.watch(backend.health());
         backend.gauges().accept(observability.registry());
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, backend.store(),
-                backend.history(), backend.search(), backend.profiles(), backend.health(), access, observability, backend.backup()),
+                backend.history(), backend.search(), backend.profiles(), backend.exceptionLists(), backend.health(), access,
+                observability, backend.backup()),
                 tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);

@@ -9,7 +9,8 @@ import java.util.Set;
  * The Kibana privileges each route requires, named as Kibana names its API privileges: v2 routes need
  * {@code securitySolution}, legacy v1 routes also {@code securitySolution-entity-analytics} (as in Kibana);
  * writes and engine management add ours, {@code securitySolution-entity-store-all} and
- * {@code securitySolution-entity-store-manage}, following Kibana's {@code <feature>-all} naming. Keyed by
+ * {@code securitySolution-entity-store-manage}, following Kibana's {@code <feature>-all} naming. The endpoint
+ * exception list's routes need Kibana's own {@code lists-read} (read, find) or {@code lists-all}. Keyed by
  * the operation (the resource method's name, which is the contract's operationId).
  */
 public final class KibanaPrivileges {
@@ -17,6 +18,9 @@ public final class KibanaPrivileges {
     public static final String ENTITY_ANALYTICS = "securitySolution-entity-analytics";
     public static final String ENTITY_STORE_ALL = "securitySolution-entity-store-all";
     public static final String ENTITY_STORE_MANAGE = "securitySolution-entity-store-manage";
+    /** Kibana's exception-list privileges (the endpoint list's routes require them as Kibana's do). */
+    public static final String LISTS_READ = "lists-read";
+    public static final String LISTS_ALL = "lists-all";
 
     /** Routes outside any space's data: any authenticated caller may use them. */
     private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
@@ -49,6 +53,9 @@ public final class KibanaPrivileges {
                 "updateEntityStoreByType");
         route(RESOLUTION_READ, "getResolutionGroup");
         route(RESOLUTION_WRITE, "linkEntities", "unlinkEntities");
+        route(List.of(LISTS_READ), "readEndpointListItem", "findEndpointListItems");
+        route(List.of(LISTS_ALL), "createEndpointList", "createEndpointListItem", "updateEndpointListItem",
+                "deleteEndpointListItem");
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",

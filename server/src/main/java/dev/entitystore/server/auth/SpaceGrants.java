@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What one credential may do: the spaces it may use ({@code *} for every space), whether it may
  * write entities, and whether it may manage engines (admin implies write: managing engines installs and
- * deletes whole stores). Expressed to the router as the Kibana privileges it holds in a space.
+ * deletes whole stores). Expressed to the router as the Kibana privileges it holds in a space: reading
+ * (entities, {@code lists-read}) in every granted space, writing ({@code lists-all} too) with write.
  */
 public record SpaceGrants(List<String> spaces, boolean write, boolean admin) {
     public static final String ALL_SPACES = "*";
@@ -44,8 +45,10 @@ public record SpaceGrants(List<String> spaces, boolean write, boolean admin) {
         }
         held.add(KibanaPrivileges.SECURITY_SOLUTION);
         held.add(KibanaPrivileges.ENTITY_ANALYTICS);
+        held.add(KibanaPrivileges.LISTS_READ);
         if (write) {
             held.add(KibanaPrivileges.ENTITY_STORE_ALL);
+            held.add(KibanaPrivileges.LISTS_ALL);
         }
         if (admin) {
             held.add(KibanaPrivileges.ENTITY_STORE_MANAGE);

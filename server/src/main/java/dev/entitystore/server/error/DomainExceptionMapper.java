@@ -5,6 +5,10 @@ import dev.entitystore.domain.error.EngineNotRunningException;
 import dev.entitystore.domain.error.EntityAlreadyExistsException;
 import dev.entitystore.domain.error.EntityNotFoundException;
 import dev.entitystore.domain.error.EntityStoreException;
+import dev.entitystore.domain.error.ExceptionListConflictException;
+import dev.entitystore.domain.error.ExceptionListException;
+import dev.entitystore.domain.error.ExceptionListItemMissingException;
+import dev.entitystore.domain.error.ExceptionListRequestException;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.ProfileException;
@@ -56,6 +60,10 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(ProfileGrantException.class, e -> 401);
         STATUS.put(ProfileMissingException.class, e -> 404);
         STATUS.put(ProfileVersionConflictException.class, e -> 409);
+        // Kibana's exception-list handlers (the security solution's body).
+        STATUS.put(ExceptionListRequestException.class, e -> 400);
+        STATUS.put(ExceptionListItemMissingException.class, e -> 404);
+        STATUS.put(ExceptionListConflictException.class, e -> 409);
     }
 
     @Override
@@ -74,6 +82,10 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
             return (profile.documentId() != null
                     ? ElasticsearchErrorBody.ofDocument(status, profile.type(), profile.getMessage())
                     : ElasticsearchErrorBody.of(status, profile.type(), profile.getMessage())).toResponse();
+        }
+        if (exception instanceof ExceptionListException list) {
+            return new SiemErrorBody(list.messageList() != null ? list.messageList() : list.getMessage(), status)
+                    .toResponse();
         }
         if (exception instanceof InvalidRequestException invalid
                 && (invalid.itemIndex().isPresent() || !invalid.details().isEmpty())) {

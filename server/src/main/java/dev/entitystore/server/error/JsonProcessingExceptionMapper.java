@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -50,6 +51,12 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
         if (exception instanceof InvalidNullException nullItem) {
             return "[request body]: " + pathOf(nullItem.getPath()) + ": " + nullItemProblem(nullItem.getTargetType());
         }
+        if (exception instanceof ValueInstantiationException creator && creator.getType() != null
+                && creator.getType().isEnumType()) {
+            // a generated enum's creator refused the value: Kibana (zod) lists the options
+            String at = pathOf(creator.getPath());
+            return "[request body]: " + (at.isEmpty() ? "" : at + ": ") + options(creator.getType().getRawClass());
+        }
         if (exception instanceof JsonMappingException mapping) {
             String at = pathOf(mapping.getPath());
             String problem = exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
@@ -66,10 +73,14 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
     /** Kibana's (zod's) text for a null where a list wants an item of {@code type}. */
     private static String nullItemProblem(Class<?> type) {
         if (type != null && type.isEnum()) {
-            return "Invalid option: expected one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> "\"" + constant + "\"").collect(Collectors.joining("|"));
+            return options(type);
         }
         return "Invalid input: expected " + (type == null ? "object" : jsonTypeOf(type)) + ", received null";
+    }
+
+    private static String options(Class<?> enumType) {
+        return "Invalid option: expected one of " + Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> "\"" + constant + "\"").collect(Collectors.joining("|"));
     }
 
     /** Jackson wraps failures met inside a bean (a bulk item) in a mapping exception: look beneath it. */

@@ -97,6 +97,12 @@ public final class RawClient {
             assertThat(body.path("error").path("type").isTextual()).as(context).isTrue();
             assertThat(body.path("error").path("reason").isTextual()).as(context).isTrue();
             assertThat(LEAK.matcher(answer.body()).find()).as("leaks internals: " + context).isFalse();
+        } else if (answer.status() >= 400 && what.contains("/api/endpoint_list") && answer.json().has("status_code")) {
+            // the exception-list handlers' own body (the security solution's): a text or a list of texts
+            JsonNode body = answer.json();
+            assertThat(body.path("status_code").asInt()).as(context).isEqualTo(answer.status());
+            assertThat(body.path("message").isTextual() || body.path("message").isArray()).as(context).isTrue();
+            assertThat(LEAK.matcher(answer.body()).find()).as("leaks internals: " + context).isFalse();
         } else if (answer.status() >= 400) {
             JsonNode body = answer.json();
             assertThat(body.path("statusCode").asInt()).as(context).isEqualTo(answer.status());

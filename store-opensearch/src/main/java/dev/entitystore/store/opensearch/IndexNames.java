@@ -33,6 +33,11 @@ public final class IndexNames {
         return prefix + "changes";
     }
 
+    /** The one index of exception lists and their items (Kibana's space-agnostic exception-list saved objects). */
+    public String exceptionLists() {
+        return prefix + "exception-lists";
+    }
+
     /** The pattern matching every entity index of this store, for listing spaces. */
     public String allEntities() {
         return prefix + "entities-*";

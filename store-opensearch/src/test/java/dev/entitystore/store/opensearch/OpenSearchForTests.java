@@ -43,6 +43,20 @@ public final class OpenSearchForTests {
         return OpenSearchSettings.of(url()).withIndexPrefix(prefix);
     }
 
+    /** Deletes the indices under the settings' prefix and closes the connection (a test's clean-up); null: nothing to do. */
+    public static void discard(OpenSearchConnection connection, OpenSearchSettings settings) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.client().indices().delete(d -> d.index(settings.indexPrefix() + "*").allowNoIndices(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            connection.close();
+        }
+    }
+
     private static String startWithScript() {
         Path script = repositoryRoot().resolve("scripts/opensearch.sh");
         String started = run(script, "start");

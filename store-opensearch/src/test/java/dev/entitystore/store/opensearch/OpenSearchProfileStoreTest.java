@@ -3,8 +3,6 @@ package dev.entitystore.store.opensearch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.profile.ProfileStore;
 import dev.entitystore.domain.store.contract.ProfileStoreContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterEach;
 
 /** The profile port's contract on the OpenSearch test node, each test under an index prefix of its own. */
@@ -20,15 +18,6 @@ class OpenSearchProfileStoreTest extends ProfileStoreContract {
 
     @AfterEach
     void discard() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.client().indices().delete(d -> d.index(settings.indexPrefix() + "*").allowNoIndices(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            connection.close();
-        }
+        OpenSearchForTests.discard(connection, settings);
     }
 }

@@ -16,18 +16,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Online backup of the embedded store with SQLite's {@code VACUUM INTO}: one read transaction over the
  * live database, beside the writer, so the copy is the state of one commit (every write acknowledged
  * before it began, no request by halves), compacted, in a directory of its own with a small manifest.
  * The search index is not copied: a server started on a restored directory rebuilds it from the store.
- * The user profiles ({@code profiles.db}, a file of their own) are copied the same way just after, when
- * the directory has them. Works on a running server's data directory from another process too (WAL
+ * The companion files ({@link #COMPANIONS}: the user profiles and the exception lists, each a file of its
+ * own) are copied the same way just after, those the directory has. Works on a running server's data directory from another process too (WAL
  * allows readers beside it).
  */
 public final class SqliteBackup implements StoreBackup {
     public static final String MANIFEST = "backup.json";
+    /** The databases beside the entity store that a backup carries and a restore puts back. */
+    static final List<String> COMPANIONS = List.of(SqliteProfileStore.DB_FILE_NAME, SqliteExceptionListStore.DB_FILE_NAME);
 
     private final Path dbFile;
 
@@ -54,11 +58,13 @@ public final class SqliteBackup implements StoreBackup {
         }
         Path copy = directory.resolve(SqliteEntityStore.DB_FILE_NAME);
         vacuumInto(dbFile, copy, directory);
-        Path profiles = dbFile.resolveSibling(SqliteProfileStore.DB_FILE_NAME);
-        Path profilesCopy = directory.resolve(SqliteProfileStore.DB_FILE_NAME);
-        boolean withProfiles = Files.isRegularFile(profiles);
-        if (withProfiles) {
-            vacuumInto(profiles, profilesCopy, directory);
+        List<Path> companionCopies = new ArrayList<>();
+        for (String name : COMPANIONS) {
+            Path companion = dbFile.resolveSibling(name);
+            if (Files.isRegularFile(companion)) {
+                vacuumInto(companion, directory.resolve(name), directory);
+                companionCopies.add(directory.resolve(name));
+            }
         }
         try {
             long[] figures = figures(copy);
@@ -67,8 +73,8 @@ public final class SqliteBackup implements StoreBackup {
             Files.writeString(directory.resolve(MANIFEST), manifest(summary));
             // VACUUM INTO does not fsync its output: a backup reported done must survive a crash.
             force(copy);
-            if (withProfiles) {
-                force(profilesCopy);
+            for (Path companionCopy : companionCopies) {
+                force(companionCopy);
             }
             force(directory.resolve(MANIFEST));
             force(directory);

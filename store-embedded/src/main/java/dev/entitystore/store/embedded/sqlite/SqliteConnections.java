@@ -1,5 +1,6 @@
 package dev.entitystore.store.embedded.sqlite;
 
+import dev.entitystore.domain.store.StoreOpenException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -75,5 +76,47 @@ final class SqliteConnections {
 
     private static Connection open(Path dbFile) throws SQLException {
         return new SQLiteConfig().createConnection("jdbc:sqlite:" + dbFile);
+    }
+
+    /** Work against a connection that may fail with SQLite's exception. */
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Opens the writer connection of a database of its own beside the entity store (profiles, exception
+     * lists) and prepares it with {@code setup}; the connection is closed again if that fails.
+     */
+    static <T> T openCompanion(Path dbFile, SqlWork<T> setup) {
+        try {
+            Connection connection = openWriter(dbFile);
+            try {
+                return setup.run(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreOpenException("Cannot open database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One transaction around {@code work}: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the failure being reported matters more; closing the connection discards the transaction anyway
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 }

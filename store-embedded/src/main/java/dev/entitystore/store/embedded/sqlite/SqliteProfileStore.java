@@ -6,7 +6,6 @@ import dev.entitystore.domain.profile.ProfileRefresh;
 import dev.entitystore.domain.profile.ProfileStore;
 import dev.entitystore.domain.profile.UserProfile;
 import dev.entitystore.domain.profile.VersionedProfile;
-import dev.entitystore.domain.store.StoreOpenException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,18 +39,12 @@ public final class SqliteProfileStore implements ProfileStore, AutoCloseable {
     /** Opens (creating the file if needed) the profile database in {@code dataDir}. */
     public static SqliteProfileStore open(Path dataDir) {
         Path dbFile = dataDir.toAbsolutePath().normalize().resolve(DB_FILE_NAME);
-        try {
-            Connection connection = SqliteConnections.openWriter(dbFile);
+        return SqliteConnections.openCompanion(dbFile, connection -> {
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'profiles'")) {
                 return new SqliteProfileStore(connection, dbFile, rs.next());
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreOpenException("Cannot open database " + dbFile + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
@@ -109,18 +102,15 @@ public final class SqliteProfileStore implements ProfileStore, AutoCloseable {
 
     /** One transaction: the version check (absent, or at {@code expectedSeqNo}), the next sequence number, the write. */
     private Optional<VersionedProfile> write(UserProfile profile, Long expectedSeqNo) {
-        String what = "the write of profile " + profile.uid();
         try {
-            connection.setAutoCommit(false);
-            try {
+            return SqliteConnections.inTransaction(connection, c -> {
                 Long stored = storedSeqNo(profile.uid());
                 boolean expected = expectedSeqNo == null ? stored == null : expectedSeqNo.equals(stored);
                 if (!expected) {
-                    connection.rollback();
-                    return Optional.empty();
+                    return Optional.<VersionedProfile>empty();
                 }
                 long next = nextSeqNo();
-                try (PreparedStatement upsert = connection.prepareStatement(
+                try (PreparedStatement upsert = c.prepareStatement(
                         "INSERT OR REPLACE INTO profiles (uid, seq_no, primary_term, doc) VALUES (?, ?, ?, ?)")) {
                     upsert.setString(1, profile.uid());
                     upsert.setLong(2, next);
@@ -128,16 +118,10 @@ public final class SqliteProfileStore implements ProfileStore, AutoCloseable {
                     upsert.setString(4, JsonCodec.write(profile.toStored()));
                     upsert.executeUpdate();
                 }
-                connection.commit();
                 return Optional.of(new VersionedProfile(profile, next, PRIMARY_TERM));
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failure("the write of profile " + profile.uid(), e);
         }
     }
 
@@ -155,14 +139,6 @@ public final class SqliteProfileStore implements ProfileStore, AutoCloseable {
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq_no), -1) + 1 FROM profiles")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the failure being reported matters more; closing the connection discards the transaction anyway
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -16,8 +17,8 @@ import java.util.stream.Stream;
  * copies it in under a temporary name, syncs it and moves it into place, then opens the store once to
  * prove it (and migrate an older schema). Never over an existing store: a restore that fails leaves the
  * old data where it was. The search index is rebuilt from the store when the server starts on it. The
- * user profiles ({@code profiles.db}) come back beside the store when the backup has them, put in place
- * before the store so that a directory holding the store holds the whole restore.
+ * companion databases (user profiles, exception lists) come back beside the store when the backup has
+ * them, put in place before the store so that a directory holding the store holds the whole restore.
  */
 public final class SqliteRestore {
     private SqliteRestore() {}
@@ -30,11 +31,9 @@ public final class SqliteRestore {
             throw new StoreOpenException(backupDir + " holds no backup (no " + SqliteEntityStore.DB_FILE_NAME + ")", null);
         }
         check(source);
-        Path profiles = source.resolveSibling(SqliteProfileStore.DB_FILE_NAME);
-        boolean withProfiles = Files.isRegularFile(profiles);
-        if (withProfiles) {
-            check(profiles);
-        }
+        List<Path> companions = SqliteBackup.COMPANIONS.stream().map(source::resolveSibling)
+                .filter(Files::isRegularFile).toList();
+        companions.forEach(SqliteRestore::check);
         try {
             Files.createDirectories(directory);
             try (Stream<Path> entries = Files.list(directory)) {
@@ -43,8 +42,8 @@ public final class SqliteRestore {
                             + " empty directory (move the old one aside first)", null);
                 }
             }
-            if (withProfiles) {
-                place(profiles, directory.resolve(SqliteProfileStore.DB_FILE_NAME));
+            for (Path companion : companions) {
+                place(companion, directory.resolve(companion.getFileName()));
             }
             place(source, directory.resolve(SqliteEntityStore.DB_FILE_NAME));
             SqliteBackup.force(directory);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entitystore.domain.backup.BackupSummary;
 import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.exceptionlist.StoredListObject;
 import dev.entitystore.domain.profile.ProfileRefresh;
 import dev.entitystore.domain.profile.ProfileUser;
 import dev.entitystore.domain.profile.UserProfile;
@@ -118,6 +119,25 @@ class BackupRestoreTest extends StoreTestSupport {
         SqliteRestore.restore(elsewhere.resolve("backup"), restored);
         try (SqliteProfileStore copy = SqliteProfileStore.open(restored)) {
             assertThat(copy.get("u_bk_0")).contains(written);
+        }
+    }
+
+    @Test
+    void the_exception_lists_are_backed_up_and_restored_beside_the_store() {
+        openStore().create("default", "a", obj("v", 1));
+        StoredListObject written;
+        try (SqliteExceptionListStore lists = SqliteExceptionListStore.open(dataDir)) {
+            written = lists.create("item-1", dev.entitystore.domain.testing.Json.obj(
+                    "{\"list_type\":\"item\",\"list_id\":\"endpoint_list\",\"item_id\":\"i\",\"name\":\"n\"}"))
+                    .orElseThrow();
+            BackupSummary summary = new SqliteBackup(dataDir).backupTo(elsewhere.resolve("backup"));
+            assertThat(summary.path().resolve(SqliteExceptionListStore.DB_FILE_NAME)).isRegularFile();
+        }
+        Path restored = elsewhere.resolve("restored");
+        SqliteRestore.restore(elsewhere.resolve("backup"), restored);
+        try (SqliteExceptionListStore copy = SqliteExceptionListStore.open(restored)) {
+            assertThat(copy.get("item-1")).contains(written);
+            assertThat(copy.findItem("endpoint_list", "i")).contains(written);
         }
     }
 

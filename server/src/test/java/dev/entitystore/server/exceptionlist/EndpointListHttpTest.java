@@ -1,0 +1,5 @@
+package dev.entitystore.server.exceptionlist;
+
+/** {@link EndpointListHttpSuite} on the embedded store. */
+class EndpointListHttpTest extends EndpointListHttpSuite {
+}

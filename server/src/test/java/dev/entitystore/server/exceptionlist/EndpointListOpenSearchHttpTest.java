@@ -1,0 +1,7 @@
+package dev.entitystore.server.exceptionlist;
+
+import dev.entitystore.server.OnOpenSearch;
+
+/** {@link EndpointListHttpSuite} on OpenSearch. */
+class EndpointListOpenSearchHttpTest extends EndpointListHttpSuite implements OnOpenSearch {
+}

@@ -1,0 +1,5 @@
+package dev.entitystore.server.exceptionlist;
+
+/** {@link EndpointListRulesHttpSuite} on the embedded store. */
+class EndpointListRulesHttpTest extends EndpointListRulesHttpSuite {
+}
