@@ -27,14 +27,17 @@ class RoutePrivilegesTest {
                 assertThat(op.template()).as(op.operationId()).doesNotContain("/entity_store/entities").doesNotContain("engines");
                 continue;
             }
-            boolean engines = op.template().contains("/engines") || !op.template().contains("/entities");
+            boolean entityData = op.template().contains("/entities") || op.template().contains("asset_criticality")
+                    || op.template().contains("/_import") || op.template().contains("/_export");
+            boolean engines = op.template().contains("/engines") || !entityData;
             boolean changes = !"GET".equals(op.method());
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_ALL))
                     .as(op.operationId()).isEqualTo(changes);
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_MANAGE))
                     .as(op.operationId()).isEqualTo(changes && engines);
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_ANALYTICS))
-                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/"));
+                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/")
+                            || op.template().contains("/asset_criticality"));
         }
     }
 
