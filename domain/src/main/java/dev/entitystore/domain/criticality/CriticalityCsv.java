@@ -57,8 +57,7 @@ public final class CriticalityCsv {
         }
         String level = row.get(2).trim();
         if (!CriticalityLevels.isAssignable(level)) {
-            return "Invalid criticality level \"" + level + "\", expected one of "
-                    + String.join(", ", CriticalityLevels.LEVELS) + ", " + CriticalityLevels.UNASSIGNED;
+            return CriticalityLevels.invalid(level);
         }
         return null;
     }

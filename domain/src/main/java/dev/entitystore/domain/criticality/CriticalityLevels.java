@@ -14,6 +14,11 @@ public final class CriticalityLevels {
         return LEVELS.contains(value);
     }
 
+    /** Why a CSV row's level cannot be used. */
+    static String invalid(String level) {
+        return "Invalid criticality level \"" + level + "\", expected one of " + String.join(", ", LEVELS) + ", " + UNASSIGNED;
+    }
+
     /** A level, or {@code unassigned}: what a bulk record or a CSV row may carry. */
     public static boolean isAssignable(String value) {
         return isLevel(value) || UNASSIGNED.equals(value);

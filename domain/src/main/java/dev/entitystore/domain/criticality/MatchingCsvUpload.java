@@ -75,8 +75,7 @@ public final class MatchingCsvUpload {
         }
         String level = row.get(header.indexOf(LEVEL)).trim();
         if (!CriticalityLevels.isAssignable(level)) {
-            return RowResult.failure("Invalid criticality level \"" + level + "\", expected one of "
-                    + String.join(", ", CriticalityLevels.LEVELS) + ", " + CriticalityLevels.UNASSIGNED);
+            return RowResult.failure(CriticalityLevels.invalid(level));
         }
         List<Query> match = new ArrayList<>();
         match.add(new Query.Term("entity.EngineMetadata.Type", type.wireName()));
