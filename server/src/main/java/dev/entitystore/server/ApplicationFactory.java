@@ -32,6 +32,13 @@ import dev.entitystore.server.auth.AccessControl;
 import dev.entitystore.server.auth.PrivilegesResource;
 import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
+import dev.entitystore.server.transfer.EntityTransferResource;
+import dev.entitystore.server.transfer.ImportJobsShutdown;
+import dev.entitystore.domain.transfer.EntityExport;
+import dev.entitystore.domain.transfer.ImportJobs;
+import dev.entitystore.server.criticality.AssetCriticalityResource;
+import dev.entitystore.domain.criticality.AssetCriticality;
+import dev.entitystore.domain.criticality.MatchingCsvUpload;
 import dev.entitystore.server.error.ConstraintViolationExceptionMapper;
 import dev.entitystore.server.error.DomainExceptionMapper;
 import dev.entitystore.server.error.ElasticsearchDialectFilter;
@@ -63,6 +70,7 @@ import dev.entitystore.server.v1.EntitiesV1Resource;
 import dev.entitystore.server.v2.EnginesV2Resource;
 import dev.entitystore.server.v2.EntitiesV2Resource;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -86,6 +94,7 @@ public final class ApplicationFactory {
         app.register(new ObjectMapperProvider(mapper));
         app.register(new ClearedSettings(mapper));
         app.register(JacksonFeature.withoutExceptionMappers());
+        app.register(MultiPartFeature.class); // the CSV uploads' multipart/form-data
         app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true);
         app.register(new ValidationConfigProvider());
         app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -99,7 +108,7 @@ public final class ApplicationFactory {
         // authentication, xsrf, route privileges, version, query (each filter's @Priority sets its place).
         app.register(QueryStringLimitFilter.class);
         app.register(SpacePrefixFilter.class);
-        app.register(new BodyLimitFilter(config.maxBodyBytes(),
+        app.register(new BodyLimitFilter(config.maxBodyBytes(), config.limits().maxImportBytes(),
                 Duration.ofSeconds(config.limits().clientTimeoutSeconds())));
         access.register(app);
         app.register(XsrfFilter.class);
@@ -136,6 +145,11 @@ public final class ApplicationFactory {
         app.register(new ResolutionResource(new EntityResolution(store, search, engines)));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
+        AssetCriticality criticality = new AssetCriticality(store, search, engines, clock);
+        app.register(new AssetCriticalityResource(criticality, new MatchingCsvUpload(criticality, search, engines)));
+        ImportJobs importJobs = new ImportJobs(store, engines, clock);
+        app.register(new EntityTransferResource(new EntityExport(store, search, engines), importJobs));
+        app.register(new ImportJobsShutdown(importJobs));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
                 access.profilePrivileges()));
         ListClock listClock = new ListClock(clock);

@@ -24,7 +24,8 @@ public record ServerConfig(
      * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
      * long a client may take to send its request before the connection is cut.
      */
-    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites, long maxProfileBytes) {
+    public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites, long maxProfileBytes,
+                                long maxImportBytes) {
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
         /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
@@ -33,9 +34,12 @@ public record ServerConfig(
         /** A user profile's whole stored size, at most (Elasticsearch's {@code xpack.security.profile.max_size}). */
         public static final long DEFAULT_MAX_PROFILE_BYTES = dev.entitystore.domain.profile.UserProfiles.DEFAULT_MAX_PROFILE_BYTES;
 
+        /** An import body (streamed to a spool file, not held in memory), at most. */
+        public static final long DEFAULT_MAX_IMPORT_BYTES = 4L * 1024 * 1024 * 1024;
+
         public static RequestLimits defaults() {
             return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES,
-                    DEFAULT_MAX_PROFILE_BYTES);
+                    DEFAULT_MAX_PROFILE_BYTES, DEFAULT_MAX_IMPORT_BYTES);
         }
     }
 
@@ -102,7 +106,9 @@ public record ServerConfig(
                         positive(values.get(ServerSetting.CLIENT_TIMEOUT), "client timeout", ServerSetting.CLIENT_TIMEOUT),
                         positive(values.get(ServerSetting.MAX_PENDING_WRITES), "pending write limit", ServerSetting.MAX_PENDING_WRITES),
                         positiveLong(values.get(ServerSetting.MAX_PROFILE_BYTES), "profile size limit",
-                                ServerSetting.MAX_PROFILE_BYTES)),
+                                ServerSetting.MAX_PROFILE_BYTES),
+                        positiveLong(values.get(ServerSetting.MAX_IMPORT_BYTES), "import body limit",
+                                ServerSetting.MAX_IMPORT_BYTES)),
                 new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
                 values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)));
     }

@@ -35,14 +35,17 @@ class RoutePrivilegesTest {
             }
             // Resolution changes entities (links), and needs entity-analytics as in Kibana.
             boolean resolution = op.template().startsWith("/api/security/entity_store/resolution/");
-            boolean engines = !resolution && (op.template().contains("/engines") || !op.template().contains("/entities"));
+            boolean entityData = resolution || op.template().contains("/entities") || op.template().contains("asset_criticality")
+                    || op.template().contains("/_import") || op.template().contains("/_export");
+            boolean engines = op.template().contains("/engines") || !entityData;
             boolean changes = !"GET".equals(op.method());
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_ALL))
                     .as(op.operationId()).isEqualTo(changes);
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_STORE_MANAGE))
                     .as(op.operationId()).isEqualTo(changes && engines);
             assertThat(KibanaPrivileges.requiredFor(op.operationId()).contains(KibanaPrivileges.ENTITY_ANALYTICS))
-                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/") || resolution);
+                    .as(op.operationId()).isEqualTo(op.template().startsWith("/api/entity_store/") || resolution
+                            || op.template().contains("/asset_criticality"));
         }
     }
 

@@ -24,7 +24,7 @@ class ServerConfigTest {
     void requestLimitsComeFromFlagsOrVariables() {
         ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
         assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5, ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES,
-                ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES));
+                ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES, ServerConfig.RequestLimits.DEFAULT_MAX_IMPORT_BYTES));
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
                 .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");

@@ -41,4 +41,19 @@ public final class CreatePlanner {
         EntityDocumentEdits.setTimestamp(doc, ServerTimestamp.now(clock));
         return new PlannedWrite(type, euid, EntityIds.documentId(euid), doc);
     }
+
+    /**
+     * A create whose EUID the caller has already settled (by {@link UpdatePlanner} on the same identity,
+     * so that a create and an update of one request address one record): the same edits as {@link #plan},
+     * without deriving the EUID again (an {@code entity.id} of a host or user derives nothing).
+     */
+    public PlannedWrite planFor(EntityType type, String euid, ObjectNode body) {
+        ObjectNode doc = Unflattener.unflatten(body);
+        ClearableFields.take(doc);
+        EntityDocumentEdits.setEntityId(doc, euid);
+        EntityDocumentEdits.defaultName(doc, euid);
+        EntityDocumentEdits.stampEngineType(doc, type);
+        EntityDocumentEdits.setTimestamp(doc, ServerTimestamp.now(clock));
+        return new PlannedWrite(type, euid, EntityIds.documentId(euid), doc);
+    }
 }

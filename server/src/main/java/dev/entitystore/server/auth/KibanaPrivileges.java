@@ -10,8 +10,10 @@ import java.util.Set;
  * {@code securitySolution}, legacy v1 routes also {@code securitySolution-entity-analytics} (as in Kibana);
  * writes and engine management add ours, {@code securitySolution-entity-store-all} and
  * {@code securitySolution-entity-store-manage}, following Kibana's {@code <feature>-all} naming. The endpoint
- * exception list's routes need Kibana's own {@code lists-read} (read, find) or {@code lists-all}. Keyed by
- * the operation (the resource method's name, which is the contract's operationId).
+ * exception list's routes need Kibana's own {@code lists-read} (read, find) or {@code lists-all}. The Asset
+ * Criticality routes need Kibana's two ({@code securitySolution}, {@code securitySolution-entity-analytics}),
+ * and their writes ours for entity writes, since they write entity records. Keyed by the operation (the
+ * resource method's name, which is the contract's operationId).
  */
 public final class KibanaPrivileges {
     public static final String SECURITY_SOLUTION = "securitySolution";
@@ -58,6 +60,11 @@ public final class KibanaPrivileges {
                 "deleteEndpointListItem");
         route(V1_READ, "v1GetEntityStoreStatus", "v1GetEngine", "v1ListEngines", "v1ListEntities");
         route(V1_WRITE, "v1UpsertEntity", "v1DeleteEntity", "v1BulkUpsertEntities", "v1BulkUpsertEntitiesPost");
+        route(V1_READ, "getAssetCriticalityRecord", "findAssetCriticalityRecords", "getAssetCriticalityStatus");
+        route(V1_WRITE, "createAssetCriticalityRecord", "deleteAssetCriticalityRecord", "bulkUpsertAssetCriticalityRecords",
+                "uploadAssetCriticalityRecords", "uploadAssetCriticalityCsvV2");
+        route(V2_READ, "exportEntities", "getImportJob");
+        route(V2_WRITE, "importEntities");
         route(V1_MANAGE, "v1EnableEntityStore", "v1InitEngine", "v1StartEngine", "v1StopEngine",
                 "v1ApplyDataviewIndices", "v1DeleteEngine", "v1DeleteEngines", "backupEntityStore");
     }

@@ -25,19 +25,27 @@ import java.util.concurrent.TimeoutException;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 public final class BodyLimitFilter implements ContainerRequestFilter {
+    /** The streamed import takes bodies far over the JSON limit, spooled to a file as they arrive. */
+    static final String IMPORT_PATH = "api/security/entity_store/_import";
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
+
     private final long maxBytes;
+    private final long maxImportBytes;
     private final long timeoutNanos;
 
-    public BodyLimitFilter(long maxBytes, Duration timeout) {
+    public BodyLimitFilter(long maxBytes, long maxImportBytes, Duration timeout) {
         this.maxBytes = maxBytes;
+        this.maxImportBytes = maxImportBytes;
         this.timeoutNanos = timeout.toNanos();
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int declared = request.getLength();
-        if (declared > maxBytes) {
-            throw tooLarge();
+        boolean isImport = "POST".equals(request.getMethod()) && IMPORT_PATH.equals(trimmed(request.getUriInfo().getPath()));
+        long limit = isImport ? maxImportBytes : maxBytes;
+        long declared = request.getLength();
+        if (declared > limit) {
+            throw tooLarge(limit);
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null && request.hasEntity()) {
@@ -46,7 +54,15 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             // Jersey would answer a bare 400 with no body; hapi's text for the same.
             throw HttpErrorException.badRequest("Invalid content-type header");
         }
-        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes, System.nanoTime() + timeoutNanos));
+        // An import of millions of records takes minutes to send: no whole-body deadline there (a stalled
+        // client still meets the transport's read timeout).
+        long deadline = isImport ? NO_DEADLINE : System.nanoTime() + timeoutNanos;
+        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit, deadline));
+    }
+
+    private static String trimmed(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     private static boolean isMediaType(String header) {
@@ -58,8 +74,8 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    private HttpErrorException tooLarge() {
-        return new HttpErrorException(413, "Payload content length greater than maximum allowed: " + maxBytes);
+    private static HttpErrorException tooLarge(long limit) {
+        return new HttpErrorException(413, "Payload content length greater than maximum allowed: " + limit);
     }
 
     private static HttpErrorException timedOut() {
@@ -107,7 +123,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         }
 
         private int guarded(IoRead read) throws IOException {
-            if (System.nanoTime() - deadline > 0) {
+            if (deadline != NO_DEADLINE && System.nanoTime() - deadline > 0) {
                 throw timedOut();
             }
             try {
@@ -123,7 +139,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         private void advance(long n) {
             count += n;
             if (count > limit) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
         }
     }

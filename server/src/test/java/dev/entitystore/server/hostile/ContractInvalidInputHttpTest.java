@@ -45,7 +45,10 @@ class ContractInvalidInputHttpTest {
         for (ContractOperations.Declared declared : ContractOperations.ALL) {
             Operation operation = operation(declared);
             String path = declared.template().replace("{entityType}", "host").replace("{entityId}", "host:conform-1")
-                    .replace("{uid}", "u_conform_0").replace("{file}", "swagger-ui.css");
+                    .replace("{uid}", "u_conform_0").replace("{file}", "swagger-ui.css").replace("{jobId}", "job-conform");
+            // A route taking a file (CSV upload, import stream) refuses this suite's JSON body first: 415.
+            boolean fileBody = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                    && operation.getRequestBody().getContent().get("application/json") == null;
             List<Invalid> invalid = new ArrayList<>(queryCases(operation));
             invalid.addAll(bodyCases(operation));
             for (Invalid one : invalid) {
@@ -57,7 +60,7 @@ class ContractInvalidInputHttpTest {
                 exercised.add(declared.operationId());
                 String what = declared.method() + " " + path + one.query() + " " + one.body() + " -> " + answer.body();
                 if (one.typeError()) {
-                    assertThat(answer.status()).as(what).isEqualTo(400);
+                    assertThat(answer.status()).as(what).isIn(fileBody ? List.of(400, 415) : List.of(400));
                 } else {
                     assertThat(answer.status()).as(what).isLessThan(500);
                 }
@@ -123,6 +126,9 @@ class ContractInvalidInputHttpTest {
         List<Invalid> cases = new ArrayList<>();
         if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
             return cases;
+        }
+        if (operation.getRequestBody().getContent().get("application/json") == null) {
+            return cases; // a file body (CSV upload, import stream): no JSON fields to get wrong
         }
         Schema<?> body = resolve(operation.getRequestBody().getContent().get("application/json").getSchema());
         cases.add(new Invalid("", "[]", true));

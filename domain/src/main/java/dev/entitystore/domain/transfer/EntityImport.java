@@ -1,0 +1,163 @@
+package dev.entitystore.domain.transfer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.error.FieldsNotAllowedException;
+import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.error.StoreBusyException;
+import dev.entitystore.domain.merge.PartialUpdateMerger;
+import dev.entitystore.domain.store.BulkOperation;
+import dev.entitystore.domain.store.EntityMerge;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.ItemOutcome;
+import dev.entitystore.domain.store.MergeDecision;
+import dev.entitystore.domain.write.CreatePlanner;
+import dev.entitystore.domain.write.PlannedWrite;
+import dev.entitystore.domain.write.RequestBodyValidator;
+import dev.entitystore.domain.write.UpdatePlanner;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Applies an import body to a space: each line validated (the v2 request schema), identified, checked
+ * (permissions unless {@code force}, for the lines that update) and merged as a v2 bulk item; a create
+ * is a v2 create. Lines go to the store {@value #BATCH} at a time, one atomic unit per record, so no line
+ * is ever half applied. A store that is busy is waited for; one that fails ends the job.
+ */
+final class EntityImport {
+    static final int BATCH = 1000;
+    private static final long CHECKPOINT_NANOS = 1_000_000_000L;
+
+    private final EntityStore store;
+    private final RequestBodyValidator validator = new RequestBodyValidator();
+    private final CreatePlanner creates;
+    private final UpdatePlanner updates;
+    private final PartialUpdateMerger merger = new PartialUpdateMerger();
+
+    EntityImport(EntityStore store, Clock clock) {
+        this.store = store;
+        this.creates = new CreatePlanner(clock);
+        this.updates = new UpdatePlanner(clock);
+    }
+
+    /** The options of one import. */
+    record Options(String space, TransferFormat format, ImportMode mode, boolean dryRun, boolean force) {
+    }
+
+    /** A line planned for the store, with whether its update was refused (known only once the record is seen). */
+    private record Planned(ImportLine line, BulkOperation operation, AtomicBoolean refused, String refusal) {
+    }
+
+    void run(ImportJob job, Reader body, Options options, Runnable checkpoint) throws IOException, InterruptedException {
+        ImportLines lines = ImportLines.of(options.format(), body);
+        List<Planned> batch = new ArrayList<>(BATCH);
+        long lastCheckpoint = System.nanoTime();
+        for (ImportLine line = lines.next(); line != null; line = lines.next()) {
+            if (line.error() != null) {
+                job.failed(line.line(), line.error());
+                continue;
+            }
+            try {
+                batch.add(plan(line, options));
+            } catch (InvalidRequestException e) {
+                job.failed(line.line(), e.getMessage());
+            }
+            if (batch.size() == BATCH) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("stopping"); // the server stops: end between two batches
+                }
+                apply(job, batch, options);
+                if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
+                    checkpoint.run();
+                    lastCheckpoint = System.nanoTime();
+                }
+            }
+        }
+        apply(job, batch, options);
+    }
+
+    private Planned plan(ImportLine line, Options options) {
+        validator.validate(line.type(), line.doc());
+        AtomicBoolean refused = new AtomicBoolean();
+        PlannedWrite create = options.mode() == ImportMode.UPDATE ? null : creates.plan(line.type(), line.doc().deepCopy());
+        PlannedWrite update = null;
+        String refusal = null;
+        if (options.mode() != ImportMode.CREATE) {
+            try {
+                update = updates.plan(line.type(), line.doc().deepCopy(), options.force());
+            } catch (FieldsNotAllowedException e) {
+                if (options.mode() == ImportMode.UPDATE) {
+                    throw e;
+                }
+                refusal = e.getMessage(); // an upsert may still create; it fails only if the entity is stored
+            }
+        }
+        String docId = create != null ? create.docId() : update.docId();
+        PlannedWrite creating = create;
+        PlannedWrite updating = update;
+        EntityMerge merge = current -> {
+            if (current.isEmpty()) {
+                return creating == null ? MergeDecision.notFound() : MergeDecision.write(creating.patchOrDocument().deepCopy());
+            }
+            if (updating == null) {
+                refused.set(options.mode() == ImportMode.UPSERT);
+                return MergeDecision.noop();
+            }
+            return MergeDecision.write(updating.mergedInto(current.get().source(), merger));
+        };
+        return new Planned(line, BulkOperation.merge(docId, merge), refused, refusal);
+    }
+
+    private void apply(ImportJob job, List<Planned> batch, Options options) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        job.reached(batch.get(0).line().line());
+        if (options.dryRun()) {
+            for (Planned planned : batch) {
+                boolean stored = store.get(options.space(), planned.operation().id()).isPresent();
+                ItemOutcome.Status would = stored
+                        ? (options.mode() == ImportMode.CREATE ? ItemOutcome.Status.NOOP : ItemOutcome.Status.UPDATED)
+                        : (options.mode() == ImportMode.UPDATE ? ItemOutcome.Status.NOT_FOUND : ItemOutcome.Status.CREATED);
+                count(job, planned, would);
+            }
+        } else {
+            List<BulkOperation> operations = new ArrayList<>(batch.size());
+            batch.forEach(planned -> operations.add(planned.operation()));
+            List<ItemOutcome> outcomes = bulk(options.space(), operations);
+            for (int i = 0; i < batch.size(); i++) {
+                count(job, batch.get(i), outcomes.get(i).status());
+            }
+        }
+        job.reached(batch.get(batch.size() - 1).line().line() + 1);
+        batch.clear();
+    }
+
+    /** The embedded store refuses work past its bound with nothing applied: wait and offer it again. */
+    private List<ItemOutcome> bulk(String space, List<BulkOperation> operations) throws InterruptedException {
+        while (true) {
+            try {
+                return store.bulk(space, operations);
+            } catch (StoreBusyException e) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static void count(ImportJob job, Planned planned, ItemOutcome.Status status) {
+        long line = planned.line().line();
+        boolean stored = status == ItemOutcome.Status.UPDATED || status == ItemOutcome.Status.NOOP;
+        if (planned.refused().get() || (stored && planned.refusal() != null)) {
+            job.failed(line, planned.refusal());
+            return;
+        }
+        switch (status) {
+            case CREATED -> job.created();
+            case UPDATED -> job.updated();
+            default -> job.unmatched();
+        }
+    }
+}

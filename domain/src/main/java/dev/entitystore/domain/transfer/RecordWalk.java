@@ -1,0 +1,76 @@
+package dev.entitystore.domain.transfer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.query.KqlParser;
+import dev.entitystore.domain.query.Query;
+import dev.entitystore.domain.search.EntitySearch;
+import dev.entitystore.domain.search.SearchHit;
+import dev.entitystore.domain.search.SearchRequest;
+import dev.entitystore.domain.search.SearchResult;
+import dev.entitystore.domain.search.SearchSort;
+import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.StoredEntity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks the records an export selects a page at a time, so memory stays constant however many there are:
+ * all of a space in {@code _id} order from the store, or a filter's matches through the search index
+ * ({@code entity.id} order, paged with {@code search_after}).
+ */
+final class RecordWalk {
+    static final int PAGE = 500;
+
+    interface Visitor {
+        void record(ObjectNode record) throws IOException;
+    }
+
+    private final EntityStore store;
+    private final EntitySearch search;
+
+    RecordWalk(EntityStore store, EntitySearch search) {
+        this.store = store;
+        this.search = search;
+    }
+
+    /** The query an export's filter and types make; parsed before anything is streamed, so a bad one is a 400. */
+    static Query query(ExportRequest request) {
+        List<Query> clauses = new ArrayList<>();
+        if (request.filter() != null && !request.filter().isBlank()) {
+            clauses.add(KqlParser.parse(request.filter()));
+        }
+        if (!request.entityTypes().isEmpty()) {
+            clauses.add(new Query.Terms("entity.EngineMetadata.Type", request.entityTypes()));
+        }
+        return clauses.isEmpty() ? new Query.MatchAll() : Query.Bool.and(clauses);
+    }
+
+    void walk(ExportRequest request, Visitor visitor) throws IOException {
+        if (request.selectsAll()) {
+            String after = null;
+            do {
+                EntityPage page = store.scan(request.space(), after, PAGE);
+                for (StoredEntity entity : page.entities()) {
+                    visitor.record(entity.source());
+                }
+                after = page.nextAfterId().orElse(null);
+            } while (after != null);
+            return;
+        }
+        Query query = query(request);
+        List<Object> after = null;
+        while (true) {
+            SearchResult result = search.search(new SearchRequest(request.space(), query,
+                    new SearchSort("entity.id", false), after, 0, PAGE, false));
+            for (SearchHit hit : result.hits()) {
+                visitor.record(hit.source());
+            }
+            if (result.hits().size() < PAGE) {
+                return;
+            }
+            after = result.hits().get(result.hits().size() - 1).sortValues();
+        }
+    }
+}
