@@ -86,7 +86,7 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
 
     /** Loses what was not committed, as a killed process would (tests). */
     void crash() {
-        follower.stopBackground();
+        follower.stopCommitting();
         index.crash();
         follower.close();
     }

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 
 /**
  * The record fields an index reader holds, for resolving the field names of a query: exact names,
@@ -28,50 +27,16 @@ final class FieldCatalog {
     static FieldCatalog of(IndexReader reader) {
         FieldCatalog catalog = new FieldCatalog();
         for (FieldInfo info : FieldInfos.getMergedFieldInfos(reader)) {
-            catalog.add(info.name);
-        }
-        return catalog;
-    }
-
-    /**
-     * This catalogue and the fields of {@code leaves} (recent writes not yet refreshed): itself when they
-     * bring no new field, which is the usual case.
-     */
-    FieldCatalog with(List<LeafReader> leaves) {
-        FieldCatalog extended = null;
-        for (LeafReader leaf : leaves) {
-            for (FieldInfo info : leaf.getFieldInfos()) {
-                if (!knows(info.name)) {
-                    if (extended == null) {
-                        extended = new FieldCatalog();
-                        extended.keywords.addAll(keywords);
-                        extended.numbers.addAll(numbers);
-                        extended.dates.addAll(dates);
-                    }
-                    extended.add(info.name);
-                }
+            String name = info.name;
+            if (name.startsWith(IndexFields.NUMBER_PREFIX)) {
+                catalog.numbers.add(name.substring(IndexFields.NUMBER_PREFIX.length()));
+            } else if (name.startsWith(IndexFields.DATE_PREFIX)) {
+                catalog.dates.add(name.substring(IndexFields.DATE_PREFIX.length()));
+            } else if (!IndexFields.isInternal(name)) {
+                catalog.keywords.add(name);
             }
         }
-        return extended == null ? this : extended;
-    }
-
-    private boolean knows(String name) {
-        if (name.startsWith(IndexFields.NUMBER_PREFIX)) {
-            return numbers.contains(name.substring(IndexFields.NUMBER_PREFIX.length()));
-        } else if (name.startsWith(IndexFields.DATE_PREFIX)) {
-            return dates.contains(name.substring(IndexFields.DATE_PREFIX.length()));
-        }
-        return IndexFields.isInternal(name) || keywords.contains(name);
-    }
-
-    private void add(String name) {
-        if (name.startsWith(IndexFields.NUMBER_PREFIX)) {
-            numbers.add(name.substring(IndexFields.NUMBER_PREFIX.length()));
-        } else if (name.startsWith(IndexFields.DATE_PREFIX)) {
-            dates.add(name.substring(IndexFields.DATE_PREFIX.length()));
-        } else if (!IndexFields.isInternal(name)) {
-            keywords.add(name);
-        }
+        return catalog;
     }
 
     /** The keyword fields a query field names: itself, or those its pattern matches. */

@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -33,31 +33,45 @@ import org.slf4j.LoggerFactory;
  * index reopens at its last commit and catches up from the store from there. A commit written by another
  * index layout ({@code format}), or one Lucene cannot read, is dropped and the index rebuilt.
  *
- * <p>Threads: {@link #apply} and {@link #applyRecent} are called by one thread (the follower);
- * {@link #refresh} by the follower or its refresher; {@link #commit} by any (the follower's committer,
- * concurrently with applies and refreshes); searches acquire the current {@link SearchView}.
+ * <p>Threads: {@link #apply} and {@link #refresh} are called by one thread (the follower); {@link #commit}
+ * by any (the follower's committer, concurrently with applies and refreshes); searches acquire the
+ * current searcher.
  */
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
     /** Bump when {@link LuceneDocuments} changes what it writes: older indexes are rebuilt. */
-    static final String FORMAT = "7";
+    static final String FORMAT = "6";
     static final String SEQ_KEY = "seq";
     static final String FORMAT_KEY = "format";
 
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
+    private final SearcherManager searchers;
     private final Object commitLock = new Object();
     /** Every change up to this seqNo is in the writer (not necessarily committed or searchable). */
     private volatile long appliedSeq;
     private long committedSeq;
-    private final SearchViews views;
+    private volatile ReaderState state = new ReaderState(null, null);
+
+    /**
+     * What is worth keeping per searcher (per refresh): its field catalogue, and match counts, since
+     * paging through one filter counts the same matches on every page (an exact count over 1M entities
+     * costs milliseconds).
+     */
+    private record ReaderState(IndexSearcher searcher, FieldCatalog catalog, Map<org.apache.lucene.search.Query, Integer> counts) {
+        ReaderState(IndexSearcher searcher, FieldCatalog catalog) {
+            this(searcher, catalog, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    private static final int MAX_CACHED_COUNTS = 256;
 
     private LuceneEntityIndex(Path path, Directory directory, IndexWriter writer, long seq) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
-        this.views = new SearchViews(writer);
+        this.searchers = new SearcherManager(writer, true, false, null);
         this.appliedSeq = seq;
         this.committedSeq = seq;
     }
@@ -84,7 +98,6 @@ public final class LuceneEntityIndex implements AutoCloseable {
                     // segment and stops, instead of visiting every entity (writes arrive in time order,
                     // so without it each new entity would beat the page so far).
                     .setIndexSort(LuceneSorts.newestFirst())
-                    .setMergePolicy(mergePolicy())
                     .setRAMBufferSizeMB(64)
                     // No merging on refresh: Lucene 9 otherwise lets each refresh wait up to 500 ms for
                     // merges of the segments it just flushed, and every write's answer waits for the
@@ -99,21 +112,6 @@ public final class LuceneEntityIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * How segments merge. A refresh every 100 ms makes a small segment, and every update deletes a
-     * document in an older one; with Lucene's defaults (10 segments per tier, 2 MB floor, 20% deletes
-     * allowed) the merge threads took a third of the server's CPU during single writes at 1M (JFR of
-     * {@code bench/figure.sh single}), rewriting the terms of large segments. More segments cost each
-     * search and each key lookup a little (the key lookups mostly stop at the bloom filter).
-     */
-    static TieredMergePolicy mergePolicy() {
-        TieredMergePolicy policy = new TieredMergePolicy();
-        policy.setSegmentsPerTier(20);
-        policy.setFloorSegmentMB(16);
-        policy.setDeletesPctAllowed(30);
-        return policy;
     }
 
     /** The seq of the last commit; -1 when there is none usable (then the index is created anew). */
@@ -161,38 +159,6 @@ public final class LuceneEntityIndex implements AutoCloseable {
         appliedSeq = Math.max(appliedSeq, throughSeq);
     }
 
-    /**
-     * As {@link #apply}, and the changes are searchable on return without a refresh: each is also held
-     * as a {@link RecentRecord} until the next {@link #refresh}. For small batches of record writes (a
-     * batch with a space deletion goes through {@link #apply} and a refresh).
-     */
-    void applyRecent(List<CommittedChange> changes, long throughSeq) throws IOException {
-        List<CommittedChange> latest = latestPerRecord(changes);
-        List<RecentRecord> recent = new ArrayList<>(latest.size());
-        for (CommittedChange change : latest) {
-            BytesRef key = IndexFields.keyTerm(change.space(), change.id());
-            switch (change.kind()) {
-                case UPSERT -> {
-                    Document doc = LuceneDocuments.build(key, change.space(), change.id(), change.seqNo(), change.json());
-                    writer.updateDocument(new Term(IndexFields.KEY, key), doc);
-                    recent.add(RecentRecord.upsert(change.space(), change.id(), key, change.seqNo(), doc));
-                }
-                case DELETE -> {
-                    writer.deleteDocuments(new Term(IndexFields.KEY, key));
-                    recent.add(RecentRecord.delete(change.space(), change.id(), key, change.seqNo()));
-                }
-                case SPACE_DELETED -> throw new IllegalArgumentException("a space deletion is applied with a refresh");
-            }
-        }
-        views.addRecent(recent);
-        appliedSeq = Math.max(appliedSeq, throughSeq);
-    }
-
-    /** How many recent writes searches see beside the refreshed segments. */
-    int recentCount() {
-        return views.recentCount();
-    }
-
     /** Whether nothing was ever applied: a new index, or one dropped for another layout. */
     boolean isEmpty() {
         return appliedSeq == 0 && writer.getDocStats().maxDoc == 0;
@@ -234,12 +200,9 @@ public final class LuceneEntityIndex implements AutoCloseable {
         return latest;
     }
 
-    /**
-     * Makes everything applied so far visible to searches from the segments (near-real-time: no fsync),
-     * and drops the recent writes that the refresh includes.
-     */
+    /** Makes everything applied so far visible to searches (near-real-time: no fsync). */
     void refresh() throws IOException {
-        views.refresh(appliedSeq); // read first: every change up to it is in the writer before the refresh
+        searchers.maybeRefreshBlocking();
     }
 
     /**
@@ -268,27 +231,49 @@ public final class LuceneEntityIndex implements AutoCloseable {
         }
     }
 
-    /** Runs {@code search} on the current view. */
+    /** Runs {@code search} on the current searcher with its field catalogue and count cache. */
     <T> T withSearcher(SearcherFunction<T> search) throws IOException {
-        SearchView view = views.acquire();
+        IndexSearcher searcher = searchers.acquire();
         try {
-            return search.apply(view);
+            ReaderState current = state;
+            if (current.searcher() != searcher) {
+                current = new ReaderState(searcher, FieldCatalog.of(searcher.getIndexReader()));
+                state = current;
+            }
+            Map<org.apache.lucene.search.Query, Integer> counts = current.counts();
+            return search.apply(searcher, current.catalog(), query -> {
+                Integer cached = counts.get(query);
+                if (cached != null) {
+                    return cached;
+                }
+                int count = searcher.count(query);
+                if (counts.size() < MAX_CACHED_COUNTS) {
+                    counts.put(query, count);
+                }
+                return count;
+            });
         } finally {
-            views.release(view);
+            searchers.release(searcher);
         }
     }
 
-    /** A search against one view. */
+    /** A search against one searcher. */
     @FunctionalInterface
     interface SearcherFunction<T> {
-        T apply(SearchView view) throws IOException;
+        T apply(IndexSearcher searcher, FieldCatalog fields, Counter counter) throws IOException;
+    }
+
+    /** Counts a query's matches on the searcher, remembering the answer until the next refresh. */
+    @FunctionalInterface
+    interface Counter {
+        int count(org.apache.lucene.search.Query query) throws IOException;
     }
 
     /** Drops everything not committed and closes, as a killed process would leave the index (tests). */
     void crash() {
         try {
-            views.close();
             writer.rollback();
+            searchers.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -304,7 +289,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
             LOG.warn("search index final commit failed; the next start catches up from the store: {}", e.getMessage());
         }
         try {
-            views.close();
+            searchers.close();
             writer.close();
             directory.close();
         } catch (IOException e) {

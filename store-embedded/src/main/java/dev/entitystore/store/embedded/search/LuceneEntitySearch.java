@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,6 +26,8 @@ import org.apache.lucene.search.TopDocs;
 
 /** {@link EntitySearch} on the embedded Lucene index: compile, search one space, read the records from the store. */
 public final class LuceneEntitySearch implements EntitySearch {
+    private static final Set<String> STORED = Set.of(IndexFields.ID);
+
     private final LuceneEntityIndex index;
     private final RecordLookup records;
     private final Clock clock;
@@ -37,7 +41,7 @@ public final class LuceneEntitySearch implements EntitySearch {
     @Override
     public SearchResult search(SearchRequest request) {
         try {
-            return index.withSearcher(view -> search(view, request));
+            return index.withSearcher((searcher, fields, counter) -> search(searcher, fields, counter, request));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QueryTooComplexException("the query has more than " + IndexSearcher.getMaxClauseCount()
                     + " clauses once fields are resolved; use a terms query for long lists of values");
@@ -48,16 +52,15 @@ public final class LuceneEntitySearch implements EntitySearch {
         }
     }
 
-    private SearchResult search(SearchView view, SearchRequest request) throws IOException {
-        IndexSearcher searcher = view.searcher();
-        FieldCatalog fields = view.fields();
+    private SearchResult search(IndexSearcher searcher, FieldCatalog fields, LuceneEntityIndex.Counter counter,
+                                SearchRequest request) throws IOException {
         org.apache.lucene.search.Query filter = new LuceneQueryCompiler(fields, clock.millis()).compile(request.query());
         org.apache.lucene.search.Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.SPACE, request.space())), BooleanClause.Occur.FILTER)
                 .add(filter, BooleanClause.Occur.FILTER)
                 .build();
         LuceneSorts sorts = LuceneSorts.of(request.sort(), fields);
-        long total = request.countTotal() ? view.count(query) : -1;
+        long total = request.countTotal() ? counter.count(query) : -1;
         int wanted = request.from() + request.size();
         int maxDoc = searcher.getIndexReader().maxDoc();
         if (request.size() == 0 || maxDoc == 0) {
@@ -71,7 +74,11 @@ public final class LuceneEntitySearch implements EntitySearch {
                 : searcher.searchAfter(sorts.after(request.searchAfter(), maxDoc - 1), query, wanted, sorts.sort());
         ScoreDoc[] docs = top.scoreDocs;
         int first = Math.min(request.from(), docs.length);
-        List<String> ids = view.ids(docs, first);
+        List<String> ids = new ArrayList<>(docs.length - first);
+        StoredFields stored = searcher.storedFields();
+        for (int i = first; i < docs.length; i++) {
+            ids.add(stored.document(docs[i].doc, STORED).get(IndexFields.ID));
+        }
         // The store may hold a newer state than this searcher (a write committed, its answer not yet
         // given): the hit shows that state. A record deleted since is left out.
         Map<String, StoredEntity> current = records.records(request.space(), ids);

@@ -20,7 +20,7 @@ import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The follower answers writes while an index commit is stuck on a slow disk, and answers a few writes before any refresh. */
+/** The follower answers writes while an index commit is stuck on a slow disk. */
 class IndexFollowerTest {
     @TempDir
     Path dir;
@@ -52,50 +52,6 @@ class IndexFollowerTest {
             index.close();
         }
         assertThat(LuceneEntityIndex.open(dir).appliedSeq()).as("committed on close through the last change").isEqualTo(2);
-    }
-
-    @Test
-    void aFewWritesAreAnsweredAsRecentRecordsUntilTheBackgroundRefreshAndABulkIsRefreshedBeforeItsAnswer() throws Exception {
-        LuceneEntityIndex index = LuceneEntityIndex.open(dir);
-        IndexFollower follower = new IndexFollower(index, 60_000);
-        RecordsInMemory records = new RecordsInMemory();
-        LuceneEntitySearch search = new LuceneEntitySearch(index, records, Clock.systemUTC());
-        try {
-            follower.start(() -> { });
-            List<CommittedChange> bulk = new java.util.ArrayList<>();
-            for (int i = 1; i <= IndexFollower.RECENT_BATCH + 1; i++) {
-                bulk.add(host(i, "h" + i));
-            }
-            records.apply(bulk);
-            follower.committed(bulk).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            assertThat(index.recentCount()).as("a bulk is refreshed, not held in memory").isZero();
-            assertThat(ids(search)).hasSize(bulk.size());
-
-            List<CommittedChange> singles = List.of(host(100, "h1"), CommittedChange.delete(101, "default", "h2"), host(102, "new"));
-            records.apply(singles);
-            for (CommittedChange change : singles) {
-                follower.committed(List.of(change)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            }
-            // searchable on return whether or not the background refresh has run since
-            assertThat(ids(search)).hasSize(bulk.size()).contains("new").doesNotContain("h2");
-            int copiesOfH1 = index.withSearcher(view -> view.count(new org.apache.lucene.search.TermQuery(
-                    new org.apache.lucene.index.Term("host.name", "h1"))));
-            assertThat(copiesOfH1).as("the refreshed copy is hidden").isEqualTo(1);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (index.recentCount() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(index.recentCount()).as("folded in by the background refresh").isZero();
-            assertThat(ids(search)).hasSize(bulk.size()).contains("new").doesNotContain("h2");
-        } finally {
-            follower.close();
-            index.close();
-        }
-    }
-
-    private static List<String> ids(LuceneEntitySearch search) {
-        return search.search(new SearchRequest("default", new Query.MatchAll(), SearchSort.newestFirst(), null, 0, 100, false))
-                .hits().stream().map(SearchHit::id).toList();
     }
 
     private static CommittedChange host(long seq, String id) {

@@ -34,19 +34,11 @@ class SearchSemanticsTest {
     @BeforeAll
     static void fill() throws Exception {
         index = LuceneEntityIndex.open(dir.resolve("index"));
+        Clock clock = Clock.fixed(Instant.parse("2024-06-15T12:00:00Z"), ZoneOffset.UTC);
         RecordsInMemory records = new RecordsInMemory();
-        search = new LuceneEntitySearch(index, records, CLOCK);
-        List<CommittedChange> docs = records(0);
-        index.apply(docs, docs.size());
-        records.apply(docs);
-        index.refresh();
-    }
-
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-15T12:00:00Z"), ZoneOffset.UTC);
-
-    /** The records every search here runs against, numbered from {@code seq + 1}. */
-    static List<CommittedChange> records(long seq) {
-        return List.of(
+        search = new LuceneEntitySearch(index, records, clock);
+        long seq = 0;
+        List<CommittedChange> docs = List.of(
                 CommittedChange.upsert(++seq, "default", "h1", """
                         {"@timestamp":"2024-06-15T10:00:00.000Z","entity":{"id":"host:web-01","name":"web-01","EngineMetadata":{"Type":"host"},
                          "attributes":{"managed":true,"watchlists":["vip","prod"]}},"host":{"name":"web-01","ip":["10.0.0.1","10.0.0.2"]},
@@ -62,6 +54,9 @@ class SearchSemanticsTest {
                          "note":null,"tags":[]}}"""),
                 CommittedChange.upsert(++seq, "other", "o1", """
                         {"@timestamp":"2024-06-15T11:00:00.000Z","entity":{"id":"host:web-01","EngineMetadata":{"Type":"host"}},"host":{"name":"web-01"}}"""));
+        index.apply(docs, seq);
+        records.apply(docs);
+        index.refresh();
     }
 
     @AfterAll

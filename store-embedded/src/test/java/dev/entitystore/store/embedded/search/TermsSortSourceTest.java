@@ -72,8 +72,7 @@ class TermsSortSourceTest {
         SortField tieBreaker = new SortField(IndexFields.SEQ, SortField.Type.LONG, reverse);
         Sort expected = new Sort(docValues, tieBreaker);
         Sort actual = new Sort(terms, tieBreaker);
-        index.withSearcher(view -> {
-            IndexSearcher searcher = view.searcher();
+        index.withSearcher((searcher, fields, counter) -> {
             assertThat(searcher.getIndexReader().leaves()).hasSizeGreaterThan(1);
             List<Integer> all = docs(searcher.search(new MatchAllDocsQuery(), 1000, expected));
             assertThat(all).hasSizeGreaterThan(100);
