@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real server on a free loopback port with a fresh data directory, for one test class. Register
  * with {@code @RegisterExtension static RunningServer server = new RunningServer();}. A test class marked
  * {@link OnOpenSearch} gets the server on the OpenSearch test node, under a fresh index prefix whose
- * indices are deleted afterwards.
+ * indices are deleted afterwards; {@link #startPeer} then adds more servers on the same indices, as N
+ * servers behind a load balancer.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> environment;
@@ -30,6 +33,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     private EntityStoreServer server;
     private Path dataDir;
     private HttpClientForTests client;
+    private final List<EntityStoreServer> peers = new ArrayList<>();
+    private final List<Path> peerDirs = new ArrayList<>();
 
     public RunningServer() {
         this(Map.of());
@@ -72,6 +77,21 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
     public void stop() {
         server.close();
+    }
+
+    /**
+     * Starts another server on the same store (the same OpenSearch node and index prefix, its own data
+     * directory) and answers a client of it; it stops with this one.
+     */
+    public HttpClientForTests startPeer() throws IOException {
+        if (!onOpenSearch()) {
+            throw new IllegalStateException("only servers on OpenSearch share one store");
+        }
+        Path peerDir = Files.createTempDirectory("entity-store-peer");
+        peerDirs.add(peerDir);
+        EntityStoreServer peer = EntityStoreServer.start(ServerConfig.from(startedWith).withPortAndDataDir(0, peerDir));
+        peers.add(peer);
+        return new HttpClientForTests("http://127.0.0.1:" + peer.port());
     }
 
     public HttpClientForTests client() {
@@ -119,14 +139,24 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         }
         startedBy = null;
         server.close();
+        peers.forEach(EntityStoreServer::close);
+        peers.clear();
         if (indexPrefix != null) {
             deleteIndices(indexPrefix);
         }
-        if (!Files.exists(dataDir)) {
+        deleteDirectory(dataDir);
+        peerDirs.forEach(RunningServer::deleteDirectory);
+        peerDirs.clear();
+    }
+
+    private static void deleteDirectory(Path directory) {
+        if (!Files.exists(directory)) {
             return; // a test removed it
         }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
+        try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -18,12 +18,13 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Install state and engines of each space, for both API generations: install, uninstall, start, stop,
  * settings, and the questions the entity routes ask ("is the store installed?", "is this type's engine
  * started?"). A space is installed while at least one engine is. Changes to one space are serialised
- * here; they are rare and small.
+ * here, across the servers sharing the store too; they are rare and small.
  */
 public final class EngineManager {
     public static final String CONFIG_NOT_INSTALLED = "Entity store is not installed";
@@ -64,26 +65,29 @@ public final class EngineManager {
     public boolean install(String space, List<EntityType> types, ObjectNode logExtraction, ObjectNode historySnapshot,
                            List<String> excludedUserNames) {
         LogExtractionValidator.validate(logExtraction, historySnapshot, excludedUserNames);
-        synchronized (lockOf(space)) {
-            if (!spaceSettings.has(space, STORE_KEY)) {
-                ObjectNode config = JsonNodeFactory.instance.objectNode();
-                if (excludedUserNames != null) {
-                    excludedUserNames.forEach(config.putArray(EXCLUDED_USER_NAMES)::add);
-                }
-                config.set("logExtraction", logExtraction == null ? JsonNodeFactory.instance.objectNode() : logExtraction.deepCopy());
-                config.set("historySnapshot", historySnapshot == null ? JsonNodeFactory.instance.objectNode() : historySnapshot.deepCopy());
-                spaceSettings.put(space, STORE_KEY, config);
+        return changing(space, () -> installTypes(space, types, logExtraction, historySnapshot, excludedUserNames));
+    }
+
+    private boolean installTypes(String space, List<EntityType> types, ObjectNode logExtraction, ObjectNode historySnapshot,
+                                 List<String> excludedUserNames) {
+        if (!spaceSettings.has(space, STORE_KEY)) {
+            ObjectNode config = JsonNodeFactory.instance.objectNode();
+            if (excludedUserNames != null) {
+                excludedUserNames.forEach(config.putArray(EXCLUDED_USER_NAMES)::add);
             }
-            boolean installedAny = false;
-            for (EntityType type : orAll(types)) {
-                if (engine(space, type).isEmpty()) {
-                    Engine engine = new Engine(type, EngineStatus.STARTED, clock.instant(), cadenceOf(logExtraction));
-                    spaceSettings.put(space, Engine.keyOf(type), engine.toJson());
-                    installedAny = true;
-                }
-            }
-            return installedAny;
+            config.set("logExtraction", logExtraction == null ? JsonNodeFactory.instance.objectNode() : logExtraction.deepCopy());
+            config.set("historySnapshot", historySnapshot == null ? JsonNodeFactory.instance.objectNode() : historySnapshot.deepCopy());
+            spaceSettings.put(space, STORE_KEY, config);
         }
+        boolean installedAny = false;
+        for (EntityType type : orAll(types)) {
+            if (engine(space, type).isEmpty()) {
+                Engine engine = new Engine(type, EngineStatus.STARTED, clock.instant(), cadenceOf(logExtraction));
+                spaceSettings.put(space, Engine.keyOf(type), engine.toJson());
+                installedAny = true;
+            }
+        }
+        return installedAny;
     }
 
     /**
@@ -91,27 +95,27 @@ public final class EngineManager {
      * values are kept as the type's own settings and reported in its descriptor.
      */
     public Engine initLegacy(String space, EntityType type, ObjectNode initSettings) {
-        synchronized (lockOf(space)) {
-            install(space, List.of(type), null, null);
+        return changing(space, () -> {
+            installTypes(space, List.of(type), null, null, null);
             Engine engine = engine(space, type).orElseThrow();
             ObjectNode settings = engine.settings().deepCopy();
             settings.setAll(initSettings);
             Engine updated = engine.withSettings(settings).withStatus(EngineStatus.STARTED);
             spaceSettings.put(space, Engine.keyOf(type), updated.toJson());
             return updated;
-        }
+        });
     }
 
     /** Uninstalls the given types (all when empty); removing the last one removes the space's entities. */
     public List<EntityType> uninstall(String space, List<EntityType> types) {
-        synchronized (lockOf(space)) {
+        return changing(space, () -> {
             List<EntityType> removed = removeEngines(space, types);
             if (engines(space).isEmpty() && spaceSettings.has(space, STORE_KEY)) {
                 store.deleteAll(space);
                 spaceSettings.delete(space, STORE_KEY);
             }
             return removed;
-        }
+        });
     }
 
     /**
@@ -123,7 +127,7 @@ public final class EngineManager {
      * @return the types whose engine was installed and is now removed
      */
     public List<EntityType> deleteLegacy(String space, List<EntityType> types, boolean deleteData) {
-        synchronized (lockOf(space)) {
+        return changing(space, () -> {
             List<EntityType> removed = removeEngines(space, types);
             boolean noneLeft = engines(space).isEmpty();
             if (deleteData) {
@@ -137,7 +141,7 @@ public final class EngineManager {
                 spaceSettings.delete(space, STORE_KEY);
             }
             return removed;
-        }
+        });
     }
 
     private List<EntityType> removeEngines(String space, List<EntityType> types) {
@@ -171,7 +175,7 @@ public final class EngineManager {
      */
     public void updateConfig(String space, ObjectNode logExtraction, Set<String> cleared) {
         LogExtractionValidator.validate(logExtraction, null);
-        synchronized (lockOf(space)) {
+        changing(space, () -> {
             ObjectNode config = spaceSettings.get(space, STORE_KEY)
                     .orElseThrow(() -> new EntityNotFoundException(CONFIG_NOT_INSTALLED));
             ObjectNode global = config.get("logExtraction") instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
@@ -186,7 +190,8 @@ public final class EngineManager {
                 settings.remove(cleared);
                 spaceSettings.put(space, Engine.keyOf(engine.type()), engine.withSettings(settings).toJson());
             }
-        }
+            return null;
+        });
     }
 
     /** Sets one type's own cadence. */
@@ -197,7 +202,7 @@ public final class EngineManager {
     /** Sets one type's own cadence and removes the {@code cleared} fields of it (back to the space's). */
     public void updateType(String space, EntityType type, ObjectNode logExtraction, Set<String> cleared) {
         LogExtractionValidator.validate(logExtraction, null);
-        synchronized (lockOf(space)) {
+        changing(space, () -> {
             if (!spaceSettings.has(space, STORE_KEY)) {
                 throw new EntityNotFoundException(CONFIG_NOT_INSTALLED);
             }
@@ -207,7 +212,8 @@ public final class EngineManager {
             settings.setAll(cadenceOf(logExtraction));
             settings.remove(cleared);
             spaceSettings.put(space, Engine.keyOf(type), engine.withSettings(settings).toJson());
-        }
+            return null;
+        });
     }
 
     /** The space's state and each engine with its effective settings, in type order. */
@@ -274,7 +280,7 @@ public final class EngineManager {
     }
 
     private List<EntityType> setStatus(String space, List<EntityType> types, EngineStatus status) {
-        synchronized (lockOf(space)) {
+        return changing(space, () -> {
             List<EntityType> changed = new ArrayList<>();
             for (EntityType type : orAll(types)) {
                 Optional<Engine> engine = engine(space, type);
@@ -284,7 +290,7 @@ public final class EngineManager {
                 }
             }
             return changed;
-        }
+        });
     }
 
     private ObjectNode globalSettings(String space) {
@@ -356,8 +362,14 @@ public final class EngineManager {
         return types == null || types.isEmpty() ? List.of(EntityType.values()) : types;
     }
 
-    private Object lockOf(String space) {
-        return locks.computeIfAbsent(space, s -> new Object());
+    /**
+     * Runs one change of the space: alone among this process's threads (a lock per space), and alone
+     * among the servers sharing the store ({@link EntityStore#exclusively}).
+     */
+    private <T> T changing(String space, Supplier<T> change) {
+        synchronized (locks.computeIfAbsent(space, s -> new Object())) {
+            return store.exclusively(space, change);
+        }
     }
 
     /** A space's state as status reports it. */

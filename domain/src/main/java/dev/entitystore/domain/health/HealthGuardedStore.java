@@ -13,6 +13,7 @@ import dev.entitystore.domain.store.StoredEntity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The store, refusing every write while a component says none can be made durable (a lost data
@@ -96,6 +97,16 @@ public final class HealthGuardedStore implements EntityStore {
     @Override
     public Map<String, ObjectNode> settings(String space) {
         return store.settings(space);
+    }
+
+    @Override
+    public boolean sharedAcrossProcesses() {
+        return store.sharedAcrossProcesses();
+    }
+
+    @Override
+    public <T> T exclusively(String space, Supplier<T> change) {
+        return store.exclusively(space, change);
     }
 
     @Override

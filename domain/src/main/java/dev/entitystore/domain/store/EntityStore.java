@@ -5,6 +5,7 @@ import dev.entitystore.domain.error.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The storage port: entity records (JSON objects keyed by space and {@code _id}) and per-space settings
@@ -83,6 +84,23 @@ public interface EntityStore extends AutoCloseable {
 
     /** Every setting of a space, by key, in key order. */
     Map<String, ObjectNode> settings(String space);
+
+    /**
+     * Whether other processes (other servers on one cluster) may write this store while this one runs.
+     * Then nothing read from it may be kept between requests as the current state: another server may
+     * have changed it since.
+     */
+    boolean sharedAcrossProcesses();
+
+    /**
+     * Runs {@code change}, an engine or installation change of the space, while no other process runs one
+     * for the same space, and returns its result. The threads of this process are the caller's to
+     * serialise. A store that only one process opens runs {@code change} at once.
+     *
+     * @throws StoreUnavailableException when the other process's change did not end in time; {@code change}
+     *                                   did not run then
+     */
+    <T> T exclusively(String space, Supplier<T> change);
 
     /** Finishes the writes already accepted, then releases everything; later calls fail. Idempotent. */
     @Override

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 
@@ -37,6 +38,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
     private final IdOrderScan scans;
     private final SettingsIndex settings;
     private final ChangesIndex changes;
+    private final SpaceLeases leases;
     private final MergeGuard guard = new MergeGuard();
     private volatile boolean closed;
     /** Records read per page when a space's records are deleted, to record each one's delete. */
@@ -50,6 +52,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
         this.bulks = new BulkWriter(client, indices, documents, guard, changes);
         this.scans = new IdOrderScan(client, indices);
         this.settings = new SettingsIndex(client, names);
+        this.leases = new SpaceLeases(client, settings);
     }
 
     /**
@@ -164,11 +167,15 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
         return settings.get(name(space, "space"), name(key, "key"));
     }
 
-    /** Also creates the space's entity index: a space gets it when installed, as in Kibana. */
+    /**
+     * Also creates the space's entity index: a space gets it when installed, as in Kibana. Asked of the
+     * cluster, not of the cache of indices: another server may have dropped it (settings writes are rare).
+     */
     @Override
     public void putSetting(String space, String key, ObjectNode value) {
         checkWrite();
         settings.put(name(space, "space"), name(key, "key"), Objects.requireNonNull(value, "value"));
+        indices.forget(space);
         indices.ensure(space);
     }
 
@@ -184,10 +191,24 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
         return settings.all(name(space, "space"));
     }
 
+    /** Other servers may share the cluster (same index prefix): nothing read may be kept as current. */
+    @Override
+    public boolean sharedAcrossProcesses() {
+        return true;
+    }
+
+    /** Holding the space's lease ({@link SpaceLeases}), which every server on the cluster respects. */
+    @Override
+    public <T> T exclusively(String space, Supplier<T> change) {
+        checkWrite();
+        return leases.exclusively(name(space, "space"), Objects.requireNonNull(change, "change"));
+    }
+
     /** Refuses later calls; requests in flight finish on their own (each is one synchronous call). */
     @Override
     public void close() {
         closed = true;
+        leases.close();
     }
 
     private void checkOpen() {

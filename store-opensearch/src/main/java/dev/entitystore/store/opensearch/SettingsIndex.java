@@ -49,8 +49,12 @@ final class SettingsIndex {
         this.index = names.settings();
     }
 
+    String name() {
+        return index;
+    }
+
     /** Creates the index unless it is known to exist; a concurrent creation counts as success. */
-    private void ensure() {
+    void ensure() {
         if (exists) {
             return;
         }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -293,6 +294,18 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public Map<String, ObjectNode> settings(String space) {
         return reads.settings(name(space, "space"));
+    }
+
+    /** The data directory is locked by this process: no other one writes it. */
+    @Override
+    public boolean sharedAcrossProcesses() {
+        return false;
+    }
+
+    @Override
+    public <T> T exclusively(String space, Supplier<T> change) {
+        name(space, "space");
+        return change.get();
     }
 
     /** Drains accepted writes, stops the writer, checkpoints the WAL into the file, closes. Idempotent. */
