@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TcpRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     TcpRelay(String host, int port) throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -23,6 +24,12 @@ final class TcpRelay implements AutoCloseable {
                     Socket upstream = new Socket(host, port);
                     open.add(client);
                     open.add(upstream);
+                    if (closed) {
+                        // accepted while close() ran: close() may have gone over the list before these joined it
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        return;
+                    }
                     pipe(client, upstream);
                     pipe(upstream, client);
                 } catch (IOException e) {
@@ -55,6 +62,7 @@ final class TcpRelay implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         closeQuietly(listener);
         open.forEach(TcpRelay::closeQuietly);
     }

@@ -12,7 +12,6 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
@@ -62,8 +61,11 @@ final class ChangesIndex {
     }
 
     /**
-     * Writes the changes of writes already made, searchable when it returns ({@code refresh=wait_for}).
-     * A document's id is derived from the write it records, so writing it again replaces it.
+     * Writes the changes of writes already made, durable when it returns but not waiting for a refresh:
+     * the entity write before it already waited for one, and waiting again for this index's own refresh
+     * doubled each write's latency. {@link #changes} refreshes the index before it searches instead, so a
+     * history read after a write still sees it. A document's id is derived from the write it records, so
+     * writing it again replaces it.
      *
      * @param changes each at the {@code _seq_no} of the entity write it records (only its id uses it; the
      *                change's own seq is the {@code _seq_no} its document gets here)
@@ -83,7 +85,7 @@ final class ChangesIndex {
         String failed = "OpenSearch did not record the changes of " + what + ", which " + (changes.size() == 1 ? "was" : "were")
                 + " written";
         try {
-            BulkResponse response = client.bulk(b -> b.index(index).refresh(Refresh.WaitFor).operations(operations));
+            BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null) {
                     throw BackendFailures.partly(failed + ": " + item.status() + " " + BackendFailures.reason(item.error()), null);
@@ -94,7 +96,11 @@ final class ChangesIndex {
         }
     }
 
-    /** One record's changes, newest first (by {@code _seq_no}), every filter in the query. */
+    /**
+     * One record's changes, newest first (by {@code _seq_no}), every filter in the query. Refreshes the
+     * index first (changes are written without waiting for a refresh): history reads are rare beside
+     * writes, and a refresh with nothing new to publish costs little.
+     */
     HistoryPage changes(String space, String id, HistoryQuery query) {
         List<Query> filters = new ArrayList<>();
         filters.add(term("space", space));
@@ -123,6 +129,7 @@ final class ChangesIndex {
             filters.add(Query.of(q -> q.bool(b -> b.should(paths).minimumShouldMatch("1"))));
         }
         try {
+            client.indices().refresh(r -> r.index(index));
             SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(query.size()).seqNoPrimaryTerm(true)
                     .query(q -> q.bool(b -> b.filter(filters)))
                     .sort(o -> o.field(f -> f.field("_seq_no").order(SortOrder.Desc))), ObjectNode.class);

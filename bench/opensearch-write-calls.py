@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Times, call by call, the OpenSearch requests of one single v2 update as the OpenSearch store makes them
+(install-state get, realtime get of the record, conditional write with refresh=wait_for, the change record's
+_bulk), one writer at about 10 writes/s, on indices of its own (probe21-*, deleted at the end).
+
+usage: bench/opensearch-write-calls.py URL [WRITES] [CHANGE_REFRESH] [REFRESH_INTERVAL]
+       e.g. bench/opensearch-write-calls.py http://127.0.0.1:9200 80 wait_for 100ms
+CHANGE_REFRESH is the change _bulk's refresh parameter: wait_for (before issue 21) or false (after).
+"""
+import http.client, json, random, statistics, sys, time
+from urllib.parse import urlparse
+
+url = urlparse(sys.argv[1])
+writes = int(sys.argv[2]) if len(sys.argv) > 2 else 60
+change_refresh = sys.argv[3] if len(sys.argv) > 3 else "false"
+interval = sys.argv[4] if len(sys.argv) > 4 else "100ms"
+connection = http.client.HTTPConnection(url.hostname, url.port)
+
+
+def call(method, path, body=None):
+    started = time.perf_counter()
+    ndjson = isinstance(body, str)
+    connection.request(method, path, body=body if ndjson else (json.dumps(body) if body is not None else None),
+                       headers={"content-type": "application/x-ndjson" if ndjson else "application/json"})
+    answer = connection.getresponse()
+    data = answer.read()
+    return (time.perf_counter() - started) * 1000, json.loads(data) if data else None
+
+
+ENTITIES, CHANGES, SETTINGS = "probe21-entities", "probe21-changes", "probe21-settings"
+for index in (ENTITIES, CHANGES, SETTINGS):
+    call("DELETE", "/" + index)
+    call("PUT", "/" + index, {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": interval}})
+call("PUT", f"/{SETTINGS}/_doc/store?refresh=true", {"space": "default", "key": "store"})
+for i in range(100):
+    call("PUT", f"/{ENTITIES}/_doc/h{i}?refresh=true", {"host": {"name": f"h{i}"}, "n": 0})
+
+steps = {"install-state get": [], "record get": [], "entity write wait_for": [], f"change _bulk {change_refresh}": [], "total": []}
+for n in range(writes):
+    started = time.perf_counter()
+    took, _ = call("GET", f"/{SETTINGS}/_doc/store")
+    steps["install-state get"].append(took)
+    doc = f"h{random.randrange(100)}"
+    took, current = call("GET", f"/{ENTITIES}/_doc/{doc}")
+    steps["record get"].append(took)
+    took, written = call("PUT", f"/{ENTITIES}/_doc/{doc}?if_seq_no={current['_seq_no']}&if_primary_term={current['_primary_term']}"
+                                f"&refresh=wait_for", {"host": {"name": doc}, "n": n})
+    steps["entity write wait_for"].append(took)
+    bulk = json.dumps({"index": {"_id": f"{doc}:{written['_seq_no']}"}}) + "\n" + json.dumps({"id": doc, "version": written["_version"]}) + "\n"
+    took, _ = call("POST", f"/{CHANGES}/_bulk?refresh={change_refresh}", bulk)
+    steps[f"change _bulk {change_refresh}"].append(took)
+    steps["total"].append((time.perf_counter() - started) * 1000)
+    time.sleep(0.1)
+
+for name, values in steps.items():
+    values.sort()
+    print(f"{name:28s} p50 {statistics.median(values):7.1f} ms  p90 {values[int(len(values) * 0.9)]:7.1f} ms  "
+          f"mean {statistics.mean(values):7.1f} ms")
+for index in (ENTITIES, CHANGES, SETTINGS):
+    call("DELETE", "/" + index)
