@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,28 +187,37 @@ class TwoServersOpenSearchHttpTest implements OnOpenSearch {
         }
     }
 
-    @Test
-    void sixteenForcedWritersSplitAcrossServersLoseNoField() throws Exception {
-        String space = "forced-writers";
-        assertThat(send(first, "POST", v2(space) + "/install", "{\"entityTypes\":[\"host\"]}").status()).isEqualTo(201);
-        ok(send(first, "POST", v2(space) + "/entities/host", "{\"host\":{\"name\":\"contended\"}}"));
-        int updates = 10;
+    /**
+     * {@link #WRITERS} writers, every other one through each server, each making {@code writes} PUTs to
+     * {@code path} with {@code body.apply(writer, i)}, all at once; answers every status seen.
+     */
+    private static Set<Integer> writeSplitAcrossServers(int writes, BiFunction<Integer, Integer, String> body, String path)
+            throws Exception {
         List<Callable<Set<Integer>>> writers = new ArrayList<>();
         for (int t = 0; t < WRITERS; t++) {
             int writer = t;
             HttpClientForTests through = balanced(t);
             writers.add(() -> {
                 Set<Integer> statuses = new HashSet<>();
-                for (int i = 1; i <= updates; i++) {
-                    String body = "{\"host\":{\"name\":\"contended\"},\"labels\":{\"t" + writer + "\":" + i + "}}";
-                    statuses.add(send(through, "PUT", v2(space) + "/entities/host?force=true", body).status());
+                for (int i = 0; i < writes; i++) {
+                    statuses.add(send(through, "PUT", path, body.apply(writer, i)).status());
                 }
                 return statuses;
             });
         }
-        for (Set<Integer> statuses : all(writers)) {
-            assertThat(statuses).containsOnly(200);
-        }
+        Set<Integer> statuses = new HashSet<>();
+        all(writers).forEach(statuses::addAll);
+        return statuses;
+    }
+
+    @Test
+    void sixteenForcedWritersSplitAcrossServersLoseNoField() throws Exception {
+        String space = "forced-writers";
+        assertThat(send(first, "POST", v2(space) + "/install", "{\"entityTypes\":[\"host\"]}").status()).isEqualTo(201);
+        ok(send(first, "POST", v2(space) + "/entities/host", "{\"host\":{\"name\":\"contended\"}}"));
+        int updates = 10;
+        assertThat(writeSplitAcrossServers(updates, (writer, i) -> "{\"host\":{\"name\":\"contended\"},\"labels\":{\"t"
+                + writer + "\":" + (i + 1) + "}}", v2(space) + "/entities/host?force=true")).containsOnly(200);
         for (HttpClientForTests through : List.of(first, second)) {
             JsonNode labels = ok(send(through, "GET", v2(space) + "/entities/host/host:contended", null)).path("labels");
             for (int t = 0; t < WRITERS; t++) {
@@ -221,22 +231,8 @@ class TwoServersOpenSearchHttpTest implements OnOpenSearch {
         String space = "collect-writers";
         int perWriter = 3;
         ok(send(first, "POST", v1(space) + "/engines/generic/init", "{\"fieldHistoryLength\":" + (WRITERS * perWriter) + "}"));
-        List<Callable<Set<Integer>>> writers = new ArrayList<>();
-        for (int t = 0; t < WRITERS; t++) {
-            int writer = t;
-            HttpClientForTests through = balanced(t);
-            writers.add(() -> {
-                Set<Integer> statuses = new HashSet<>();
-                for (int i = 0; i < perWriter; i++) {
-                    String body = "{\"entity\":{\"id\":\"shared\",\"attributes\":{\"watchlists\":[\"t" + writer + "-" + i + "\"]}}}";
-                    statuses.add(send(through, "PUT", v1(space) + "/entities/generic", body).status());
-                }
-                return statuses;
-            });
-        }
-        for (Set<Integer> statuses : all(writers)) {
-            assertThat(statuses).containsOnly(200);
-        }
+        assertThat(writeSplitAcrossServers(perWriter, (writer, i) -> "{\"entity\":{\"id\":\"shared\",\"attributes\":"
+                + "{\"watchlists\":[\"t" + writer + "-" + i + "\"]}}}", v1(space) + "/entities/generic")).containsOnly(200);
         Set<String> stored = new HashSet<>();
         ok(send(second, "GET", v2(space) + "/entities/generic/shared", null)).at("/entity/attributes/watchlists")
                 .forEach(value -> stored.add(value.asText()));

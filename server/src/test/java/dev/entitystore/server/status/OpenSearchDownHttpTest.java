@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
+import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
 import dev.entitystore.store.opensearch.OpenSearchForTests;
 import java.io.IOException;
@@ -12,19 +13,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * OpenSearch going away under a running server (the case that answered writes 503 but status 200): the
- * status says unavailable with 503 and names the cluster, and writes answer 503.
+ * status says unavailable with 503 and names the cluster, and writes answer 503. And the cluster coming
+ * back on the same address (a node restarted; here the relay reopened, since the test node is shared):
+ * the same server serves again without a restart, and every write it acknowledged is there. Each test
+ * leaves the relay open.
  */
 class OpenSearchDownHttpTest {
     private static final URI NODE = URI.create(OpenSearchForTests.url());
     private static final TcpRelay RELAY = relay();
     private static final String PREFIX = OpenSearchForTests.freshSettings().indexPrefix();
+    private static final String BASE = "/api/security/entity_store";
 
     @RegisterExtension
     static RunningServer server = new RunningServer(Map.of("ENTITY_STORE_BACKEND", "opensearch",
@@ -46,13 +54,20 @@ class OpenSearchDownHttpTest {
     }
 
     @Test
-    void a_cluster_gone_away_turns_the_status_unavailable_and_writes_answer_503() {
+    void a_cluster_gone_away_turns_the_status_unavailable_and_writes_answer_503() throws Exception {
         HttpClientForTests client = server.client();
         assertThat(client.post("/api/security/entity_store/install", "{}").status()).isIn(200, 201);
         assertThat(client.get("/api/status").status()).isEqualTo(200);
 
         RELAY.close();
+        try {
+            assertUnavailable(client);
+        } finally {
+            RELAY.reopen();
+        }
+    }
 
+    private static void assertUnavailable(HttpClientForTests client) {
         HttpClientForTests.Answer status = client.get("/api/status");
         assertThat(status.status()).isEqualTo(503);
         JsonNode body = status.json().path("status");
@@ -61,5 +76,70 @@ class OpenSearchDownHttpTest {
                 + " does not answer");
         assertThat(client.post("/api/security/entity_store/entities/host", "{\"host\":{\"name\":\"while-down\"}}").status())
                 .isEqualTo(503);
+    }
+
+    @Test
+    void writesAnswer503WithTheReasonWhileTheClusterIsAwayAndTheServerRecoversByItselfLosingNoAcknowledgedWrite()
+            throws Exception {
+        HttpClientForTests client = server.client();
+        assertThat(client.post(BASE + "/install", "{\"entityTypes\":[\"generic\"]}").status()).isIn(200, 201);
+
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        List<Answer> refused = new CopyOnWriteArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int n = 0; writing.get(); n++) {
+                String id = "steady-" + n;
+                Answer answer = client.post(BASE + "/entities/generic", "{\"entity\":{\"id\":\"" + id + "\"}}");
+                if (answer.status() == 200) {
+                    acknowledged.add(id);
+                } else {
+                    refused.add(answer);
+                }
+            }
+        }, "steady-writer");
+        writer.start();
+
+        awaitAcknowledged(acknowledged, 5);
+        RELAY.close();
+        int beforeOutage = acknowledged.size();
+        awaitRefused(refused, 3);
+        Answer status = client.get("/api/status");
+        assertThat(status.status()).isEqualTo(503);
+        assertThat(status.json().at("/status/core/opensearch/level").asText()).isEqualTo("unavailable");
+
+        RELAY.reopen();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (client.get("/api/status").status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(client.get("/api/status").status()).as("the status once the cluster is back").isEqualTo(200);
+        awaitAcknowledged(acknowledged, beforeOutage + 5);
+        writing.set(false);
+        writer.join(60_000);
+
+        for (Answer answer : refused) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.json().path("message").asText()).as(answer.body()).contains("OpenSearch");
+        }
+        for (String id : acknowledged) {
+            assertThat(client.get(BASE + "/entities/generic/" + id).status()).as(id + ", acknowledged").isEqualTo(200);
+        }
+    }
+
+    private static void awaitAcknowledged(List<String> acknowledged, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (acknowledged.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(acknowledged.size()).as("writes acknowledged").isGreaterThanOrEqualTo(count);
+    }
+
+    private static void awaitRefused(List<Answer> refused, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (refused.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(refused.size()).as("writes refused while the cluster is away").isGreaterThanOrEqualTo(count);
     }
 }

@@ -84,16 +84,11 @@ class SpaceLeasesTest {
     void aChangeThatOutlastsTheLeaseKeepsItByRenewing() throws Exception {
         SpaceLeases holder = server(Duration.ofMillis(600), Duration.ofMillis(100), SpaceLeases.WAIT);
         SpaceLeases waiter = server(Duration.ofMillis(600), Duration.ofMillis(100), SpaceLeases.WAIT);
-        CountDownLatch holding = new CountDownLatch(1);
         AtomicBoolean holderDone = new AtomicBoolean();
-        Thread thread = new Thread(() -> holder.exclusively("default", () -> {
-            holding.countDown();
+        Thread thread = holdInBackground(holder, () -> {
             sleep(2_000);
             holderDone.set(true);
-            return null;
-        }));
-        thread.start();
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        });
         boolean sawHolderDone = waiter.exclusively("default", holderDone::get);
         thread.join();
         assertThat(sawHolderDone).as("the waiter ran only after the holder's change, three leases long, ended").isTrue();
@@ -102,17 +97,9 @@ class SpaceLeasesTest {
     @Test
     void aLeaseLeftByAServerThatDiedIsTakenOverOnceUnrenewedForALease() throws Exception {
         SpaceLeases dead = server(Duration.ofMillis(500), Duration.ofHours(1), SpaceLeases.WAIT);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        Thread holder = new Thread(() -> dead.exclusively("default", () -> {
-            holding.countDown();
-            await(never);
-            return null;
-        }));
-        holder.setDaemon(true);
-        holder.start();
         // the holder has its lease and, renewing hourly, stands for a server that died
-        assertThat(await(holding, 10)).isTrue();
+        holdInBackground(dead, () -> await(never));
         SpaceLeases survivor = server(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(10));
         long started = System.nanoTime();
         assertThat(survivor.exclusively("default", () -> "taken over")).isEqualTo("taken over");
@@ -124,15 +111,8 @@ class SpaceLeasesTest {
     void aWaiterGivesUpAfterItsWaitWithAReasonAndRunsNothing() throws Exception {
         SpaceLeases holder = server(SpaceLeases.LEASE, Duration.ofMillis(100), SpaceLeases.WAIT);
         SpaceLeases waiter = server(SpaceLeases.LEASE, Duration.ofMillis(100), Duration.ofMillis(400));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread thread = new Thread(() -> holder.exclusively("default", () -> {
-            holding.countDown();
-            await(release);
-            return null;
-        }));
-        thread.start();
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread thread = holdInBackground(holder, () -> await(release));
         AtomicBoolean ran = new AtomicBoolean();
         assertThatThrownBy(() -> waiter.exclusively("default", () -> ran.getAndSet(true)))
                 .isInstanceOf(StoreUnavailableException.class)
@@ -171,8 +151,18 @@ class SpaceLeasesTest {
         }
     }
 
-    private static boolean await(CountDownLatch latch, long seconds) throws InterruptedException {
-        return latch.await(seconds, TimeUnit.SECONDS);
+    /** Runs {@code change} holding the lease of space default on a thread of its own; returns once it holds it. */
+    private static Thread holdInBackground(SpaceLeases leases, Runnable change) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread thread = new Thread(() -> leases.exclusively("default", () -> {
+            holding.countDown();
+            change.run();
+            return null;
+        }));
+        thread.setDaemon(true);
+        thread.start();
+        assertThat(holding.await(10, TimeUnit.SECONDS)).as("the lease taken").isTrue();
+        return thread;
     }
 
     private static void await(CountDownLatch latch) {
