@@ -19,52 +19,74 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class SpaceSettings {
     private final EntityStore store;
-    /** {@code null} when the store is shared: then nothing is cached. */
-    private final ConcurrentMap<String, Map<String, ObjectNode>> bySpace;
+    /** Whether to cache, asked of the store on first use (not when built: an application is built before it serves). */
+    private volatile Cache cache;
+
+    /** The cached settings by space, or {@code null} when the store is shared and nothing is cached. */
+    private record Cache(ConcurrentMap<String, Map<String, ObjectNode>> bySpace) {
+    }
 
     SpaceSettings(EntityStore store) {
         this.store = store;
-        this.bySpace = store.sharedAcrossProcesses() ? null : new ConcurrentHashMap<>();
     }
 
     Optional<ObjectNode> get(String space, String key) {
+        ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
         if (bySpace == null) {
             return store.getSetting(space, key);
         }
-        ObjectNode value = cached(space).get(key);
+        ObjectNode value = cached(bySpace, space).get(key);
         return value == null ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
     boolean has(String space, String key) {
-        return bySpace == null ? store.getSetting(space, key).isPresent() : cached(space).containsKey(key);
+        ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
+        return bySpace == null ? store.getSetting(space, key).isPresent() : cached(bySpace, space).containsKey(key);
     }
 
     void put(String space, String key, ObjectNode value) {
+        ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
         store.putSetting(space, key, value);
         if (bySpace != null) {
-            cached(space).put(key, value.deepCopy());
+            cached(bySpace, space).put(key, value.deepCopy());
         }
     }
 
     boolean delete(String space, String key) {
+        ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
         boolean deleted = store.deleteSetting(space, key);
         if (bySpace != null) {
-            cached(space).remove(key);
+            cached(bySpace, space).remove(key);
         }
         return deleted;
     }
 
     /** Every setting of the space, by key, in key order (copies). */
     Map<String, ObjectNode> all(String space) {
+        ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
         if (bySpace == null) {
             return new TreeMap<>(store.settings(space));
         }
         Map<String, ObjectNode> copies = new TreeMap<>();
-        cached(space).forEach((key, value) -> copies.put(key, value.deepCopy()));
+        cached(bySpace, space).forEach((key, value) -> copies.put(key, value.deepCopy()));
         return copies;
     }
 
-    private Map<String, ObjectNode> cached(String space) {
+    private ConcurrentMap<String, Map<String, ObjectNode>> bySpace() {
+        Cache current = cache;
+        if (current == null) {
+            synchronized (this) {
+                current = cache;
+                if (current == null) {
+                    current = new Cache(store.sharedAcrossProcesses() ? null : new ConcurrentHashMap<>());
+                    cache = current;
+                }
+            }
+        }
+        return current.bySpace();
+    }
+
+    private Map<String, ObjectNode> cached(ConcurrentMap<String, Map<String, ObjectNode>> bySpace, String space) {
         return bySpace.computeIfAbsent(space, s -> new ConcurrentSkipListMap<>(store.settings(s)));
     }
 }
