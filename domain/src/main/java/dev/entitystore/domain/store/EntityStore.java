@@ -84,6 +84,12 @@ public interface EntityStore extends AutoCloseable {
     /** Every setting of a space, by key, in key order. */
     Map<String, ObjectNode> settings(String space);
 
+    /**
+     * Every space that holds at least one setting (so every installed space), in name order: what a job over
+     * all spaces walks, with {@link #scan} for the records of each.
+     */
+    List<String> spaces();
+
     /** Finishes the writes already accepted, then releases everything; later calls fail. Idempotent. */
     @Override
     void close();

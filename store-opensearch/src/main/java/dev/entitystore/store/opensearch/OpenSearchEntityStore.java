@@ -184,6 +184,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
         return settings.all(name(space, "space"));
     }
 
+    @Override
+    public List<String> spaces() {
+        checkOpen();
+        return settings.spaces();
+    }
+
     /** Refuses later calls; requests in flight finish on their own (each is one synchronous call). */
     @Override
     public void close() {

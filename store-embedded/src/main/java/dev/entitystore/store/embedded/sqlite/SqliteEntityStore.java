@@ -295,6 +295,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         return reads.settings(name(space, "space"));
     }
 
+    @Override
+    public List<String> spaces() {
+        return reads.spaces();
+    }
+
     /** Drains accepted writes, stops the writer, checkpoints the WAL into the file, closes. Idempotent. */
     @Override
     public void close() {
