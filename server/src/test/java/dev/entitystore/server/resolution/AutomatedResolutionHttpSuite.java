@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,8 @@ abstract class AutomatedResolutionHttpSuite {
 
     private static JsonNode run(String space) {
         Answer answer = client().request("POST",
-                "/s/" + space + "/internal/security/entity_store/entity_maintainers/run/automated-resolution").send();
+                "/s/" + space + "/internal/security/entity_store/entity_maintainers/run/automated-resolution")
+                .timeout(Duration.ofMinutes(2)).send();
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("ok").asBoolean()).isTrue();
         return answer.json().path("summary");
@@ -215,7 +217,7 @@ abstract class AutomatedResolutionHttpSuite {
     @Test
     void aRunWalksEveryPageOfRecords() {
         install("auto-pages");
-        int pairs = 70;
+        int pairs = 55; // 110 records: more than a page of the walk (100)
         for (int i = 0; i < pairs; i++) {
             user("auto-pages", "user:p" + i + "@corp.example@okta", "okta", email("p" + i + "@corp.example"));
             user("auto-pages", "user:p" + i + "@h" + i + "@local", "local", local("p" + i, "h" + i, "p" + i + "@corp.example"));

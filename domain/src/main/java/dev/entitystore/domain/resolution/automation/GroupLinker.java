@@ -72,16 +72,30 @@ final class GroupLinker {
 
     private void link(String space, String target, List<String> ids, RunTally tally) {
         try {
-            // A dry run first: a record that is itself a target (has aliases) is left out, not a failure of all.
+            tally.linked += resolution.link(space, target, ids, false).linked().size();
+        } catch (InvalidRequestException refused) {
+            // One of them cannot be an alias (it has aliases of its own): link the others, leave it out.
+            linkThoseAllowed(space, target, ids, tally);
+        } catch (ResolutionChangedException changed) {
+            leftForNextRun(space, target, changed, tally);
+        }
+    }
+
+    private void linkThoseAllowed(String space, String target, List<String> ids, RunTally tally) {
+        try {
             LinkResult plan = resolution.link(space, target, ids, true);
             tally.conflicts += plan.refused().size();
             if (!plan.linked().isEmpty()) {
                 tally.linked += resolution.link(space, target, plan.linked(), false).linked().size();
             }
         } catch (InvalidRequestException | ResolutionChangedException changed) {
-            // Another writer got there in between (or the records no longer fit together): the next run retries.
-            LOG.debug("automated link to {} in space {} left for the next run: {}", target, space, changed.getMessage());
-            tally.conflicts++;
+            leftForNextRun(space, target, changed, tally);
         }
+    }
+
+    /** Another writer got there in between (or the records no longer fit together): the next run retries. */
+    private static void leftForNextRun(String space, String target, RuntimeException why, RunTally tally) {
+        LOG.debug("automated link to {} in space {} left for the next run: {}", target, space, why.getMessage());
+        tally.conflicts++;
     }
 }
