@@ -145,7 +145,7 @@ public final class ApplicationFactory {
                 bulkLimit, new HistoryReader(store, history)));
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
-        app.register(new RelationshipsResource(new EntityRelationships(store)));
+        app.register(new RelationshipsResource(new EntityRelationships(store, history)));
         EntityResolution resolution = new EntityResolution(store, search, engines);
         ResolutionRules resolutionRules = new ResolutionRules(store);
         app.register(new ResolutionResource(resolution, resolutionRules));
