@@ -60,7 +60,11 @@ import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ClearedSettings;
 import dev.entitystore.server.json.ValidationConfigProvider;
 import dev.entitystore.server.profile.UserProfilesResource;
+import dev.entitystore.server.resolution.EntityMaintainersResource;
 import dev.entitystore.server.resolution.ResolutionResource;
+import dev.entitystore.server.resolution.ScheduledResolution;
+import dev.entitystore.domain.resolution.automation.AutomatedResolution;
+import dev.entitystore.domain.resolution.rule.ResolutionRules;
 import dev.entitystore.server.relationship.RelationshipsResource;
 import dev.entitystore.domain.relationship.EntityRelationships;
 import dev.entitystore.domain.resolution.EntityResolution;
@@ -141,8 +145,15 @@ public final class ApplicationFactory {
                 bulkLimit, new HistoryReader(store, history)));
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
-        app.register(new RelationshipsResource(new EntityRelationships(store)));
-        app.register(new ResolutionResource(new EntityResolution(store, search, engines)));
+        app.register(new RelationshipsResource(new EntityRelationships(store, history)));
+        EntityResolution resolution = new EntityResolution(store, search, engines);
+        ResolutionRules resolutionRules = new ResolutionRules(store);
+        app.register(new ResolutionResource(resolution, resolutionRules));
+        AutomatedResolution automatedResolution =
+                new AutomatedResolution(store, search, history, engines, resolutionRules, resolution);
+        app.register(new EntityMaintainersResource(automatedResolution));
+        app.register(new ScheduledResolution(automatedResolution::runEverySpace, ScheduledResolution.FIRST_RUN_AFTER,
+                ScheduledResolution.DAILY));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         AssetCriticality criticality = new AssetCriticality(store, search, engines, clock);

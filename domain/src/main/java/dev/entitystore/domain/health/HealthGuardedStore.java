@@ -110,6 +110,11 @@ public final class HealthGuardedStore implements EntityStore {
     }
 
     @Override
+    public List<String> spaces() {
+        return store.spaces();
+    }
+
+    @Override
     public void close() {
         store.close();
     }

@@ -3,7 +3,11 @@ package dev.entitystore.domain.relationship;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.identity.EntityIds;
+import dev.entitystore.domain.write.ServerTimestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import dev.entitystore.domain.query.DateValues;
 import dev.entitystore.domain.store.EntityStore;
 import java.util.ArrayList;
@@ -30,9 +34,11 @@ public final class EntityRelationships {
             "kind", RelationshipRecord::kind, "target", RelationshipRecord::target, "source", RelationshipRecord::source);
 
     private final EntityStore store;
+    private final RelationshipTimes times;
 
-    public EntityRelationships(EntityStore store) {
+    public EntityRelationships(EntityStore store, EntityHistory history) {
         this.store = store;
+        this.times = new RelationshipTimes(history);
     }
 
     /** A page of the entity's relationships; none for an entity not stored (Kibana reads an event stream). */
@@ -40,8 +46,9 @@ public final class EntityRelationships {
         Function<RelationshipRecord, String> sortKey = sortKey(query.sortField());
         OptionalLong from = bound("from", query.from());
         OptionalLong to = bound("to", query.to());
-        List<RelationshipRecord> all = store.get(space, EntityIds.documentId(entityId))
-                .map(stored -> recordsOf(stored.source())).orElseGet(List::of);
+        String id = EntityIds.documentId(entityId);
+        List<RelationshipRecord> all = store.get(space, id)
+                .map(stored -> timed(space, id, recordsOf(stored.source()))).orElseGet(List::of);
         List<RelationshipRecord> matching = new ArrayList<>();
         for (RelationshipRecord record : all) {
             if ((query.kind() == null || query.kind().equals(record.kind()))
@@ -64,6 +71,27 @@ public final class EntityRelationships {
         return new RelationshipPage(slice, matching.size(), page, perPage);
     }
 
+    /** Each record with the times of its own writes, where the history has them. */
+    private List<RelationshipRecord> timed(String space, String id, List<RelationshipRecord> records) {
+        if (records.isEmpty()) {
+            return records;
+        }
+        Map<String, Set<String>> current = new LinkedHashMap<>();
+        records.forEach(r -> current.computeIfAbsent(r.kind(), k -> new LinkedHashSet<>()).add(r.target()));
+        Map<String, Map<String, RelationshipTimes.Times>> known = times.of(space, id, current);
+        List<RelationshipRecord> timed = new ArrayList<>(records.size());
+        for (RelationshipRecord record : records) {
+            RelationshipTimes.Times written = known.getOrDefault(record.kind(), Map.of()).get(record.target());
+            timed.add(written == null ? record : new RelationshipRecord(record.kind(), record.target(),
+                    iso(written.last()), record.source(), iso(written.first())));
+        }
+        return timed;
+    }
+
+    private static String iso(long millis) {
+        return ServerTimestamp.format(Instant.ofEpochMilli(millis));
+    }
+
     private static List<RelationshipRecord> recordsOf(ObjectNode source) {
         JsonNode relationships = source.path("entity").path("relationships");
         String timestamp = source.path("@timestamp").isTextual() ? source.path("@timestamp").asText() : null;
@@ -74,7 +102,7 @@ public final class EntityRelationships {
             Set<String> targets = new LinkedHashSet<>();
             addTexts(value.isArray() ? value : value.path("ids"), targets);
             for (String target : targets) {
-                records.add(new RelationshipRecord(kind, target, timestamp, origin));
+                records.add(new RelationshipRecord(kind, target, timestamp, origin, timestamp));
             }
         }
         return records;

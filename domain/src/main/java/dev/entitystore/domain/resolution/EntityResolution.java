@@ -151,7 +151,8 @@ public final class EntityResolution {
                     source -> ResolutionField.link(source, targetId))));
         }
         applyOrRevert(space, operations, linked, id -> BulkOperation.merge(EntityIds.documentId(id),
-                expecting(id, Optional.of(targetId), ResolutionField::unlink)));
+                expecting(id, Optional.of(targetId), ResolutionField::unlink)),
+                () -> verifyStillFlat(space, targetId, linked));
     }
 
     private void writeUnlinks(String space, Map<String, String> previousTargets) {
@@ -160,7 +161,7 @@ public final class EntityResolution {
                 expecting(id, Optional.of(target), ResolutionField::unlink))));
         applyOrRevert(space, operations, List.copyOf(previousTargets.keySet()), id -> BulkOperation.merge(
                 EntityIds.documentId(id), expecting(id, Optional.empty(),
-                        source -> ResolutionField.link(source, previousTargets.get(id)))));
+                        source -> ResolutionField.link(source, previousTargets.get(id)))), () -> { });
     }
 
     /**
@@ -179,20 +180,51 @@ public final class EntityResolution {
     /**
      * The embedded store applies a bulk whole or not at all; a remote one may have applied part of it
      * when it fails, so each changed record is put back (where it still shows the change) before failing.
+     * After the write, {@code verify} may still find that a concurrent request raced this one; then this
+     * request's changes are put back the same way and the race answers 409.
      */
     private void applyOrRevert(String space, List<BulkOperation> operations, List<String> changed,
-                               Function<String, BulkOperation> revert) {
+                               Function<String, BulkOperation> revert, Runnable verify) {
         try {
             store.bulk(space, operations);
         } catch (StoreUnavailableException failure) {
-            for (String id : changed) {
-                try {
-                    store.bulk(space, List.of(revert.apply(id)));
-                } catch (RuntimeException notChangedOrUnreachable) {
-                    failure.addSuppressed(notChangedOrUnreachable);
-                }
-            }
+            revertEach(space, changed, revert, failure);
             throw failure;
+        }
+        try {
+            verify.run();
+        } catch (ResolutionChangedException raced) {
+            revertEach(space, changed, revert, raced);
+            throw raced;
+        }
+    }
+
+    /** One record at a time: a record another writer has changed since is left as that writer left it. */
+    private void revertEach(String space, List<String> changed, Function<String, BulkOperation> revert,
+                            RuntimeException failure) {
+        for (String id : changed) {
+            try {
+                store.bulk(space, List.of(revert.apply(id)));
+            } catch (RuntimeException notChangedOrUnreachable) {
+                failure.addSuppressed(notChangedOrUnreachable);
+            }
+        }
+    }
+
+    /**
+     * The group lock, checked after the write: the merges re-check each record, but an id can gain aliases
+     * (become a target) or the target become an alias through a concurrent link that touches other records.
+     * Both requests write first and look second, so whichever order they interleave in, at least one sees
+     * the other's write and backs out: the graph never stays with an alias of an alias.
+     */
+    private void verifyStillFlat(String space, String targetId, List<String> linked) {
+        Optional<StoredEntity> target = store.get(space, EntityIds.documentId(targetId));
+        if (target.isEmpty() || ResolutionField.resolvedTo(target.get().source()).isPresent()) {
+            throw ResolutionErrors.changedUnderneath(targetId);
+        }
+        Map<String, List<String>> aliases = members.aliasIdsOf(space, linked);
+        if (!aliases.isEmpty()) {
+            throw ResolutionErrors.changedUnderneath(aliases.keySet().iterator().next());
         }
     }
 }

@@ -33,6 +33,12 @@ public final class ResolutionField {
         return type.isTextual() ? Optional.of(type.asText()) : Optional.empty();
     }
 
+    /** The record's EUID, {@code entity.id} (empty when it has none). */
+    public static String euidOf(ObjectNode source) {
+        String nested = source.path("entity").path("id").asText("");
+        return nested.isEmpty() ? source.path("entity.id").asText("") : nested;
+    }
+
     /** Makes the record an alias of {@code target}. */
     static ObjectNode link(ObjectNode source, String target) {
         source.remove(RESOLVED_TO);

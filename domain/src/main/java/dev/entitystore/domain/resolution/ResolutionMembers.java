@@ -45,7 +45,7 @@ final class ResolutionMembers {
     Map<String, List<String>> aliasIdsOf(String space, List<String> targets) {
         Map<String, List<String>> aliases = new LinkedHashMap<>();
         eachAlias(space, targets, source -> ResolutionField.resolvedTo(source).ifPresent(target ->
-                aliases.computeIfAbsent(target, t -> new ArrayList<>()).add(euidOf(source))));
+                aliases.computeIfAbsent(target, t -> new ArrayList<>()).add(ResolutionField.euidOf(source))));
         return aliases;
     }
 
@@ -69,10 +69,5 @@ final class ResolutionMembers {
             }
             after = page.hits().get(page.hits().size() - 1).sortValues();
         }
-    }
-
-    static String euidOf(ObjectNode source) {
-        String nested = source.path("entity").path("id").asText("");
-        return nested.isEmpty() ? source.path("entity.id").asText("") : nested;
     }
 }

@@ -102,6 +102,12 @@ public interface EntityStore extends AutoCloseable {
      */
     <T> T exclusively(String space, Supplier<T> change);
 
+    /**
+     * Every space that holds at least one setting (so every installed space), in name order: what a job over
+     * all spaces walks, with {@link #scan} for the records of each.
+     */
+    List<String> spaces();
+
     /** Finishes the writes already accepted, then releases everything; later calls fail. Idempotent. */
     @Override
     void close();

@@ -28,7 +28,7 @@ public final class RelationshipsResource extends SpaceScopedResource implements 
         RelationshipPage result = relationships.list(space(), entityId, query);
         return Response.ok(new RelationshipsPage()
                 .records(result.records().stream().map(r -> new RelationshipRecord().kind(r.kind()).target(r.target())
-                        .timestamp(r.timestamp()).source(r.source())).toList())
+                        .timestamp(r.timestamp()).source(r.source()).firstSeen(r.firstSeen())).toList())
                 .total(result.total()).page(result.page()).perPage(result.perPage())).build();
     }
 }

@@ -45,7 +45,8 @@ class ContractInvalidInputHttpTest {
         for (ContractOperations.Declared declared : ContractOperations.ALL) {
             Operation operation = operation(declared);
             String path = declared.template().replace("{entityType}", "host").replace("{entityId}", "host:conform-1")
-                    .replace("{uid}", "u_conform_0").replace("{file}", "swagger-ui.css").replace("{jobId}", "job-conform");
+                    .replace("{uid}", "u_conform_0").replace("{file}", "swagger-ui.css").replace("{jobId}", "job-conform")
+                    .replace("{id}", "email_exact_match");
             // A route taking a file (CSV upload, import stream) refuses this suite's JSON body first: 415.
             boolean fileBody = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                     && operation.getRequestBody().getContent().get("application/json") == null;

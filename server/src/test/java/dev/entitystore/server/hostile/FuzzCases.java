@@ -118,7 +118,8 @@ final class FuzzCases {
                 .replace("{entityId}", encode(pick("host:fz-1", "user:fz@x", "nothing", junk(12), "x".repeat(300))))
                 .replace("{uid}", encode(pick("u_fz_0", "u_a_0,u_b_0", junk(12), "_activate")))
                 .replace("{file}", encode(pick("swagger-ui.css", "index.html", "..%2Fopenapi.json", junk(12))))
-                .replace("{jobId}", encode(pick("job-1", junk(12))));
+                .replace("{jobId}", encode(pick("job-1", junk(12))))
+                .replace("{id}", encode(pick("email_exact_match", "automated-resolution", junk(12), "x".repeat(150))));
     }
 
     private String query(ContractOperations.Declared operation) {

@@ -56,8 +56,8 @@ abstract class RelationshipsHttpSuite {
         assertThat(first.path("kind").asText()).isEqualTo("accesses_frequently");
         assertThat(first.path("target").asText()).isEqualTo("host:web-01");
         assertThat(first.path("source").asText()).isEqualTo("cmdb");
-        String stored = client().get(BASE + "/entities/generic/svc-a").json().path("@timestamp").asText();
-        assertThat(first.path("timestamp").asText()).isEqualTo(stored);
+        assertThat(first.path("timestamp").asText()).isNotBlank();
+        assertThat(first.path("first_seen").asText()).isEqualTo(first.path("timestamp").asText());
         assertThat(targets(page)).containsExactly("host:web-01", "host:web-02", "host:laptop-9");
     }
 
@@ -99,6 +99,38 @@ abstract class RelationshipsHttpSuite {
                 "[request query]: from: Invalid ISO datetime");
         assertError(client().get(BASE + "/entities/svc-a/relationships?sort_field=score"), 400, "Bad Request",
                 "[request query]: sort_field: must be one of @timestamp, timestamp, kind, target, source");
+    }
+
+    @Test
+    void eachRelationshipIsTimedByItsOwnWritesNotTheRecordsLastWrite() throws InterruptedException {
+        assertThat(client().post(BASE + "/entities/generic", "{\"entity\":{\"id\":\"svc-timed\","
+                + "\"relationships\":{\"owns\":{\"ids\":[\"host:old\"]}}}}").status()).isEqualTo(200);
+        Thread.sleep(20);
+        // Adds a second target; the first is written again with it.
+        assertThat(client().put(BASE + "/entities/generic", "{\"entity\":{\"id\":\"svc-timed\","
+                + "\"relationships\":{\"owns\":{\"ids\":[\"host:old\",\"host:new\"]}}}}").status()).isEqualTo(200);
+        Thread.sleep(20);
+        // A write that touches no relationship does not move their times.
+        assertThat(client().put(BASE + "/entities/generic", "{\"entity\":{\"id\":\"svc-timed\","
+                + "\"attributes\":{\"managed\":true}}}").status()).isEqualTo(200);
+
+        JsonNode records = client().get(BASE + "/entities/svc-timed/relationships?sort_field=target&sort_order=asc")
+                .json().path("records");
+        JsonNode added = records.get(0);
+        JsonNode old = records.get(1);
+        assertThat(added.path("target").asText()).isEqualTo("host:new");
+        assertThat(old.path("target").asText()).isEqualTo("host:old");
+        String recordWrite = client().get(BASE + "/entities/generic/svc-timed").json().path("@timestamp").asText();
+        List<String> writes = new ArrayList<>();
+        client().get(BASE + "/entities/generic/svc-timed/history").json().path("changes")
+                .forEach(change -> writes.add(0, change.path("@timestamp").asText()));
+        assertThat(writes).hasSize(3);
+        assertThat(old.path("first_seen").asText()).as("added by the create").isEqualTo(writes.get(0));
+        assertThat(old.path("timestamp").asText()).as("last carried by the second write").isEqualTo(writes.get(1));
+        assertThat(added.path("first_seen").asText()).isEqualTo(writes.get(1));
+        assertThat(added.path("timestamp").asText()).isEqualTo(writes.get(1)).isNotEqualTo(recordWrite);
+        assertThat(client().get(BASE + "/entities/svc-timed/relationships?to=" + writes.get(0)).json().path("total")
+                .asLong()).as("nothing was last written by the create").isZero();
     }
 
     @Test

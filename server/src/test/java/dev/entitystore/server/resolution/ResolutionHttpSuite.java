@@ -9,6 +9,11 @@ import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -219,6 +224,43 @@ abstract class ResolutionHttpSuite {
         assertError(link("resolution-fresh", "t", "a"), 400, "Bad Request", notInstalled);
         assertError(unlink("resolution-fresh", "a"), 400, "Bad Request", notInstalled);
         assertError(group("resolution-fresh", "a"), 400, "Bad Request", notInstalled);
+    }
+
+    @Test
+    void concurrentLinksNeverLeaveAnAliasOfAnAlias() throws Exception {
+        // x is linked to t while, at the same moment, y is linked to x (x gaining an alias between the first
+        // request's check and its write): at most one may stand, and the graph stays flat.
+        int rounds = 12;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            ids.addAll(List.of("t" + i, "x" + i, "y" + i));
+        }
+        installWith("race", ids.toArray(String[]::new));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < rounds; i++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                String t = "t" + i;
+                String x = "x" + i;
+                String y = "y" + i;
+                Future<Answer> first = pool.submit(() -> {
+                    together.await();
+                    return link("race", t, x);
+                });
+                Future<Answer> second = pool.submit(() -> {
+                    together.await();
+                    return link("race", x, y);
+                });
+                int firstStatus = first.get(1, TimeUnit.MINUTES).status();
+                int secondStatus = second.get(1, TimeUnit.MINUTES).status();
+                assertThat(List.of(firstStatus, secondStatus)).as("round " + i).allMatch(s -> s == 200 || s == 400 || s == 409);
+                boolean chain = t.equals(resolvedTo("race", x)) && x.equals(resolvedTo("race", y));
+                assertThat(chain).as("round %d: %s → %s and %s → %s both stand", i, x, t, y, x).isFalse();
+                assertThat(firstStatus == 200 && secondStatus == 200).as("round " + i).isFalse();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

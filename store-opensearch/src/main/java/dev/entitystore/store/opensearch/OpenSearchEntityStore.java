@@ -204,6 +204,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
         return leases.exclusively(name(space, "space"), Objects.requireNonNull(change, "change"));
     }
 
+    @Override
+    public List<String> spaces() {
+        checkOpen();
+        return settings.spaces();
+    }
+
     /** Refuses later calls; requests in flight finish on their own (each is one synchronous call). */
     @Override
     public void close() {

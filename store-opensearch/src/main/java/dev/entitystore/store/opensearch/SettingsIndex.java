@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -27,6 +29,7 @@ import org.opensearch.client.opensearch.core.search.Hit;
 final class SettingsIndex {
     /** More keys than a space will ever have (an install state and one engine per type). */
     private static final int MAX_KEYS = 10_000;
+    private static final int SPACES_PAGE = 1_000;
     private static final String DEFINITION = """
             {
               "settings": { "index": { "number_of_shards": 1, "auto_expand_replicas": "0-1" } },
@@ -114,6 +117,39 @@ final class SettingsIndex {
                 return settings;
             }
             throw BackendFailures.failure("the read of the settings of space " + space, e);
+        }
+    }
+
+    /**
+     * Every space with a setting, in name order: one hit per space (collapsed on {@code space}), page after
+     * page, so the number of spaces is not capped.
+     */
+    List<String> spaces() {
+        List<String> spaces = new ArrayList<>();
+        try {
+            while (true) {
+                String after = spaces.isEmpty() ? null : spaces.get(spaces.size() - 1);
+                SearchResponse<ObjectNode> response = client.search(s -> {
+                    s.index(index).size(SPACES_PAGE).source(src -> src.filter(f -> f.includes("space")))
+                            .collapse(c -> c.field("space"))
+                            .sort(o -> o.field(f -> f.field("space").order(SortOrder.Asc)));
+                    if (after != null) {
+                        s.searchAfter(FieldValue.of(after));
+                    }
+                    return s;
+                }, ObjectNode.class);
+                for (Hit<ObjectNode> hit : response.hits().hits()) {
+                    spaces.add(hit.source().path("space").asText());
+                }
+                if (response.hits().hits().size() < SPACES_PAGE) {
+                    return spaces;
+                }
+            }
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return spaces;
+            }
+            throw BackendFailures.failure("the read of the spaces", e);
         }
     }
 

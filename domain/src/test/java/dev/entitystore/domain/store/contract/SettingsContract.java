@@ -42,6 +42,19 @@ public abstract class SettingsContract extends StoreContract {
     }
 
     @Test
+    public void spaces_are_those_holding_a_setting_in_name_order() {
+        store.putSetting("team-b", "installed", obj("at", "t2"));
+        store.putSetting("default", "installed", obj("at", "t1"));
+        store.putSetting("default", "engine:user", obj("n", 1));
+        store.create("records-only", "a", obj());
+
+        assertThat(store.spaces()).containsExactly("default", "team-b");
+
+        store.deleteSetting("team-b", "installed");
+        assertThat(store.spaces()).containsExactly("default");
+    }
+
+    @Test
     public void a_setting_value_of_any_shape_comes_back_as_put() {
         // The same key holds differently typed values over time; nothing may be coerced or refused.
         var value = TestJson.parse("""

@@ -308,6 +308,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         return change.get();
     }
 
+    @Override
+    public List<String> spaces() {
+        return reads.spaces();
+    }
+
     /** Drains accepted writes, stops the writer, checkpoints the WAL into the file, closes. Idempotent. */
     @Override
     public void close() {

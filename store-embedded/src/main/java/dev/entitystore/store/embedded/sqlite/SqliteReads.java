@@ -37,6 +37,7 @@ final class SqliteReads {
             + " AND time >= ? AND time <= ? ORDER BY seq DESC LIMIT ?";
     private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
     private static final String SETTINGS = "SELECT key, value FROM settings WHERE space = ? ORDER BY key";
+    private static final String SPACES = "SELECT DISTINCT space FROM settings ORDER BY space";
 
     private final ReadConnectionPool pool;
 
@@ -276,6 +277,18 @@ final class SqliteReads {
                 }
             }
             return settings;
+        });
+    }
+
+    List<String> spaces() {
+        return pool.read("spaces", c -> {
+            List<String> spaces = new ArrayList<>();
+            try (ResultSet rs = c.prepare(SPACES).executeQuery()) {
+                while (rs.next()) {
+                    spaces.add(rs.getString(1));
+                }
+            }
+            return spaces;
         });
     }
 }

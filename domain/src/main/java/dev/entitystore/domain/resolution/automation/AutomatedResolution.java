@@ -1,0 +1,139 @@
+package dev.entitystore.domain.resolution.automation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.resolution.EntityResolution;
+import dev.entitystore.domain.resolution.ResolutionField;
+import dev.entitystore.domain.resolution.rule.MatchKeys;
+import dev.entitystore.domain.resolution.rule.ResolutionRule;
+import dev.entitystore.domain.resolution.rule.ResolutionRules;
+import dev.entitystore.domain.search.EntitySearch;
+import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.StoredEntity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kibana's {@code automated-resolution} maintainer: runs a space's enabled rules over its records and links
+ * the records that share a rule's key. It walks the records page by page ({@link EntityStore#scan}), looks
+ * up the records sharing each page's keys through the search port, and links each set through the link
+ * route's checks and atomic write, so a concurrent link or unlink is never overwritten. One run at a time.
+ */
+public final class AutomatedResolution {
+    private static final Logger LOG = LoggerFactory.getLogger(AutomatedResolution.class);
+    private static final int SCAN_PAGE = 100;
+    /** A link takes at most 1,000 ids; a key shared by more is a shared mailbox or role account, not a person. */
+    private static final int MAX_GROUP = 1000;
+    /** Keys already handled in a rule's pass are not looked up again; the memory of them is bounded. */
+    private static final int HANDLED_MEMORY = 100_000;
+
+    private final EntityStore store;
+    private final EngineManager engines;
+    private final ResolutionRules rules;
+    private final KeyGroups keyGroups;
+    private final GroupLinker linker;
+    private final ReentrantLock running = new ReentrantLock();
+
+    public AutomatedResolution(EntityStore store, EntitySearch search, EntityHistory history, EngineManager engines,
+                               ResolutionRules rules, EntityResolution resolution) {
+        this.store = store;
+        this.engines = engines;
+        this.rules = rules;
+        this.keyGroups = new KeyGroups(search);
+        this.linker = new GroupLinker(resolution, new AnalystUnlinks(history));
+    }
+
+    /** A run over every installed space (the schedule's); a space that fails is logged and the others still run. */
+    public RunSummary runEverySpace() {
+        RunSummary total = RunSummary.empty();
+        for (String space : store.spaces()) {
+            if (!engines.isInstalled(space)) {
+                continue;
+            }
+            try {
+                total = total.plus(run(space));
+            } catch (RuntimeException failure) {
+                LOG.warn("automated resolution of space {} failed, the next run tries again: {}", space,
+                        failure.toString());
+            }
+        }
+        return total;
+    }
+
+    /** A run over one space (the on-demand route's); the store must be installed there. */
+    public RunSummary run(String space) {
+        engines.requireInstalled(space);
+        running.lock();
+        try {
+            RunTally tally = new RunTally();
+            List<String> ran = new ArrayList<>();
+            for (ResolutionRule rule : rules.enabled(space)) {
+                if (rule.keys().isPresent()) {
+                    ran.add(rule.id());
+                    runRule(space, rule.keys().get(), tally);
+                }
+            }
+            RunSummary summary = tally.summary(ran);
+            LOG.info("automated resolution of space {}: {}", space, summary);
+            return summary;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void runRule(String space, MatchKeys keys, RunTally tally) {
+        Set<String> handled = new HashSet<>();
+        Set<String> tooLarge = new HashSet<>();
+        String after = null;
+        do {
+            EntityPage page = store.scan(space, after, SCAN_PAGE);
+            Set<String> wanted = new LinkedHashSet<>();
+            for (StoredEntity entity : page.entities()) {
+                if (KeyGroups.isUserRecord(entity.source())) {
+                    for (String key : keys.keysOf(entity.source())) {
+                        if (!handled.contains(key) && !tooLarge.contains(key)) {
+                            wanted.add(key);
+                        }
+                    }
+                }
+            }
+            if (!wanted.isEmpty()) {
+                int largeBefore = tooLarge.size();
+                Map<String, TreeMap<String, ObjectNode>> groups =
+                        keyGroups.find(space, keys, new ArrayList<>(wanted), MAX_GROUP, tooLarge);
+                tally.tooLarge += tooLarge.size() - largeBefore;
+                if (handled.size() > HANDLED_MEMORY) {
+                    handled.clear();
+                }
+                handled.addAll(wanted);
+                groups.values().forEach(members -> resolve(space, keys, members, tally));
+            }
+            after = page.nextAfterId().orElse(null);
+        } while (after != null);
+    }
+
+    private void resolve(String space, MatchKeys keys, TreeMap<String, ObjectNode> members, RunTally tally) {
+        if (members.size() < 2 || !keys.accepts(new ArrayList<>(members.values()))) {
+            return;
+        }
+        Map<String, ObjectNode> byEuid = new LinkedHashMap<>();
+        members.values().forEach(record -> {
+            String euid = ResolutionField.euidOf(record);
+            if (!euid.isEmpty()) {
+                byEuid.put(euid, record);
+            }
+        });
+        linker.resolve(space, byEuid, tally);
+    }
+}

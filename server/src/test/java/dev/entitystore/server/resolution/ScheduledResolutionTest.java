@@ -1,0 +1,44 @@
+package dev.entitystore.server.resolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The schedule runs the job again and again, survives a failing run, and stops with the application. */
+class ScheduledResolutionTest {
+
+    @Test
+    void runsRepeatedlyEvenAfterAFailedRunAndStopsOnShutdown() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch threeRuns = new CountDownLatch(3);
+        ScheduledResolution schedule = new ScheduledResolution(() -> {
+            runs.incrementAndGet();
+            threeRuns.countDown();
+            if (runs.get() == 1) {
+                throw new IllegalStateException("the store went away");
+            }
+        }, Duration.ofMillis(10), Duration.ofMillis(20));
+
+        schedule.onStartup(null);
+        assertThat(threeRuns.await(10, TimeUnit.SECONDS)).as("runs after a failed one").isTrue();
+        schedule.onShutdown(null);
+        int afterShutdown = runs.get();
+        Thread.sleep(100);
+        assertThat(runs.get()).as("no run after shutdown").isEqualTo(afterShutdown);
+    }
+
+    @Test
+    void theFirstRunWaitsForItsDelay() throws InterruptedException {
+        AtomicInteger runs = new AtomicInteger();
+        ScheduledResolution schedule = new ScheduledResolution(runs::incrementAndGet, Duration.ofHours(1),
+                Duration.ofDays(1));
+        schedule.onStartup(null);
+        Thread.sleep(100);
+        schedule.onShutdown(null);
+        assertThat(runs.get()).isZero();
+    }
+}
