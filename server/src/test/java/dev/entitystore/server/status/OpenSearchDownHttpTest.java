@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.RunningServer;
-import dev.entitystore.store.opensearch.OpenSearchForTests;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,27 +14,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * status says unavailable with 503 and names the cluster, and writes answer 503.
  */
 class OpenSearchDownHttpTest {
-    private static final URI NODE = URI.create(OpenSearchForTests.url());
-    private static final TcpRelay RELAY = relay();
-    private static final String PREFIX = OpenSearchForTests.freshSettings().indexPrefix();
+    private static final RelayedOpenSearch OPENSEARCH = new RelayedOpenSearch();
+    private static final TcpRelay RELAY = OPENSEARCH.relay();
 
     @RegisterExtension
-    static RunningServer server = new RunningServer(Map.of("ENTITY_STORE_BACKEND", "opensearch",
-            "ENTITY_STORE_OPENSEARCH_URL", "http://127.0.0.1:" + RELAY.port(), "ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", PREFIX));
-
-    private static TcpRelay relay() {
-        try {
-            return new TcpRelay(NODE.getHost(), NODE.getPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static RunningServer server = new RunningServer(OPENSEARCH.serverEnvironment());
 
     @AfterAll
     static void deleteIndices() throws Exception {
-        RELAY.close();
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(NODE.resolve("/" + PREFIX + "*")).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding());
+        OPENSEARCH.close();
     }
 
     @Test
