@@ -5,10 +5,10 @@ import dev.entitystore.domain.census.EntityCount;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +22,12 @@ final class EntityCountMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(EntityCountMetrics.class);
 
     private final EntityCensus census;
-    private final Clock clock;
+    private final Supplier<Instant> clock;
     private final Duration maxAge;
     private final MultiGauge gauge;
     private Instant takenAt;
 
-    EntityCountMetrics(EntityCensus census, MeterRegistry registry, Clock clock, Duration maxAge) {
+    EntityCountMetrics(EntityCensus census, MeterRegistry registry, Supplier<Instant> clock, Duration maxAge) {
         this.census = census;
         this.clock = clock;
         this.maxAge = maxAge;
@@ -38,7 +38,7 @@ final class EntityCountMetrics {
 
     /** Takes a new census if the last one is older than the period (or there is none). */
     synchronized void refreshIfStale() {
-        Instant now = clock.instant();
+        Instant now = clock.get();
         if (takenAt != null && Duration.between(takenAt, now).compareTo(maxAge) < 0) {
             return;
         }

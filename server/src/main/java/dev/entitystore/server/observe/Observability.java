@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +58,7 @@ public final class Observability implements AutoCloseable {
 
     /** {@code entity_store_entities{space, type}}, counted by {@code census} at most every 30 s. */
     public void countEntities(EntityCensus census) {
-        EntityCountMetrics counts = new EntityCountMetrics(census, registry, Clock.systemUTC(), EntityCountMetrics.MAX_AGE);
+        EntityCountMetrics counts = new EntityCountMetrics(census, registry, Instant::now, EntityCountMetrics.MAX_AGE);
         beforeScrape.add(counts::refreshIfStale);
     }
 

@@ -7,13 +7,12 @@ import dev.entitystore.domain.query.Query;
 import dev.entitystore.domain.search.SearchResult;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EntityCountMetricsTest {
@@ -24,28 +23,12 @@ class EntityCountMetricsTest {
         String type = ((Query.Terms) request.query()).values().get(0);
         return new SearchResult(List.of(), type.equals("host") ? hosts.get() : 0);
     }, () -> List.of("default"));
-    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T12:00:00Z"));
 
     @Test
     void scrapes_within_the_period_reuse_the_last_census_and_a_later_one_counts_again() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        EntityCountMetrics metrics = new EntityCountMetrics(census, registry, clock, Duration.ofSeconds(30));
+        EntityCountMetrics metrics = new EntityCountMetrics(census, registry, now::get, Duration.ofSeconds(30));
 
         metrics.refreshIfStale();
         assertThat(registry.scrape()).contains("entity_store_entities{space=\"default\",type=\"host\"} 5.0");
@@ -53,13 +36,13 @@ class EntityCountMetricsTest {
         assertThat(afterFirst).isEqualTo(4);
 
         hosts.set(6);
-        now = now.plusSeconds(29);
+        now.set(now.get().plusSeconds(29));
         metrics.refreshIfStale();
         metrics.refreshIfStale();
         assertThat(searches.get()).isEqualTo(afterFirst);
         assertThat(registry.scrape()).contains("entity_store_entities{space=\"default\",type=\"host\"} 5.0");
 
-        now = now.plusSeconds(1);
+        now.set(now.get().plusSeconds(1));
         metrics.refreshIfStale();
         assertThat(searches.get()).isEqualTo(2 * afterFirst);
         assertThat(registry.scrape()).contains("entity_store_entities{space=\"default\",type=\"host\"} 6.0");
@@ -68,10 +51,10 @@ class EntityCountMetricsTest {
     @Test
     void a_type_emptied_since_the_last_census_leaves_the_metrics() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        EntityCountMetrics metrics = new EntityCountMetrics(census, registry, clock, Duration.ofSeconds(30));
+        EntityCountMetrics metrics = new EntityCountMetrics(census, registry, now::get, Duration.ofSeconds(30));
         metrics.refreshIfStale();
         hosts.set(0);
-        now = now.plusSeconds(31);
+        now.set(now.get().plusSeconds(31));
         metrics.refreshIfStale();
         assertThat(registry.scrape()).doesNotContain("entity_store_entities{");
     }
