@@ -22,7 +22,8 @@ public final class RecordedBody implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.hasEntity() && ElasticsearchRoutes.isElasticsearch(request)) {
+        // The path first: hasEntity() peeks at the stream, which the access log's byte count would see.
+        if (ElasticsearchRoutes.isElasticsearch(request) && request.hasEntity()) {
             Recording recording = new Recording(request.getEntityStream());
             request.setEntityStream(recording);
             request.setProperty(PROPERTY, recording);
@@ -35,8 +36,10 @@ public final class RecordedBody implements ContainerRequestFilter {
                 ? Optional.of(recording.copy.toByteArray()) : Optional.empty();
     }
 
+    /** Bytes read again after a {@code reset} (Jersey peeks at a body) are kept once. */
     private static final class Recording extends FilterInputStream {
-        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private final Copy copy = new Copy();
+        private int marked;
 
         Recording(InputStream in) {
             super(in);
@@ -58,6 +61,31 @@ public final class RecordedBody implements ContainerRequestFilter {
                 copy.write(buffer, offset, n);
             }
             return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] skipped = new byte[(int) Math.min(n, 8192)];
+            int read = read(skipped, 0, skipped.length);
+            return Math.max(0, read);
+        }
+
+        @Override
+        public synchronized void mark(int readLimit) {
+            super.mark(readLimit);
+            marked = copy.size();
+        }
+
+        @Override
+        public synchronized void reset() throws IOException {
+            super.reset();
+            copy.truncate(marked);
+        }
+    }
+
+    private static final class Copy extends ByteArrayOutputStream {
+        void truncate(int size) {
+            count = size;
         }
     }
 }
