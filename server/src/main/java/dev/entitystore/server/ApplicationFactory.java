@@ -59,6 +59,7 @@ import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.json.ObjectMapperProvider;
 import dev.entitystore.server.json.ClearedSettings;
 import dev.entitystore.server.json.ValidationConfigProvider;
+import dev.entitystore.server.profile.RecordedBody;
 import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.resolution.EntityMaintainersResource;
 import dev.entitystore.server.resolution.ResolutionResource;
@@ -163,6 +164,7 @@ public final class ApplicationFactory {
         app.register(new ImportJobsShutdown(importJobs));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),
                 access.profilePrivileges()));
+        app.register(RecordedBody.class);
         ListClock listClock = new ListClock(clock);
         Supplier<String> uuids = () -> UUID.randomUUID().toString();
         EndpointList endpointList = new EndpointList(exceptionLists, listClock, uuids);

@@ -1,6 +1,7 @@
 package dev.entitystore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entitystore.domain.census.EntityCensus;
 import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
@@ -41,7 +42,7 @@ import java.net.URI;
  * the cluster's changes index).
  */
 record Backend(EntityStore store, EntityHistory history, EntitySearch search, ProfileStore profiles,
-               ExceptionListStore exceptionLists, ServiceHealth health,
+               ExceptionListStore exceptionLists, ServiceHealth health, EntityCensus census,
                Consumer<MeterRegistry> gauges, Optional<StoreBackup> backup, AutoCloseable closeSearch)
         implements AutoCloseable {
 
@@ -72,7 +73,8 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
             Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
-            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, exceptionLists, health, gauges,
+            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, exceptionLists, health,
+                    new EntityCensus(search, store), gauges,
                     Optional.of(new SqliteBackup(config.dataDir())), () -> {
                         try {
                             search.close();
@@ -107,9 +109,10 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
         try {
             OpenSearchEntityStore store = OpenSearchEntityStore.open(connection, names);
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
-            return new Backend(store, store, new OpenSearchEntitySearch(connection, names),
+            OpenSearchEntitySearch search = new OpenSearchEntitySearch(connection, names);
+            return new Backend(store, store, search,
                     new OpenSearchProfileStore(connection, names), new OpenSearchExceptionListStore(connection, names), health,
-                    registry -> { }, Optional.empty(),
+                    new EntityCensus(search, store), registry -> { }, Optional.empty(),
                     connection);
         } catch (StoreOpenException e) {
             connection.close();

@@ -68,6 +68,7 @@ public final class EntityStoreServer implements AutoCloseable {
         Observability observability = new Observability(config.logging().accessLog());
         observability.watch(backend.health());
         backend.gauges().accept(observability.registry());
+        observability.countEntities(backend.census());
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, backend.store(),
                 backend.history(), backend.search(), backend.profiles(), backend.exceptionLists(), backend.health(), access,
                 observability, backend.backup()),

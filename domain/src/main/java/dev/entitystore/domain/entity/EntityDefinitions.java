@@ -23,7 +23,9 @@ public final class EntityDefinitions {
     /**
      * What the legacy v1 routes validate and merge against: the current definition plus v1's own
      * destinations ({@link LegacyFieldCatalogue}), so that v1 clients write what v1 let them write and v1
-     * and v2 records stay one record per EUID.
+     * and v2 records stay one record per EUID. Its identity is v1's single identity field per type
+     * ({@link #legacyIdentityField}): v1 skipped only that and {@code entity.id}, so e.g. {@code host.id} is
+     * an ordinary (restricted) field on v1.
      */
     public static EntityDefinition legacyOf(EntityType type) {
         return LEGACY.get(type);
@@ -34,9 +36,19 @@ public final class EntityDefinitions {
         for (EntityDefinition current : DEFINITIONS.values()) {
             List<FieldDefinition> all = new ArrayList<>(current.fields());
             all.addAll(LegacyFieldCatalogue.FIELDS);
-            map.put(current.type(), new EntityDefinition(current.type(), all, current.identitySourceFields()));
+            map.put(current.type(), new EntityDefinition(current.type(), all, List.of(legacyIdentityField(current.type()))));
         }
         return map;
+    }
+
+    /** v1's {@code identityField}: one per type, as its entity definitions named it. */
+    public static String legacyIdentityField(EntityType type) {
+        return switch (type) {
+            case HOST -> "host.name";
+            case USER -> "user.name";
+            case SERVICE -> "service.name";
+            case GENERIC -> "entity.id";
+        };
     }
 
     private static Map<EntityType, EntityDefinition> build() {

@@ -35,8 +35,7 @@ public record ActivationGrant(String grantType, String username, String password
                 case "username" -> username = value;
                 case "password" -> password = value;
                 case "access_token" -> accessToken = value;
-                default -> throw new ProfileRequestException(ProfileRequestException.CONTENT_PARSE,
-                        "[" + PARSER + "] unknown field [" + field.getKey() + "]");
+                default -> throw ObjectParserErrors.unknownField(PARSER, List.of(field.getKey()));
             }
         }
         ActivationGrant grant = new ActivationGrant(grantType, username, password, accessToken);
@@ -48,8 +47,7 @@ public record ActivationGrant(String grantType, String username, String password
         if (field.getValue().isTextual()) {
             return field.getValue().asText();
         }
-        throw new ProfileRequestException(ProfileRequestException.CONTENT_PARSE, "[" + PARSER + "] " + field.getKey()
-                + " doesn't support values of type: " + ParserTokens.of(field.getValue()));
+        throw ObjectParserErrors.unsupportedValue(PARSER, List.of(field.getKey()), field.getValue());
     }
 
     /** Elasticsearch's {@code GrantRequest} validation. */

@@ -32,8 +32,7 @@ public record ProfileDataUpdate(ObjectNode labels, ObjectNode data) {
             switch (field.getKey()) {
                 case "labels" -> labels = object(field);
                 case "data" -> data = object(field);
-                default -> throw new ProfileRequestException(ProfileRequestException.CONTENT_PARSE,
-                        "[" + PARSER + "] unknown field [" + field.getKey() + "]");
+                default -> throw ObjectParserErrors.unknownField(PARSER, List.of(field.getKey()));
             }
         }
         return new ProfileDataUpdate(labels, data);
@@ -43,8 +42,7 @@ public record ProfileDataUpdate(ObjectNode labels, ObjectNode data) {
         if (field.getValue() instanceof ObjectNode object) {
             return object;
         }
-        throw new ProfileRequestException(ProfileRequestException.CONTENT_PARSE, "[" + PARSER + "] "
-                + field.getKey() + " doesn't support values of type: " + ParserTokens.of(field.getValue()));
+        throw ObjectParserErrors.unsupportedValue(PARSER, List.of(field.getKey()), field.getValue());
     }
 
     /** Every namespace named, labels' first: what the per-namespace write privilege is checked against. */

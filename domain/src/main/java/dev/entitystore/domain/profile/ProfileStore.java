@@ -1,5 +1,6 @@
 package dev.entitystore.domain.profile;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,12 @@ public interface ProfileStore {
 
     /** The profile and its current version, or empty (also when the store does not exist). */
     Optional<VersionedProfile> get(String uid);
+
+    /**
+     * Every profile, in uid order (empty when the store does not exist). Profiles are one per user of the
+     * credentials file, so the whole set is small; {@code _suggest} ranks it in memory.
+     */
+    List<VersionedProfile> list();
 
     /** Writes a new profile; empty when one with its uid exists already. */
     Optional<VersionedProfile> create(UserProfile profile, ProfileRefresh refresh);

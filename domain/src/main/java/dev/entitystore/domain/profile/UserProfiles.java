@@ -112,6 +112,17 @@ public final class UserProfiles {
     }
 
     /**
+     * Elasticsearch's {@code _suggest}: the enabled profiles matching the request, best first, each with
+     * only the application data the request selects.
+     */
+    public ProfileSuggestions.Result suggest(ProfileSuggestRequest request) {
+        List<UserProfile> all = store.list().stream().map(VersionedProfile::profile).toList();
+        ProfileSuggestions.Result ranked = ProfileSuggestions.rank(all, request);
+        return new ProfileSuggestions.Result(ranked.total(), ranked.profiles().stream()
+                .map(p -> p.withData(request.data().apply(p.data()))).toList());
+    }
+
+    /**
      * Merges validated labels and data into the profile. {@code ifSeqNo}/{@code ifPrimaryTerm} below 0 are
      * not given (as Elasticsearch parses them). Creates the store when it does not exist yet, as
      * Elasticsearch creates its profile index, before finding the profile missing.

@@ -5,7 +5,9 @@ import dev.entitystore.domain.profile.ProfileStore;
 import dev.entitystore.domain.profile.UserProfile;
 import dev.entitystore.domain.profile.VersionedProfile;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /** The profile port in memory, for the domain's tests (and a reference for the contract suite). */
@@ -27,6 +29,11 @@ public final class InMemoryProfileStore implements ProfileStore {
     @Override
     public synchronized Optional<VersionedProfile> get(String uid) {
         return Optional.ofNullable(profiles.get(uid)).map(InMemoryProfileStore::copy);
+    }
+
+    @Override
+    public synchronized List<VersionedProfile> list() {
+        return new TreeMap<>(profiles).values().stream().map(InMemoryProfileStore::copy).toList();
     }
 
     @Override

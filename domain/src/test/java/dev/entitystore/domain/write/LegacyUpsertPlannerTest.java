@@ -206,4 +206,27 @@ class LegacyUpsertPlannerTest {
                 .hasMessage("The following attributes are not allowed to be updated without forcing it (?force=true): "
                         + "entity.lifecycle.first_seen");
     }
+
+    @Test
+    void v1SkipsOnlyItsSingleIdentityFieldSoOtherV2IdentityFieldsNeedForce() {
+        // issue 16, item 8: v1 skipped entity.id and the type's one identityField (host.name, user.name, ...)
+        assertThatThrownBy(() -> planner.plan(EntityType.HOST, obj("{'entity':{'id':'host:i','attributes':{'managed':true}},"
+                + "'host':{'name':'i','id':['abc'],'hostname':['i.example']}}"), false, ALL))
+                .isInstanceOf(FieldsNotAllowedException.class)
+                .hasMessage("The following attributes are not allowed to be updated without forcing it (?force=true): "
+                        + "host.id, host.hostname");
+        assertThatThrownBy(() -> planner.plan(EntityType.USER, obj("{'entity':{'id':'user:u@unknown','attributes':"
+                + "{'managed':true}},'user':{'name':'u','email':['u@example.com'],'domain':['corp']}}"), false, ALL))
+                .isInstanceOf(FieldsNotAllowedException.class)
+                .hasMessage("The following attributes are not allowed to be updated without forcing it (?force=true): "
+                        + "user.email, user.domain");
+        assertThat(planner.plan(EntityType.HOST, obj("{'entity':{'id':'host:i','attributes':{'managed':true}},"
+                + "'host':{'name':'i','id':['abc']}}"), true, ALL).applyTo(obj("{'entity':{'id':'host:i'}}"))
+                .at("/host/id/0").asText()).isEqualTo("abc");
+        // the identity field alone is no update, as in v1; another v2 identity field is one
+        assertThatThrownBy(() -> planner.plan(EntityType.HOST, obj("{'entity':{'id':'host:i'},'host':{'name':'i'}}"), true, ALL))
+                .hasMessage("The request doesn't contain any update");
+        assertThat(planner.plan(EntityType.HOST, obj("{'entity':{'id':'host:i'},'host':{'id':['abc']}}"), true, ALL))
+                .isNotNull();
+    }
 }

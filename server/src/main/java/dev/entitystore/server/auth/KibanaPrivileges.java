@@ -31,7 +31,7 @@ public final class KibanaPrivileges {
             "checkEntityStorePrivileges", "checkEntityStorePrivilegesInternal");
     /** Elasticsearch's user-profile routes: they check Elasticsearch's privileges themselves ({@link ProfilePrivileges}). */
     private static final Set<String> DECIDED_BY_ROUTE = Set.of("activateUserProfile", "getUserProfiles",
-            "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
+            "suggestUserProfiles", "suggestUserProfilesPost", "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
             "disableUserProfile", "disableUserProfilePost");
 
     private static final List<String> V2_READ = List.of(SECURITY_SOLUTION);

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ProfilePrivileges {
     public static final String ACTIVATE = "cluster:admin/xpack/security/profile/activate";
     public static final String GET = "cluster:admin/xpack/security/profile/get";
+    public static final String SUGGEST = "cluster:admin/xpack/security/profile/suggest";
     public static final String PUT_DATA = "cluster:admin/xpack/security/profile/put/data";
     public static final String SET_ENABLED = "cluster:admin/xpack/security/profile/set_enabled";
     /** The realm Elasticsearch names a file of users and hashes: what our credentials file is. */
@@ -43,7 +44,7 @@ public final class ProfilePrivileges {
     public void requireManage(ContainerRequestContext request, String action) {
         Principal principal = Principal.of(request);
         if (authenticator != null && !manages(principal)) {
-            throw forbidden(principal, action, GET.equals(action) ? READ : MANAGE);
+            throw forbidden(principal, action, GET.equals(action) || SUGGEST.equals(action) ? READ : MANAGE);
         }
     }
 

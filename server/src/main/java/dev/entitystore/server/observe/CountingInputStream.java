@@ -4,9 +4,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the request body bytes read, for the access log. */
+/**
+ * Counts the request body bytes read, for the access log. Bytes read again after a {@code reset} (Jersey
+ * peeks at a body to see whether there is one) count once.
+ */
 final class CountingInputStream extends FilterInputStream {
     private long count;
+    private long marked;
 
     CountingInputStream(InputStream in) {
         super(in);
@@ -32,5 +36,24 @@ final class CountingInputStream extends FilterInputStream {
             count += n;
         }
         return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        count += Math.max(0, skipped);
+        return skipped;
+    }
+
+    @Override
+    public synchronized void mark(int readLimit) {
+        super.mark(readLimit);
+        marked = count;
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+        super.reset();
+        count = marked;
     }
 }

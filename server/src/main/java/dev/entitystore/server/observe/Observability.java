@@ -1,5 +1,6 @@
 package dev.entitystore.server.observe;
 
+import dev.entitystore.domain.census.EntityCensus;
 import dev.entitystore.domain.health.ComponentHealth;
 import dev.entitystore.domain.health.ServiceHealth;
 import io.micrometer.core.instrument.Gauge;
@@ -11,8 +12,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -25,6 +28,7 @@ public final class Observability implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final boolean accessLog;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public Observability(boolean accessLog) {
         this.accessLog = accessLog;
@@ -52,6 +56,12 @@ public final class Observability implements AutoCloseable {
         }
     }
 
+    /** {@code entity_store_entities{space, type}}, counted by {@code census} at most every 30 s. */
+    public void countEntities(EntityCensus census) {
+        EntityCountMetrics counts = new EntityCountMetrics(census, registry, Instant::now, EntityCountMetrics.MAX_AGE);
+        beforeScrape.add(counts::refreshIfStale);
+    }
+
     public void register(ResourceConfig app) {
         List<Consumer<CompletedRequest>> observers = new ArrayList<>();
         if (accessLog) {
@@ -61,7 +71,7 @@ public final class Observability implements AutoCloseable {
         observers.add(new RequestMetrics(registry));
         app.register(RequestStartFilter.class);
         app.register(new RequestEndFilter(request -> observers.forEach(observer -> observer.accept(request))));
-        app.register(new MetricsResource(registry));
+        app.register(new MetricsResource(registry, () -> beforeScrape.forEach(Runnable::run)));
     }
 
     @Override

@@ -6,6 +6,10 @@ import dev.entitystore.api.model.ProfileDocVersion;
 import dev.entitystore.api.model.ProfileLookupError;
 import dev.entitystore.api.model.ProfileLookupErrors;
 import dev.entitystore.api.model.ProfileUserInfo;
+import dev.entitystore.api.model.SuggestProfilesResponse;
+import dev.entitystore.api.model.SuggestProfilesTotal;
+import dev.entitystore.api.model.SuggestedProfile;
+import dev.entitystore.domain.profile.ProfileSuggestions;
 import dev.entitystore.domain.profile.ProfileLookup;
 import dev.entitystore.domain.profile.UserProfile;
 import dev.entitystore.domain.profile.VersionedProfile;
@@ -21,11 +25,24 @@ final class ProfileAnswers {
 
     static Profile profile(VersionedProfile versioned) {
         UserProfile p = versioned.profile();
-        ProfileUserInfo user = new ProfileUserInfo().username(p.user().username()).roles(new ArrayList<>(p.user().roles()))
-                .realmName(p.user().realmName()).fullName(p.user().fullName()).email(p.user().email());
-        return new Profile().uid(p.uid()).enabled(p.enabled()).lastSynchronized(p.lastSynchronized()).user(user)
+        return new Profile().uid(p.uid()).enabled(p.enabled()).lastSynchronized(p.lastSynchronized()).user(user(p))
                 .labels(p.labels()).data(p.data())
                 .doc(new ProfileDocVersion().seqNo(versioned.seqNo()).primaryTerm(versioned.primaryTerm()));
+    }
+
+    private static ProfileUserInfo user(UserProfile p) {
+        return new ProfileUserInfo().username(p.user().username()).roles(new ArrayList<>(p.user().roles()))
+                .realmName(p.user().realmName()).fullName(p.user().fullName()).email(p.user().email());
+    }
+
+    /** Elasticsearch's {@code _suggest} answer: {@code took} (ms since {@code startNanos}), {@code total}, the profiles. */
+    static SuggestProfilesResponse suggestions(ProfileSuggestions.Result result, long startNanos) {
+        List<SuggestedProfile> profiles = result.profiles().stream()
+                .map(p -> new SuggestedProfile().uid(p.uid()).user(user(p)).labels(p.labels()).data(p.data()))
+                .toList();
+        return new SuggestProfilesResponse().took((System.nanoTime() - startNanos) / 1_000_000)
+                .total(new SuggestProfilesTotal().value(result.total()).relation(SuggestProfilesTotal.RelationEnum.EQ))
+                .profiles(new ArrayList<>(profiles));
     }
 
     /** {@code {"profiles":[...]}}, plus {@code errors} when some uid was not found. */

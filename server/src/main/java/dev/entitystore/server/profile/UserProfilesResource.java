@@ -8,6 +8,7 @@ import dev.entitystore.domain.profile.ActivationGrant;
 import dev.entitystore.domain.profile.ProfileDataFilter;
 import dev.entitystore.domain.profile.ProfileDataUpdate;
 import dev.entitystore.domain.profile.ProfileRefresh;
+import dev.entitystore.domain.profile.ProfileSuggestRequest;
 import dev.entitystore.domain.profile.UserProfiles;
 import dev.entitystore.server.auth.ProfilePrivileges;
 import jakarta.inject.Inject;
@@ -15,12 +16,14 @@ import jakarta.inject.Provider;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * Elasticsearch's user-profile routes. In Elasticsearch's order: the body is parsed and validated, then
  * the caller's privileges are checked (the data privilege depends on the namespaces named), then the
- * profile is read and written.
+ * profile is read and written. A refusal of the body parser gets Elasticsearch's {@code [line:column]}
+ * from the body's text ({@link RecordedBody}, {@link JsonPositions}).
  */
 public final class UserProfilesResource implements UserProfilesApi {
     private final UserProfiles profiles;
@@ -36,7 +39,7 @@ public final class UserProfilesResource implements UserProfilesApi {
 
     @Override
     public Response activateUserProfile(ObjectNode body) {
-        ActivationGrant grant = ActivationGrant.parse(body);
+        ActivationGrant grant = located(() -> ActivationGrant.parse(body));
         privileges.requireManage(request.get(), ProfilePrivileges.ACTIVATE);
         return Response.ok(ProfileAnswers.profile(profiles.activate(privileges.authenticate(grant)))).build();
     }
@@ -49,11 +52,24 @@ public final class UserProfilesResource implements UserProfilesApi {
     }
 
     @Override
+    public Response suggestUserProfiles(String data, ObjectNode body) {
+        return suggestUserProfilesPost(data, body);
+    }
+
+    @Override
+    public Response suggestUserProfilesPost(String data, ObjectNode body) {
+        long start = System.nanoTime();
+        ProfileSuggestRequest suggest = located(() -> ProfileSuggestRequest.parse(body, data));
+        privileges.requireManage(request.get(), ProfilePrivileges.SUGGEST);
+        return Response.ok(ProfileAnswers.suggestions(profiles.suggest(suggest), start)).build();
+    }
+
+    @Override
     public Response updateUserProfileData(String uid, String ifSeqNo, String ifPrimaryTerm, String refresh, ObjectNode body) {
         long seqNo = longParameter("if_seq_no", ifSeqNo);
         long primaryTerm = longParameter("if_primary_term", ifPrimaryTerm);
         ProfileRefresh refreshPolicy = ProfileRefresh.parse(refresh);
-        ProfileDataUpdate update = ProfileDataUpdate.parse(body);
+        ProfileDataUpdate update = located(() -> ProfileDataUpdate.parse(body));
         update.validate();
         privileges.requireDataWrite(request.get(), update.namespaces());
         profiles.updateData(uid, update, seqNo, primaryTerm, refreshPolicy);
@@ -90,6 +106,18 @@ public final class UserProfilesResource implements UserProfilesApi {
         privileges.requireManage(request.get(), ProfilePrivileges.SET_ENABLED);
         profiles.setEnabled(uid, enabled, refreshPolicy);
         return acknowledged();
+    }
+
+    /** Runs a body parser; a refusal that names a field gets the field's position in the body's text. */
+    private <T> T located(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ProfileRequestException e) {
+            throw e.field()
+                    .flatMap(field -> RecordedBody.of(request.get()).flatMap(body -> JsonPositions.of(body, field)))
+                    .map(e::at)
+                    .orElse(e);
+        }
     }
 
     /** Elasticsearch's parsing of a long parameter: absent is -1 (not given). */

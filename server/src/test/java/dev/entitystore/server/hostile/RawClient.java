@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code ContractCheck}'s request validation; every answer is still held to Kibana's error body:
  * a 4xx carries {@code statusCode} (equal to the status), {@code error} and {@code message}, and no answer
  * shows a stack trace or a Java class name. Elasticsearch's routes ({@code /_security/}) are held to
- * Elasticsearch's body instead: {@code status}, {@code error.type} and {@code error.reason}.
+ * Elasticsearch's body instead: {@code status}, {@code error.type} and {@code error.reason}; or, where no
+ * route takes the request, its REST controller's {@code {"error":"no handler found for uri [...] ..."}}.
  */
 public final class RawClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,7 +92,14 @@ public final class RawClient {
         } else {
             assertThat(answer.status()).as(context).isBetween(200, 499);
         }
-        if (answer.status() >= 400 && what.contains(" /_security/")) {
+        if (answer.status() >= 400 && what.contains(" /_security/") && answer.json().path("error").isTextual()) {
+            // Elasticsearch's REST controller where no route takes the request: 400 no handler, 405 another method
+            JsonNode body = answer.json();
+            assertThat(answer.status()).as(context).isIn(400, 405);
+            assertThat(body.path("error").asText()).as(context)
+                    .matches("(?s)(no handler found for uri|Incorrect HTTP method for uri) \\[.*\\] and method \\[[A-Z]+\\].*");
+            assertThat(body.path("status").asInt(answer.status())).as(context).isEqualTo(answer.status());
+        } else if (answer.status() >= 400 && what.contains(" /_security/")) {
             JsonNode body = answer.json();
             assertThat(body.path("status").asInt()).as(context).isEqualTo(answer.status());
             assertThat(body.path("error").path("type").isTextual()).as(context).isTrue();

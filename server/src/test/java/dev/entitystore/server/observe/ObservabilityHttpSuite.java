@@ -25,6 +25,14 @@ abstract class ObservabilityHttpSuite {
     @BeforeAll
     static void install() {
         assertThat(client().post("/api/security/entity_store/install", "{}").status()).isIn(200, 201);
+        // The census space is written here only, before any scrape, so every scrape's counts (taken at
+        // most every 30 s) see exactly these.
+        assertThat(client().post("/s/census/api/security/entity_store/install", "{}").status()).isIn(200, 201);
+        for (String body : List.of("{\"host\":{\"name\":\"counted-01\"}}", "{\"host\":{\"name\":\"counted-02\"}}")) {
+            assertThat(client().post("/s/census" + CREATE, body).status()).isEqualTo(200);
+        }
+        assertThat(client().post("/s/census/api/security/entity_store/entities/user",
+                "{\"entity\":{\"id\":\"user:counted@unknown\"},\"user\":{\"name\":\"counted\"}}").status()).isEqualTo(200);
     }
 
     @Test
@@ -80,7 +88,10 @@ abstract class ObservabilityHttpSuite {
                 .contains("http_server_requests_seconds_bucket{")
                 .contains("jvm_memory_used_bytes{")
                 .contains("jvm_gc_")
-                .contains("entity_store_health_level{component=");
+                .contains("entity_store_health_level{component=")
+                .contains("entity_store_entities{space=\"census\",type=\"host\"} 2.0")
+                .contains("entity_store_entities{space=\"census\",type=\"user\"} 1.0")
+                .doesNotContain("entity_store_entities{space=\"census\",type=\"service\"}");
         if (server.onOpenSearch()) {
             assertThat(metrics.body()).contains("entity_store_health_level{component=\"opensearch\"} 0.0");
         } else {

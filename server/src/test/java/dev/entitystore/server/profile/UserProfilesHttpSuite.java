@@ -296,7 +296,7 @@ abstract class UserProfilesHttpSuite {
                 "Validation Failed: 1: application name must not contain dot, but found [a.b];"
                         + "2: application name must not start with underscore, but found [_x];");
         assertElasticsearchError(CALLS.update(OPS, "PUT", alice, "", j("{'data':{'a':1},'foo':1}")), 400,
-                "x_content_parse_exception", "[update_profile_data_request_payload] unknown field [foo]");
+                "x_content_parse_exception", "[1:17] [update_profile_data_request_payload] unknown field [foo]");
         assertElasticsearchError(CALLS.as(OPS, "POST", PROFILE + alice + "/_data").send(), 400, "parse_exception",
                 "request body is required");
         assertElasticsearchError(CALLS.update(OPS, "PUT", alice, "?refresh=soon", j("{'data':{'a':1}}")), 400,

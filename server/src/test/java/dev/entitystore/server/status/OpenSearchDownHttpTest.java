@@ -29,28 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * leaves the relay open.
  */
 class OpenSearchDownHttpTest {
-    private static final URI NODE = URI.create(OpenSearchForTests.url());
-    private static final TcpRelay RELAY = relay();
-    private static final String PREFIX = OpenSearchForTests.freshSettings().indexPrefix();
+    private static final RelayedOpenSearch OPENSEARCH = new RelayedOpenSearch();
+    private static final TcpRelay RELAY = OPENSEARCH.relay();
     private static final String BASE = "/api/security/entity_store";
 
     @RegisterExtension
-    static RunningServer server = new RunningServer(Map.of("ENTITY_STORE_BACKEND", "opensearch",
-            "ENTITY_STORE_OPENSEARCH_URL", "http://127.0.0.1:" + RELAY.port(), "ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", PREFIX));
-
-    private static TcpRelay relay() {
-        try {
-            return new TcpRelay(NODE.getHost(), NODE.getPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static RunningServer server = new RunningServer(OPENSEARCH.serverEnvironment());
 
     @AfterAll
     static void deleteIndices() throws Exception {
-        RELAY.close();
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(NODE.resolve("/" + PREFIX + "*")).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding());
+        OPENSEARCH.close();
     }
 
     @Test

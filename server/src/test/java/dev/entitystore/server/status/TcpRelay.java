@@ -8,11 +8,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A TCP relay to a host and port on loopback: closing it is, for its clients, that service going away;
- * {@link #reopen} is the service coming back on the same port (a node restarted).
+ * {@link #reopen} is the service coming back on the same port (a node restarted). {@link #cutTheAnswerTo}
+ * drops one connection after a request has reached the service, before its answer gets back: the request
+ * was applied, and the client cannot know it.
  */
 final class TcpRelay implements AutoCloseable {
     private final String host;
@@ -20,6 +27,8 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private volatile boolean closed;
+    /** A request line containing this, once: its answer never reaches the client. */
+    private final AtomicReference<String> cutMarker = new AtomicReference<>();
 
     TcpRelay(String host, int port) throws IOException {
         this.host = host;
@@ -60,18 +69,43 @@ final class TcpRelay implements AutoCloseable {
                     closeQuietly(upstream);
                     return;
                 }
-                pipe(client, upstream);
-                pipe(upstream, client);
+                AtomicBoolean cutting = new AtomicBoolean();
+                pipe(client, upstream, bytes -> {
+                    String marker = cutMarker.get();
+                    if (marker != null && new String(bytes, StandardCharsets.ISO_8859_1).contains(marker)
+                            && cutMarker.compareAndSet(marker, null)) {
+                        cutting.set(true);
+                    }
+                    return true;
+                });
+                pipe(upstream, client, bytes -> !cutting.get());
             } catch (IOException e) {
                 return; // closed
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    /**
+     * The next request whose first bytes contain {@code marker} (e.g. {@code "/_bulk"}) reaches the service, and
+     * its connection is dropped before the answer comes back.
+     */
+    void cutTheAnswerTo(String marker) {
+        cutMarker.set(marker);
+    }
+
+    /** Copies {@code from} to {@code to} while {@code forward} accepts each chunk; closes both at the end. */
+    private void pipe(Socket from, Socket to, Predicate<byte[]> forward) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    byte[] chunk = Arrays.copyOf(buffer, n);
+                    if (!forward.test(chunk)) {
+                        break;
+                    }
+                    out.write(chunk);
+                    out.flush();
+                }
             } catch (IOException ignored) {
                 // either side closed
             } finally {

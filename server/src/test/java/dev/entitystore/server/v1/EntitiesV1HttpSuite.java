@@ -101,6 +101,19 @@ abstract class EntitiesV1HttpSuite {
     }
 
     @Test
+    void v1SkipsOnlyItsOneIdentityFieldSoHostIdNeedsForce() {
+        // issue 16, item 8: v1's identity is host.name alone; host.id is an ordinary restricted field there
+        assertError(upsert(SPACE, "host", "", "{\"entity\":{\"id\":\"host:one-identity\",\"attributes\":{\"managed\":true}},"
+                        + "\"host\":{\"name\":\"one-identity\",\"id\":[\"hid-1\"]}}"), 400, "Bad Request",
+                RESTRICTED + "host.id");
+        assertThat(v2Get(SPACE, "host", "host:one-identity").status()).isEqualTo(404);
+        JsonNode forced = upsertOk("host", "?force=true", "{\"entity\":{\"id\":\"host:one-identity\"},"
+                + "\"host\":{\"name\":\"one-identity\",\"id\":[\"hid-1\"]}}");
+        assertThat(forced.at("/host/id/0").asText()).isEqualTo("hid-1");
+        assertThat(v2Get(SPACE, "host", "host:one-identity").status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownFieldsAre400WithV1sWording() {
         assertError(upsert(SPACE, "generic", "", "{\"entity\":{\"id\":\"unknown-1\",\"schema_version\":\"1\"},"
                         + "\"tags\":[\"x\"]}"), 400, "Bad Request",

@@ -1,6 +1,7 @@
 package dev.entitystore.store.opensearch;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -62,6 +63,22 @@ final class EntityIndices {
             throw BackendFailures.failure(what, e);
         } finally {
             existing.remove(index);
+        }
+    }
+
+    /** The spaces that have an entity index, from the cluster's list of indices (no document is read). */
+    List<String> spaces() {
+        String pattern = names.allEntities();
+        String prefix = pattern.substring(0, pattern.length() - 1);
+        try {
+            return client.cat().indices(c -> c.index(pattern)).valueBody().stream()
+                    .map(record -> record.index())
+                    .filter(index -> index != null && index.startsWith(prefix) && index.length() > prefix.length())
+                    .map(index -> index.substring(prefix.length()))
+                    .sorted()
+                    .toList();
+        } catch (OpenSearchException | IOException e) {
+            throw BackendFailures.failure("the list of entity indices", e);
         }
     }
 }

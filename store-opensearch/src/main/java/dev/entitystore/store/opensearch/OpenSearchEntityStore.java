@@ -1,6 +1,7 @@
 package dev.entitystore.store.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.census.SpaceDirectory;
 import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
@@ -30,7 +31,7 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
  * returns finds it. Merges are optimistic ({@link OptimisticMerge}); bulks write each record once,
  * conditionally ({@link BulkWriter}). The connection is the caller's: closing the store does not close it.
  */
-public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
+public final class OpenSearchEntityStore implements EntityStore, EntityHistory, SpaceDirectory {
     private final EntityIndices indices;
     private final EntityDocuments documents;
     private final OptimisticMerge merges;
@@ -69,6 +70,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
             throw new StoreOpenException("OpenSearch at " + connection.url() + " does not answer: " + reason(e), e);
         }
         return new OpenSearchEntityStore(client, names);
+    }
+
+    @Override
+    public List<String> spacesWithEntities() {
+        checkOpen();
+        return indices.spaces();
     }
 
     @Override

@@ -6,13 +6,19 @@ import dev.entitystore.domain.profile.ProfileStore;
 import dev.entitystore.domain.profile.UserProfile;
 import dev.entitystore.domain.profile.VersionedProfile;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpType;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.IndexResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
  * The OpenSearch {@link ProfileStore}: one index, {@code <prefix>profiles}, a document per uid with the
@@ -38,6 +44,9 @@ public final class OpenSearchProfileStore implements ProfileStore {
                 }
               }
             }""";
+
+    /** Profiles read per page by {@link #list()}. */
+    private static final int LIST_PAGE = 500;
 
     private final OpenSearchClient client;
     private final String index;
@@ -84,6 +93,38 @@ public final class OpenSearchProfileStore implements ProfileStore {
                 return Optional.empty();
             }
             throw BackendFailures.failure("the read of profile " + uid, e);
+        }
+    }
+
+    /** Every profile, in uid order, page after page ({@code search_after} on the uid). */
+    @Override
+    public List<VersionedProfile> list() {
+        List<VersionedProfile> profiles = new ArrayList<>();
+        try {
+            String after = null;
+            while (true) {
+                String searchAfter = after;
+                SearchResponse<ObjectNode> response = client.search(s -> {
+                    s.index(index).size(LIST_PAGE).seqNoPrimaryTerm(true)
+                            .sort(o -> o.field(f -> f.field("uid").order(SortOrder.Asc)));
+                    return searchAfter == null ? s : s.searchAfter(FieldValue.of(searchAfter));
+                }, ObjectNode.class);
+                List<Hit<ObjectNode>> hits = response.hits().hits();
+                for (Hit<ObjectNode> hit : hits) {
+                    UserProfile profile = UserProfile.fromStored(hit.source());
+                    profiles.add(new VersionedProfile(profile, hit.seqNo(), hit.primaryTerm()));
+                    after = profile.uid();
+                }
+                if (hits.size() < LIST_PAGE) {
+                    return profiles;
+                }
+            }
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                exists = false;
+                return List.of();
+            }
+            throw BackendFailures.failure("the list of profiles", e);
         }
     }
 

@@ -41,6 +41,22 @@ public abstract class ProfileStoreContract {
     }
 
     @Test
+    void listsEveryProfileInUidOrderWithItsVersion() {
+        ProfileStore store = store();
+        assertThat(store.list()).isEmpty();
+        store.ensureExists();
+        String second = "u_b" + UUID.randomUUID() + "_0";
+        String first = "u_a" + UUID.randomUUID() + "_0";
+        VersionedProfile b = store.create(profile(second, "{}", "{}"), ProfileRefresh.WAIT_FOR).orElseThrow();
+        VersionedProfile a = store.create(profile(first, "{'app1':{'tags':['x']}}", "{}"), ProfileRefresh.WAIT_FOR).orElseThrow();
+        List<VersionedProfile> listed = store.list();
+        assertThat(listed).extracting(p -> p.profile().uid()).containsExactly(first, second);
+        assertThat(listed.get(0).profile()).isEqualTo(a.profile());
+        assertThat(listed.get(0).seqNo()).isEqualTo(a.seqNo());
+        assertThat(listed.get(1).primaryTerm()).isEqualTo(b.primaryTerm());
+    }
+
+    @Test
     void createsOncePerUidAndReadsBackWhatWasWritten() {
         ProfileStore store = store();
         store.ensureExists();

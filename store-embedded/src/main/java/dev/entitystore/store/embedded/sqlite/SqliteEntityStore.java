@@ -5,6 +5,7 @@ import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.history.WriteContext;
+import dev.entitystore.domain.census.SpaceDirectory;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.ChangeFeed;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * waiting requests); reads go to a {@link ReadConnectionPool}. A call returns after its commit, so its
  * write is durable and visible to every read that starts afterwards.
  */
-public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityHistory {
+public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityHistory, SpaceDirectory {
     public static final String DB_FILE_NAME = "entity-store.db";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEntityStore.class);
@@ -232,6 +233,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         WriteContext context = WriteContext.current();
         return writer.submit("the delete of space " + space + " was not applied", WEIGHT_OF_SPACE,
                 tx -> SqliteRecordWrites.deleteSpace(tx, context, space));
+    }
+
+    @Override
+    public List<String> spacesWithEntities() {
+        return reads.spaces();
     }
 
     @Override

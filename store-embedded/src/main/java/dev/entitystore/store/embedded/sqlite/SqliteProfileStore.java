@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +85,24 @@ public final class SqliteProfileStore implements ProfileStore, AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("the read of profile " + uid, e);
+        }
+    }
+
+    @Override
+    public synchronized List<VersionedProfile> list() {
+        if (!exists) {
+            return List.of();
+        }
+        try (Statement select = connection.createStatement();
+             ResultSet rs = select.executeQuery("SELECT uid, seq_no, primary_term, doc FROM profiles ORDER BY uid")) {
+            List<VersionedProfile> profiles = new ArrayList<>();
+            while (rs.next()) {
+                ObjectNode doc = JsonCodec.read(rs.getBytes(4), "profile " + rs.getString(1));
+                profiles.add(new VersionedProfile(UserProfile.fromStored(doc), rs.getLong(2), rs.getLong(3)));
+            }
+            return profiles;
+        } catch (SQLException e) {
+            throw failure("the list of profiles", e);
         }
     }
 

@@ -36,6 +36,10 @@ final class SqliteReads {
     private static final String HISTORY = "SELECT seq, change FROM changes WHERE space = ? AND id = ? AND seq < ?"
             + " AND time >= ? AND time <= ? ORDER BY seq DESC LIMIT ?";
     private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
+    /** The distinct spaces, one primary-key descent each (a skip scan), not a walk of every record. */
+    private static final String SPACES = "WITH RECURSIVE s(space) AS (SELECT MIN(space) FROM entities"
+            + " UNION ALL SELECT (SELECT MIN(space) FROM entities WHERE space > s.space) FROM s WHERE s.space IS NOT NULL)"
+            + " SELECT space FROM s WHERE space IS NOT NULL";
     private static final String SETTINGS = "SELECT key, value FROM settings WHERE space = ? ORDER BY key";
     private static final String SPACES = "SELECT DISTINCT space FROM settings ORDER BY space";
 
@@ -81,6 +85,18 @@ final class SqliteReads {
                 c.execute("COMMIT");
             }
             return found;
+        });
+    }
+
+    List<String> spaces() {
+        return pool.read("spaces", c -> {
+            List<String> spaces = new ArrayList<>();
+            try (ResultSet rs = c.prepare(SPACES).executeQuery()) {
+                while (rs.next()) {
+                    spaces.add(rs.getString(1));
+                }
+            }
+            return spaces;
         });
     }
 
