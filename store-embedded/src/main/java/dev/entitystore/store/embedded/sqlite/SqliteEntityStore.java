@@ -237,7 +237,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
 
     @Override
     public List<String> spacesWithEntities() {
-        return reads.spaces();
+        return reads.spacesWithEntities();
     }
 
     @Override

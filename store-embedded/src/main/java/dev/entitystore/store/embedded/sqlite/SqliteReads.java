@@ -37,7 +37,7 @@ final class SqliteReads {
             + " AND time >= ? AND time <= ? ORDER BY seq DESC LIMIT ?";
     private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
     /** The distinct spaces, one primary-key descent each (a skip scan), not a walk of every record. */
-    private static final String SPACES = "WITH RECURSIVE s(space) AS (SELECT MIN(space) FROM entities"
+    private static final String SPACES_WITH_ENTITIES = "WITH RECURSIVE s(space) AS (SELECT MIN(space) FROM entities"
             + " UNION ALL SELECT (SELECT MIN(space) FROM entities WHERE space > s.space) FROM s WHERE s.space IS NOT NULL)"
             + " SELECT space FROM s WHERE space IS NOT NULL";
     private static final String SETTINGS = "SELECT key, value FROM settings WHERE space = ? ORDER BY key";
@@ -88,10 +88,10 @@ final class SqliteReads {
         });
     }
 
-    List<String> spaces() {
-        return pool.read("spaces", c -> {
+    List<String> spacesWithEntities() {
+        return pool.read("spacesWithEntities", c -> {
             List<String> spaces = new ArrayList<>();
-            try (ResultSet rs = c.prepare(SPACES).executeQuery()) {
+            try (ResultSet rs = c.prepare(SPACES_WITH_ENTITIES).executeQuery()) {
                 while (rs.next()) {
                     spaces.add(rs.getString(1));
                 }
