@@ -53,6 +53,7 @@ import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.QueryStringLimitFilter;
 import dev.entitystore.server.http.SpacePrefixFilter;
 import dev.entitystore.server.http.StrictQueryFilter;
+import dev.entitystore.server.http.WildcardContentTypeFilter;
 import dev.entitystore.server.http.XsrfFilter;
 import dev.entitystore.server.json.ObjectMapperFactory;
 import dev.entitystore.server.observe.Observability;
@@ -117,6 +118,7 @@ public final class ApplicationFactory {
                 Duration.ofSeconds(config.limits().clientTimeoutSeconds())));
         access.register(app);
         app.register(XsrfFilter.class);
+        app.register(WildcardContentTypeFilter.class);
         app.register(ApiVersionFilter.class);
         app.register(StrictQueryFilter.class);
         // Every write made for a request records its actor and route.

@@ -92,6 +92,18 @@ class RequestConventionsHttpTest {
     }
 
     @Test
+    void bodyDeclaredAsAMediaRangeIsRefusedWith415EvenOnTheMultipartUploads() {
+        for (String range : new String[] {"*/*", "multipart/*"}) {
+            assertError(server.client().request("POST", "/api/asset_criticality/upload_csv")
+                    .header("Content-Type", range).bytes("host.name,low\n".getBytes()).send(), 415, "Unsupported Media Type",
+                    "Unsupported Media Type");
+            assertError(server.client().request("POST", CREATE_GENERIC)
+                    .header("Content-Type", range).bytes(ENTITY.getBytes()).send(), 415, "Unsupported Media Type",
+                    "Unsupported Media Type");
+        }
+    }
+
+    @Test
     void bodyDeclaredAsAnotherMediaTypeIsRefusedWith415() {
         Answer answer = server.client().request("POST", CREATE_GENERIC)
                 .header("Content-Type", "text/plain").bytes(ENTITY.getBytes()).send();
