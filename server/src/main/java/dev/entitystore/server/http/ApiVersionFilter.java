@@ -43,16 +43,17 @@ public final class ApiVersionFilter implements ContainerRequestFilter, Container
         if (version == null) {
             version = VERSION;
         }
+        if (VERSION.equals(version)) { // nearly every request: spare the pattern and the date parse
+            request.setProperty(RESOLVED, version);
+            return;
+        }
         if (!isValidDate(version)) {
             throw HttpErrorException.badRequest("Invalid version. Received \"" + version
                     + "\", expected a valid date string formatted as YYYY-MM-DD.");
         }
-        if (!VERSION.equals(version)) {
-            throw HttpErrorException.badRequest("No version \"" + version + "\" available for ["
-                    + request.getMethod().toLowerCase(Locale.ROOT) + "] [" + routeTemplate(request)
-                    + "]. Available versions are: [" + VERSION + "]");
-        }
-        request.setProperty(RESOLVED, version);
+        throw HttpErrorException.badRequest("No version \"" + version + "\" available for ["
+                + request.getMethod().toLowerCase(Locale.ROOT) + "] [" + routeTemplate(request)
+                + "]. Available versions are: [" + VERSION + "]");
     }
 
     @Override

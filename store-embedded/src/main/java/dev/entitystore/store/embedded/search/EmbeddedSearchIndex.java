@@ -13,6 +13,10 @@ import java.util.function.ToLongFunction;
 /**
  * The embedded search, assembled: the Lucene index under the data directory, following the store's commits.
  *
+ * <p>A write is answered once the store committed it, while the index may still be applying it; a search
+ * waits for the index to have applied everything committed before it starts, so a write is listed by any
+ * search after its answer ({@link IndexFollower}).
+ *
  * <p>Opening attaches the follower to the store first and then catches up from the store to the point
  * of attachment, so no commit falls between the two; it returns once caught up. Close it after the store:
  * the store's last commits are then applied and committed here too.
@@ -25,11 +29,13 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
     private final LuceneEntityIndex index;
     private final IndexFollower follower;
     private final LuceneEntitySearch search;
+    private final ChangeFeed store;
 
-    private EmbeddedSearchIndex(LuceneEntityIndex index, IndexFollower follower, LuceneEntitySearch search) {
+    private EmbeddedSearchIndex(LuceneEntityIndex index, IndexFollower follower, LuceneEntitySearch search, ChangeFeed store) {
         this.index = index;
         this.follower = follower;
         this.search = search;
+        this.store = store;
     }
 
     /**
@@ -61,11 +67,13 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
             index.close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return new EmbeddedSearchIndex(index, follower, new LuceneEntitySearch(index, store::records, clock));
+        return new EmbeddedSearchIndex(index, follower, new LuceneEntitySearch(index, store::records, clock), store);
     }
 
+    /** Searches once every write answered before the call is in the index (see {@link IndexFollower}). */
     @Override
     public SearchResult search(SearchRequest request) {
+        follower.awaitApplied(store.lastSeqNo());
         return search.search(request);
     }
 

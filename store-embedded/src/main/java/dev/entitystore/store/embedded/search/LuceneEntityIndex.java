@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * index reopens at its last commit and catches up from the store from there. A commit written by another
  * index layout ({@code format}), or one Lucene cannot read, is dropped and the index rebuilt.
  *
- * <p>Threads: {@link #apply} and {@link #refresh} are called by one thread (the follower); {@link #commit}
- * by any (the follower's committer, concurrently with applies and refreshes); searches acquire the
- * current searcher.
+ * <p>Threads: {@link #apply} is called by one thread (the follower); {@link #refresh} by any (a search
+ * that finds its searcher behind, the follower's periodic refresh); {@link #commit} by any (the
+ * follower's committer, concurrently with applies and refreshes).
  */
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
@@ -51,6 +51,10 @@ public final class LuceneEntityIndex implements AutoCloseable {
     private final Object commitLock = new Object();
     /** Every change up to this seqNo is in the writer (not necessarily committed or searchable). */
     private volatile long appliedSeq;
+    /** When the last search started ({@link System#nanoTime}); searches decide how often the background refreshes. */
+    private volatile long lastSearchNanos = System.nanoTime();
+    /** Every change up to this seqNo is in the current searcher. */
+    private final java.util.concurrent.atomic.AtomicLong searchableSeq = new java.util.concurrent.atomic.AtomicLong();
     private long committedSeq;
     private volatile ReaderState state = new ReaderState(null, null);
 
@@ -74,6 +78,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, true, false, null);
         this.appliedSeq = seq;
         this.committedSeq = seq;
+        this.searchableSeq.set(seq);
     }
 
     /** Opens the index at {@code path}, creating it (or recreating an unreadable one) empty at seq 0. */
@@ -200,9 +205,28 @@ public final class LuceneEntityIndex implements AutoCloseable {
         return latest;
     }
 
-    /** Makes everything applied so far visible to searches (near-real-time: no fsync). */
+    /**
+     * Makes everything applied so far visible to searches (near-real-time: no fsync), unless the current
+     * searcher already holds it. Safe from any thread, concurrently with {@link #apply}: concurrent callers
+     * share one refresh, and a change applied before a call is searchable when the call returns.
+     */
     void refresh() throws IOException {
+        long target = appliedSeq; // read first: whatever was applied by now is in the writer for the refresh
+        if (searchableSeq.get() >= target) {
+            return;
+        }
         searchers.maybeRefreshBlocking();
+        searchableSeq.accumulateAndGet(target, Math::max);
+    }
+
+    /** Nanoseconds since the last search started. */
+    long nanosSinceLastSearch() {
+        return System.nanoTime() - lastSearchNanos;
+    }
+
+    /** The seqNo through which every change is searchable. */
+    long searchableSeq() {
+        return searchableSeq.get();
     }
 
     /**
@@ -231,8 +255,13 @@ public final class LuceneEntityIndex implements AutoCloseable {
         }
     }
 
-    /** Runs {@code search} on the current searcher with its field catalogue and count cache. */
+    /**
+     * Runs {@code search} on a searcher that holds every change applied before the call (refreshing first
+     * if the current one is behind), with its field catalogue and count cache.
+     */
     <T> T withSearcher(SearcherFunction<T> search) throws IOException {
+        lastSearchNanos = System.nanoTime();
+        refresh();
         IndexSearcher searcher = searchers.acquire();
         try {
             ReaderState current = state;

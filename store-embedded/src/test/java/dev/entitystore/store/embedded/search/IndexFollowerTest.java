@@ -39,8 +39,9 @@ class IndexFollowerTest {
             follower.committed(List.of(host(1, "h1"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertThat(syncing.await(30, TimeUnit.SECONDS)).as("a periodic commit reached fsync").isTrue();
 
-            // The commit now hangs in fsync until released: the next write must not wait for it.
+            // The commit now hangs in fsync until released: the next write, and a search after it, must not wait for it.
             follower.committed(List.of(host(2, "h2"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            follower.awaitApplied(2);
 
             LuceneEntitySearch search = new LuceneEntitySearch(index,
                     new RecordsInMemory().apply(List.of(host(1, "h1"), host(2, "h2"))), Clock.systemUTC());
