@@ -2,6 +2,7 @@ package dev.entitystore.store.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.store.BulkOperation;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 
@@ -156,6 +158,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
     public HistoryPage changes(String space, String id, HistoryQuery query) {
         checkOpen();
         return changes.changes(name(space, "space"), name(id, "id"), query);
+    }
+
+    @Override
+    public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+        checkOpen();
+        return changes.since(name(space, "space"), afterSeq, size, Set.copyOf(entityTypes));
     }
 
     @Override

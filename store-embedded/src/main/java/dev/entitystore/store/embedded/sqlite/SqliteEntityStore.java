@@ -2,6 +2,7 @@ package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.history.WriteContext;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,6 +245,12 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public HistoryPage changes(String space, String id, HistoryQuery query) {
         return reads.history(name(space, "space"), name(id, "id"), query);
+    }
+
+    @Override
+    public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+        positive(size);
+        return reads.feed(name(space, "space"), afterSeq, size, entityTypes);
     }
 
     @Override
