@@ -13,6 +13,7 @@ import dev.entitystore.domain.store.StoredEntity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The store, refusing every write while a component says none can be made durable (a lost data
@@ -60,9 +61,9 @@ public final class HealthGuardedStore implements EntityStore {
     }
 
     @Override
-    public boolean delete(String space, String id) {
+    public boolean delete(String space, String id, Consumer<StoredEntity> precondition) {
         writable();
-        return store.delete(space, id);
+        return store.delete(space, id, precondition);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.entitystore.domain.error.StoreBusyException;
 import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.resolution.ResolutionChangedException;
+import dev.entitystore.domain.error.EntityVersionConflictException;
 import dev.entitystore.domain.error.VersionMismatchException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -52,6 +53,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         // Ours: Kibana lets a concurrent change through; here the link or unlink fails whole (docs/decisions.md).
         STATUS.put(ResolutionChangedException.class, e -> 409);
         STATUS.put(VersionMismatchException.class, e -> 412);
+        STATUS.put(EntityVersionConflictException.class, e -> 409);
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
         STATUS.put(StoreBusyException.class, e -> 429);

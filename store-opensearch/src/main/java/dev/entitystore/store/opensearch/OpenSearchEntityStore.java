@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 
@@ -106,8 +107,9 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
     }
 
     @Override
-    public boolean delete(String space, String id) {
+    public boolean delete(String space, String id, Consumer<StoredEntity> precondition) {
         checkWrite();
+        Objects.requireNonNull(precondition, "precondition");
         name(space, "space");
         name(id, "id");
         String what = "the delete of " + id + " was not applied";
@@ -119,6 +121,8 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory {
             if (current.isEmpty()) {
                 return false;
             }
+            // Asked of the record read: the delete below applies only if it is still that record.
+            precondition.accept(current.get().entity());
             Optional<EntityDocuments.Deleted> deleted = documents.deleteIf(space, current.get());
             if (deleted.isPresent()) {
                 changes.record(List.of(ChangeDrafts.deleted(space, current.get().entity(), deleted.get().seqNo(),

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,12 +207,13 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     }
 
     @Override
-    public boolean delete(String space, String id) {
+    public boolean delete(String space, String id, Consumer<StoredEntity> precondition) {
         name(space, "space");
         name(id, "id");
+        Objects.requireNonNull(precondition, "precondition");
         WriteContext context = WriteContext.current();
         return admitted("the delete of " + id + " was not applied", 1,
-                tx -> SqliteRecordWrites.delete(tx, context, space, id));
+                tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
     }
 
     /**
