@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * anything is read when the length is declared, and cut off at the limit when it is not (chunked).
  * The whole body must arrive within the client timeout, else 408 (hapi's payload timeout answer) and
  * the connection is closed: a client trickling its body cannot hold a worker thread for longer.
- * A body sent without a Content-Type is read as JSON, as Kibana does.
+ * A body sent without a Content-Type (or with a wildcard one) is read as JSON, as Kibana does.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
@@ -48,7 +48,9 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             throw tooLarge(limit);
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType == null && request.hasEntity()) {
+        if ((contentType == null && request.hasEntity()) || isWildcard(contentType)) {
+            // A wildcard names no media type: read as JSON like a missing one (Jersey would otherwise hand
+            // `*/*` to a multipart route, whose form parameters then fail with a 500).
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         } else if (contentType != null && !isMediaType(contentType)) {
             // Jersey would answer a bare 400 with no body; hapi's text for the same.
@@ -63,6 +65,14 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     private static String trimmed(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    private static boolean isWildcard(String header) {
+        if (header == null || !isMediaType(header)) {
+            return false;
+        }
+        MediaType type = MediaType.valueOf(header);
+        return type.isWildcardType() || type.isWildcardSubtype();
     }
 
     private static boolean isMediaType(String header) {
