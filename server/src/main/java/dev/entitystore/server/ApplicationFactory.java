@@ -8,7 +8,9 @@ import dev.entitystore.server.docs.ApiDocsResource;
 import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.ChangeFollower;
 import dev.entitystore.domain.history.HistoryReader;
+import dev.entitystore.server.history.ChangeFeedResource;
 import dev.entitystore.server.history.WriteContextFilter;
 import dev.entitystore.domain.engine.legacy.LegacyEngineLifecycle;
 import dev.entitystore.domain.list.EntityListing;
@@ -82,6 +84,11 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /** The one place that says what the application is made of; {@code Main} and the tests both use it. */
 public final class ApplicationFactory {
+    /** The application property holding its {@link ChangeFollower}, closed first when the server stops. */
+    static final String CHANGE_FOLLOWER = "entitystore.changeFollower";
+    /** Long polls and event streams each hold one of the 64 worker threads while they wait: a quarter at most. */
+    private static final int MAX_WAITING_FOLLOWERS = 16;
+
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
@@ -146,6 +153,10 @@ public final class ApplicationFactory {
         BulkItemLimit bulkLimit = new BulkItemLimit(config.limits().maxBulkItems());
         app.register(new EntitiesV2Resource(new EntityWrites(store, engines, clock), new EntityReader(store), listing,
                 bulkLimit, new HistoryReader(store, history)));
+        ChangeFollower follower = new ChangeFollower(history, MAX_WAITING_FOLLOWERS);
+        app.register(new ChangeFeedResource(follower));
+        // A stopping server ends waiting followers rather than waiting out their polls and streams.
+        app.property(CHANGE_FOLLOWER, follower);
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
         app.register(new RelationshipsResource(new EntityRelationships(store, history)));

@@ -17,6 +17,7 @@ import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -32,10 +33,12 @@ public final class EntityStoreServer implements AutoCloseable {
     private final ServerConfig config;
     private final HealthMonitor monitor;
     private final Observability observability;
+    private final AutoCloseable followers;
     private volatile boolean stopped;
 
     private EntityStoreServer(HttpServer http, Backend backend, ServerConfig config, HealthMonitor monitor,
-                              Observability observability) {
+                              Observability observability, AutoCloseable followers) {
+        this.followers = followers;
         this.http = http;
         this.backend = backend;
         this.config = config;
@@ -69,10 +72,9 @@ public final class EntityStoreServer implements AutoCloseable {
         observability.watch(backend.health());
         backend.gauges().accept(observability.registry());
         observability.countEntities(backend.census());
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, ApplicationFactory.create(config, backend.store(),
-                backend.history(), backend.search(), backend.profiles(), backend.exceptionLists(), backend.health(), access,
-                observability, backend.backup()),
-                tls != null, tls, false);
+        ResourceConfig app = ApplicationFactory.create(config, backend.store(), backend.history(), backend.search(),
+                backend.profiles(), backend.exceptionLists(), backend.health(), access, observability, backend.backup());
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, app, tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // A failure that escapes Jersey never shows its stack trace to the client.
@@ -103,7 +105,8 @@ public final class EntityStoreServer implements AutoCloseable {
         }
         HealthMonitor monitor = new HealthMonitor(backend.health());
         monitor.start();
-        return new EntityStoreServer(http, backend, config, monitor, observability);
+        return new EntityStoreServer(http, backend, config, monitor, observability,
+                (AutoCloseable) app.getProperty(ApplicationFactory.CHANGE_FOLLOWER));
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -133,6 +136,11 @@ public final class EntityStoreServer implements AutoCloseable {
         }
         stopped = true;
         monitor.close();
+        try {
+            followers.close();
+        } catch (Exception e) {
+            LOG.warn("Change feed followers did not stop cleanly: {}", e.toString());
+        }
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get();
         } catch (Exception e) {

@@ -36,7 +36,7 @@ class GeneratedClientHttpTest {
         assertThat(entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null).getOk())
                 .isTrue();
         entities.updateEntity(EntityType.HOST,
-                Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true", null);
+                Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true", null, null, null);
 
         Object stored = entities.getEntity(EntityType.HOST, "host:generated-client", null);
         assertThat(stored).asString().contains("managed=true").contains("name=generated-client");

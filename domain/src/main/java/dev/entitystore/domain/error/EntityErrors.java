@@ -21,7 +21,7 @@ public final class EntityErrors {
         return new EntityAlreadyExistsException("Entity ID '" + euid + "' already exists");
     }
 
-    /** An update with {@code If-Match} found the entity at another version; nothing was written. */
+    /** An update or delete with {@code If-Match} found the entity at another version; nothing was written. */
     public static VersionMismatchException versionMismatch(String euid, String expected, long current) {
         return new VersionMismatchException("Entity ID '" + euid + "' is at version " + current
                 + ", not the version the request expected (If-Match: " + expected + ")");

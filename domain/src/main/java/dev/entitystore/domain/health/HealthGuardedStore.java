@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * The store, refusing every write while a component says none can be made durable (a lost data
@@ -61,9 +62,9 @@ public final class HealthGuardedStore implements EntityStore {
     }
 
     @Override
-    public boolean delete(String space, String id) {
+    public boolean delete(String space, String id, Consumer<StoredEntity> precondition) {
         writable();
-        return store.delete(space, id);
+        return store.delete(space, id, precondition);
     }
 
     @Override

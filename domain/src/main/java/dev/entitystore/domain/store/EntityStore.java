@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * The storage port: entity records (JSON objects keyed by space and {@code _id}) and per-space settings
@@ -54,7 +55,16 @@ public interface EntityStore extends AutoCloseable {
     List<ItemOutcome> bulk(String space, List<BulkOperation> operations);
 
     /** Deletes the record; {@code false} if there was none. Leaves a tombstone in a {@link ChangeFeed}. */
-    boolean delete(String space, String id);
+    default boolean delete(String space, String id) {
+        return delete(space, id, current -> { });
+    }
+
+    /**
+     * Deletes the record once {@code precondition} has accepted it, with no other write to it in between
+     * (HTTP's {@code If-Match}); an exception it throws is rethrown and nothing is deleted. {@code false} if
+     * there was no record (the precondition is then not asked).
+     */
+    boolean delete(String space, String id, Consumer<StoredEntity> precondition);
 
     /**
      * Deletes every record of the space (uninstall with data); settings are kept, the caller deletes

@@ -68,16 +68,18 @@ public final class EntityWrites {
 
     /** Merges the patch into the stored entity (Elasticsearch's partial update); the entity must exist. */
     public long update(String space, EntityType type, ObjectNode body, boolean force) {
-        return update(space, type, body, force, Precondition.none());
+        return update(space, type, body, force, Precondition.none(), SeqNoCondition.none());
     }
 
     /**
      * As {@link #update(String, EntityType, ObjectNode, boolean)}, written only if {@code ifMatch} (HTTP's
-     * {@code If-Match}) holds for the stored version, decided atomically with the write.
+     * {@code If-Match}) and {@code ifSeqNo} (Elasticsearch's {@code if_seq_no}/{@code if_primary_term}) hold
+     * for the stored version, decided atomically with the write.
      *
      * @return the version written
      */
-    public long update(String space, EntityType type, ObjectNode body, boolean force, Precondition ifMatch) {
+    public long update(String space, EntityType type, ObjectNode body, boolean force, Precondition ifMatch,
+                       SeqNoCondition ifSeqNo) {
         validator.validate(type, body);
         engines.requireInstalled(space);
         PlannedWrite write = updatePlanner.plan(type, body, force);
@@ -86,6 +88,7 @@ public final class EntityWrites {
             if (current.isPresent() && !ifMatch.holdsFor(current.get().version())) {
                 throw EntityErrors.versionMismatch(write.euid(), ifMatch.header(), current.get().version());
             }
+            current.ifPresent(ifSeqNo::check);
             return merge.apply(current);
         });
         if (outcome.status() == MergeOutcome.Status.NOT_FOUND) {
@@ -127,7 +130,17 @@ public final class EntityWrites {
 
     /** Deletes the entity with this EUID; no installed check, as in Kibana (a missing store is a 404). */
     public void delete(String space, String euid) {
-        if (!store.delete(space, EntityIds.documentId(euid))) {
+        delete(space, euid, Precondition.none());
+    }
+
+    /** As {@link #delete(String, String)}, only if {@code ifMatch} holds for the stored version (else 412, nothing deleted). */
+    public void delete(String space, String euid, Precondition ifMatch) {
+        boolean deleted = store.delete(space, EntityIds.documentId(euid), current -> {
+            if (!ifMatch.holdsFor(current.version())) {
+                throw EntityErrors.versionMismatch(euid, ifMatch.header(), current.version());
+            }
+        });
+        if (!deleted) {
             throw EntityErrors.notFound(euid);
         }
     }

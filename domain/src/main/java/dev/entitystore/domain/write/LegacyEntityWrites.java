@@ -39,13 +39,13 @@ public final class LegacyEntityWrites {
     /**
      * Creates the entity when missing, else merges with v1's collect rule.
      *
-     * @return the record as stored after the write
+     * @return the record as stored after the write, with its version
      */
-    public ObjectNode upsert(String space, EntityType type, ObjectNode body, boolean force) {
+    public StoredEntity upsert(String space, EntityType type, ObjectNode body, boolean force) {
         validator.validate(type, body);
         PlannedUpsert upsert = planner.plan(type, body, force, new SpaceLegacyEngines(engines, space));
         MergeOutcome outcome = store.merge(space, upsert.docId(), apply(upsert));
-        return outcome.entity().map(StoredEntity::source).orElseThrow(
+        return outcome.entity().orElseThrow(
                 () -> new IllegalStateException("an upsert always writes, got " + outcome.status()));
     }
 

@@ -48,7 +48,8 @@ public final class KibanaPrivileges {
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
     static {
-        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity", "listEntityRelationships", "getEntityHistory");
+        route(V2_READ, "getEntityStoreStatus", "listEntities", "getEntity", "listEntityRelationships", "getEntityHistory",
+                "followEntityChanges");
         route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",

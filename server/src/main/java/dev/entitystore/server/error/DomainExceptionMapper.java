@@ -21,6 +21,7 @@ import dev.entitystore.domain.error.StoreNotInstalledException;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.resolution.ResolutionChangedException;
 import dev.entitystore.domain.resolution.rule.ResolutionRuleMissingException;
+import dev.entitystore.domain.error.EntityVersionConflictException;
 import dev.entitystore.domain.error.VersionMismatchException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -54,6 +55,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(ResolutionChangedException.class, e -> 409);
         STATUS.put(ResolutionRuleMissingException.class, e -> 404);
         STATUS.put(VersionMismatchException.class, e -> 412);
+        STATUS.put(EntityVersionConflictException.class, e -> 409);
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
         STATUS.put(StoreBusyException.class, e -> 429);

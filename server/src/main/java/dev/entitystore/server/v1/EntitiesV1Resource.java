@@ -13,12 +13,15 @@ import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.list.ListAnswer;
 import dev.entitystore.domain.write.BulkItem;
 import dev.entitystore.domain.write.BulkItemFailure;
+import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.write.LegacyEntityWrites;
+import dev.entitystore.domain.write.Precondition;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
 import dev.entitystore.server.v2.BulkItemErrors;
 import dev.entitystore.server.v2.EntityTypes;
 import dev.entitystore.server.v2.ListAnswers;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +40,8 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
 
     @Override
     public Response v1UpsertEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf) {
-        ObjectNode stored = writes.upsert(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
-        return Response.ok(stored).build();
+        StoredEntity stored = writes.upsert(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
+        return Response.ok(stored.source()).header(HttpHeaders.ETAG, Precondition.entityTag(stored.version())).build();
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.Precondition;
+import dev.entitystore.domain.write.SeqNoCondition;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,9 +52,10 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf, String ifMatch) {
+    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf, String ifMatch,
+                                 Long ifSeqNo, Long ifPrimaryTerm) {
         long version = writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force),
-                Precondition.ifMatch(ifMatch));
+                Precondition.ifMatch(ifMatch), SeqNoCondition.of(ifSeqNo, ifPrimaryTerm));
         return ok(version);
     }
 
@@ -69,8 +71,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response deleteEntity(DeleteEntityRequest request, String kbnXsrf) {
-        writes.delete(space(), request.getEntityId());
+    public Response deleteEntity(DeleteEntityRequest request, String kbnXsrf, String ifMatch) {
+        writes.delete(space(), request.getEntityId(), Precondition.ifMatch(ifMatch));
         return Response.ok(new DeletedResponse().deleted(true)).build();
     }
 

@@ -56,12 +56,12 @@ class LegacyEntityWritesTest {
     void upsertCreatesThenMergesCollectFieldsUpToTheEnginesHistoryLength() {
         lifecycle.init(SPACE, LegacyEngineType.HOST, obj("{'fieldHistoryLength':3}"));
         ObjectNode created = writes.upsert(SPACE, EntityType.HOST,
-                obj("{'entity':{'id':'host:web','attributes':{'watchlists':['a','b'],'managed':true}}}"), false);
+                obj("{'entity':{'id':'host:web','attributes':{'watchlists':['a','b'],'managed':true}}}"), false).source();
         assertThat(created.path("entity").path("name").asText()).isEqualTo("host:web");
         assertThat(created.path("entity").path("EngineMetadata").path("Type").asText()).isEqualTo("host");
 
         ObjectNode merged = writes.upsert(SPACE, EntityType.HOST,
-                obj("{'entity':{'id':'host:web','attributes':{'watchlists':['b','c','d'],'managed':false}}}"), false);
+                obj("{'entity':{'id':'host:web','attributes':{'watchlists':['b','c','d'],'managed':false}}}"), false).source();
         assertThat(merged.path("entity").path("attributes").path("watchlists")).isEqualTo(node("['a','b','c']"));
         assertThat(merged.path("entity").path("attributes").path("managed").asBoolean()).isFalse();
         assertThat(stored("host:web")).isEqualTo(merged);

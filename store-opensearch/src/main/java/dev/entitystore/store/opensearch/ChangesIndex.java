@@ -1,13 +1,18 @@
 package dev.entitystore.store.opensearch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -19,6 +24,8 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * The change records of every space in one index of one shard, so that the shard's {@code _seq_no} is the
@@ -50,6 +57,8 @@ final class ChangesIndex {
                 }
               }
             }""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenSearchClient client;
     private final String index;
@@ -143,6 +152,64 @@ final class ChangesIndex {
                 return HistoryPage.of(List.of(), query.size());
             }
             throw BackendFailures.failure("the read of the history of " + id, e);
+        }
+    }
+
+    /**
+     * A space's changes after {@code afterSeq}, oldest first. Writers index concurrently, so a change may
+     * become searchable before one with a lower {@code _seq_no}; only changes up to the shard's local
+     * checkpoint (every operation below it is processed on every copy) are answered, after a refresh that
+     * makes them all searchable, so a follower never skips one.
+     */
+    FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+        try {
+            long checkpoint = checkpoint();
+            if (checkpoint <= afterSeq) {
+                return new FeedPage(List.of(), afterSeq);
+            }
+            client.indices().refresh(r -> r.index(index));
+            List<Query> filters = new ArrayList<>();
+            filters.add(term("space", space));
+            filters.add(Query.of(q -> q.range(r -> r.field("_seq_no").gt(JsonData.of(afterSeq)).lte(JsonData.of(checkpoint)))));
+            if (!entityTypes.isEmpty()) {
+                List<FieldValue> types = entityTypes.stream().map(FieldValue::of).toList();
+                filters.add(Query.of(q -> q.terms(t -> t.field("entityType").terms(v -> v.value(types)))));
+            }
+            SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(size).seqNoPrimaryTerm(true)
+                    .query(q -> q.bool(b -> b.filter(filters)))
+                    .sort(o -> o.field(f -> f.field("_seq_no").order(SortOrder.Asc))), ObjectNode.class);
+            List<EntityChange> changes = new ArrayList<>();
+            for (Hit<ObjectNode> hit : response.hits().hits()) {
+                changes.add(change(hit.source(), hit.seqNo()));
+            }
+            long through = changes.size() == size ? changes.get(changes.size() - 1).seq() : checkpoint;
+            return new FeedPage(changes, through);
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return new FeedPage(List.of(), afterSeq);
+            }
+            throw BackendFailures.failure("the read of the change feed of space " + space, e);
+        }
+    }
+
+    /** The lowest local checkpoint of the shard's copies: -1 while the index is missing or empty. */
+    private long checkpoint() throws IOException {
+        try (Response response = client.generic().execute(Requests.builder().method("GET")
+                .endpoint("/" + index + "/_stats/docs").query(Map.of("level", "shards")).build())) {
+            if (response.getStatus() == 404) {
+                return -1;
+            }
+            String body = response.getBody().map(b -> b.bodyAsString()).orElse("{}");
+            if (response.getStatus() != 200) {
+                throw BackendFailures.partly("OpenSearch refused the request (" + response.getStatus()
+                        + "): the read of the changes index's checkpoint failed: "
+                        + body.substring(0, Math.min(200, body.length())), null);
+            }
+            long lowest = Long.MAX_VALUE;
+            for (JsonNode copy : JSON.readTree(body).path("indices").path(index).path("shards").path("0")) {
+                lowest = Math.min(lowest, copy.path("seq_no").path("local_checkpoint").asLong(-1));
+            }
+            return lowest == Long.MAX_VALUE ? -1 : lowest;
         }
     }
 

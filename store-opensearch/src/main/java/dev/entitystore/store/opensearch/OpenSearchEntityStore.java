@@ -3,6 +3,7 @@ package dev.entitystore.store.opensearch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.census.SpaceDirectory;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.store.BulkOperation;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 
@@ -114,8 +117,9 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     }
 
     @Override
-    public boolean delete(String space, String id) {
+    public boolean delete(String space, String id, Consumer<StoredEntity> precondition) {
         checkWrite();
+        Objects.requireNonNull(precondition, "precondition");
         name(space, "space");
         name(id, "id");
         String what = "the delete of " + id + " was not applied";
@@ -127,6 +131,8 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
             if (current.isEmpty()) {
                 return false;
             }
+            // Asked of the record read: the delete below applies only if it is still that record.
+            precondition.accept(current.get().entity());
             Optional<EntityDocuments.Deleted> deleted = documents.deleteIf(space, current.get());
             if (deleted.isPresent()) {
                 changes.record(List.of(ChangeDrafts.deleted(space, current.get().entity(), deleted.get().seqNo(),
@@ -166,6 +172,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     public HistoryPage changes(String space, String id, HistoryQuery query) {
         checkOpen();
         return changes.changes(name(space, "space"), name(id, "id"), query);
+    }
+
+    @Override
+    public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+        checkOpen();
+        return changes.since(name(space, "space"), afterSeq, size, Set.copyOf(entityTypes));
     }
 
     @Override

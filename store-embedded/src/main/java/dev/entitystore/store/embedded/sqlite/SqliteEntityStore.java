@@ -2,6 +2,7 @@ package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.history.WriteContext;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,12 +209,13 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     }
 
     @Override
-    public boolean delete(String space, String id) {
+    public boolean delete(String space, String id, Consumer<StoredEntity> precondition) {
         name(space, "space");
         name(id, "id");
+        Objects.requireNonNull(precondition, "precondition");
         WriteContext context = WriteContext.current();
         return admitted("the delete of " + id + " was not applied", 1,
-                tx -> SqliteRecordWrites.delete(tx, context, space, id));
+                tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
     }
 
     /**
@@ -250,6 +254,12 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public HistoryPage changes(String space, String id, HistoryQuery query) {
         return reads.history(name(space, "space"), name(id, "id"), query);
+    }
+
+    @Override
+    public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+        positive(size);
+        return reads.feed(name(space, "space"), afterSeq, size, entityTypes);
     }
 
     @Override

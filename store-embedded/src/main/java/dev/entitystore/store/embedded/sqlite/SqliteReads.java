@@ -2,6 +2,7 @@ package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.store.Change;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /** The read queries, on connections of the pool; never on the writer's. */
@@ -35,6 +37,9 @@ final class SqliteReads {
     private static final String LAST_SEQ = "SELECT value FROM store_meta WHERE key = 'last_seq'";
     private static final String HISTORY = "SELECT seq, change FROM changes WHERE space = ? AND id = ? AND seq < ?"
             + " AND time >= ? AND time <= ? ORDER BY seq DESC LIMIT ?";
+    private static final String FEED = "SELECT seq, space, change FROM changes WHERE seq > ? ORDER BY seq LIMIT ?";
+    /** Rows of the change log one feed read looks at, at most: past them it answers what it found and its cursor. */
+    private static final int FEED_SCAN = 10_000;
     private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
     /** The distinct spaces, one primary-key descent each (a skip scan), not a walk of every record. */
     private static final String SPACES_WITH_ENTITIES = "WITH RECURSIVE s(space) AS (SELECT MIN(space) FROM entities"
@@ -265,6 +270,49 @@ final class SqliteReads {
                 c.execute("COMMIT");
             }
             return HistoryPage.of(page, query.size());
+        });
+    }
+
+    /**
+     * A space's changes after {@code afterSeq}, oldest first. Walks the log in seq order (one read snapshot:
+     * the single writer commits in seq order, so what it sees is a prefix of the log and nothing can appear
+     * before it later), skipping other spaces and types, for at most {@value #FEED_SCAN} rows.
+     */
+    FeedPage feed(String space, long afterSeq, int size, Set<String> entityTypes) {
+        return pool.read("feed", c -> {
+            List<EntityChange> changes = new ArrayList<>(Math.min(size, 1_000));
+            long through = afterSeq;
+            int scanned = 0;
+            int batch = Math.max(size, 500);
+            PreparedStatement s = c.prepare(FEED);
+            c.execute("BEGIN");
+            try {
+                while (changes.size() < size && scanned < FEED_SCAN) {
+                    s.setLong(1, through);
+                    s.setInt(2, batch);
+                    int read = 0;
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next() && changes.size() < size) {
+                            read++;
+                            through = rs.getLong(1);
+                            if (space.equals(rs.getString(2))) {
+                                EntityChange change = EntityChange.fromJson(JsonCodec.read(rs.getBytes(3), "change " + through),
+                                        through);
+                                if (entityTypes.isEmpty() || entityTypes.contains(change.entityType())) {
+                                    changes.add(change);
+                                }
+                            }
+                        }
+                    }
+                    scanned += read;
+                    if (read < batch) {
+                        break;
+                    }
+                }
+            } finally {
+                c.execute("COMMIT");
+            }
+            return new FeedPage(changes, through);
         });
     }
 

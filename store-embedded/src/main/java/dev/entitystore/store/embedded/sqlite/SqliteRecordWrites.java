@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What create, merge, delete and bulk mean, in terms of the row steps of {@link WriteTransaction}.
@@ -64,12 +65,17 @@ final class SqliteRecordWrites {
         };
     }
 
-    /** Deletes the record and records its removal (every field goes, with its last value as "before"). */
-    static boolean delete(WriteTransaction tx, WriteContext context, String space, String id) throws SQLException {
+    /**
+     * Deletes the record once {@code precondition} accepted it, and records its removal (every field goes,
+     * with its last value as "before").
+     */
+    static boolean delete(WriteTransaction tx, WriteContext context, String space, String id,
+                          Consumer<StoredEntity> precondition) throws SQLException {
         Optional<StoredEntity> current = tx.read(space, id);
         if (current.isEmpty()) {
             return false;
         }
+        precondition.accept(current.get());
         long tombstone = tx.delete(space, id);
         tx.recordChange(deleted(tx, context, space, current.get()), tombstone);
         return true;
@@ -105,7 +111,7 @@ final class SqliteRecordWrites {
             return new ItemOutcome(id, ItemOutcome.Status.ALREADY_EXISTS, tx.read(space, id));
         }
         if (operation instanceof BulkOperation.Delete) {
-            boolean deleted = delete(tx, context, space, id);
+            boolean deleted = delete(tx, context, space, id, record -> { });
             return new ItemOutcome(id, deleted ? ItemOutcome.Status.DELETED : ItemOutcome.Status.NOT_FOUND, Optional.empty());
         }
         throw new IllegalArgumentException("unknown bulk operation " + operation);

@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entitystore.domain.history.ChangeOp;
 import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.history.WriteContext;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.MergeDecision;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every write of a record leaves one change in the same transaction: none without the write, none lost with it. */
+/**
+ * Every write of a record leaves one change in the same transaction: none without the write, none lost with
+ * it; the feed reads them back in seq order.
+ */
 class ChangeRecordsTest extends StoreTestSupport {
 
     private List<EntityChange> history(String id) {
@@ -68,5 +74,43 @@ class ChangeRecordsTest extends StoreTestSupport {
                 .isEqualTo(2);
         store.create("s", "x", obj("n", 3));
         assertThat(store.changes("s", "x", HistoryQuery.newest(1)).changes().get(0).seq()).isEqualTo(store.lastSeqNo());
+    }
+
+    @Test
+    void the_feed_walks_the_log_in_seq_order_skipping_other_spaces_and_types_and_moves_its_cursor_past_them() {
+        openStore();
+        store.create("mine", "h", obj("entity", obj("id", "host:h", "EngineMetadata", obj("Type", "host"))));
+        List<BulkOperation> others = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            others.add(BulkOperation.create("o" + i, obj("n", i)));
+        }
+        store.bulk("other", others);
+        store.create("mine", "u", obj("entity", obj("id", "user:u", "EngineMetadata", obj("Type", "user"))));
+        FeedPage all = store.since("mine", -1, 10, Set.of());
+        assertThat(all.changes()).extracting(EntityChange::id).containsExactly("h", "u");
+        assertThat(all.through()).isEqualTo(store.lastSeqNo());
+        assertThat(store.since("mine", -1, 10, Set.of("user")).changes()).extracting(EntityChange::id).containsExactly("u");
+        FeedPage first = store.since("mine", -1, 1, Set.of());
+        assertThat(first.changes()).extracting(EntityChange::id).containsExactly("h");
+        assertThat(first.through()).isEqualTo(first.changes().get(0).seq());
+        FeedPage quiet = store.since("mine", store.lastSeqNo(), 10, Set.of());
+        assertThat(quiet.changes()).isEmpty();
+        assertThat(quiet.through()).isEqualTo(store.lastSeqNo());
+    }
+
+    @Test
+    void one_feed_read_looks_at_a_bounded_stretch_of_the_log_and_answers_its_cursor() {
+        openStore();
+        List<BulkOperation> others = new ArrayList<>();
+        for (int i = 0; i < 10_500; i++) {
+            others.add(BulkOperation.create("o" + i, obj("n", i)));
+        }
+        store.bulk("other", others);
+        store.create("mine", "late", obj("n", 1));
+        FeedPage first = store.since("mine", -1, 10, Set.of());
+        assertThat(first.changes()).isEmpty();
+        assertThat(first.through()).isBetween(1L, store.lastSeqNo() - 1);
+        FeedPage next = store.since("mine", first.through(), 10, Set.of());
+        assertThat(next.changes()).extracting(EntityChange::id).containsExactly("late");
     }
 }

@@ -1,0 +1,158 @@
+package dev.entitystore.domain.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.error.InvalidRequestException;
+import dev.entitystore.domain.error.StoreBusyException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The feed's cursor and parameters, the long poll, the bound on waiting followers and closing. */
+class ChangeFollowerTest {
+    /** A log in memory: changes of two spaces, in seq order. */
+    private final List<EntityChange> log = new CopyOnWriteArrayList<>();
+    private final EntityHistory history = new EntityHistory() {
+        @Override
+        public HistoryPage changes(String space, String id, HistoryQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+            List<EntityChange> found = new ArrayList<>();
+            long through = afterSeq;
+            for (EntityChange change : log) {
+                if (change.seq() > afterSeq && found.size() < size) {
+                    through = change.seq();
+                    if (change.space().equals(space) && (entityTypes.isEmpty() || entityTypes.contains(change.entityType()))) {
+                        found.add(change);
+                    }
+                }
+            }
+            return new FeedPage(found, through);
+        }
+    };
+    private final ChangeFollower follower = new ChangeFollower(history, 1);
+
+    private void write(String space, String type) {
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        record.putObject("entity").put("id", type + ":x").putObject("EngineMetadata").put("Type", type);
+        log.add(EntityChange.draft(ChangeOp.CREATE, space, "id", 1, 0, WriteContext.INTERNAL, record,
+                JsonNodeFactory.instance.objectNode()).at(log.size() + 1));
+    }
+
+    @Test
+    void theCursorStartsBeforeTheFirstChangeAndLastEventIdTakesThePlaceOfSince() {
+        assertThat(follower.request("s", null, null, null, null).since()).isEqualTo(ChangeFollower.START);
+        assertThat(follower.request("s", "7", null, null, null).since()).isEqualTo(7);
+        assertThat(follower.request("s", "7", "9", null, null).since()).isEqualTo(9);
+        assertThat(follower.request("s", null, null, null, null).size()).isEqualTo(ChangeFollower.DEFAULT_SIZE);
+        assertThat(follower.request("s", null, null, 5, List.of("host,user", "generic")).entityTypes())
+                .containsExactlyInAnyOrder("host", "user", "generic");
+    }
+
+    @Test
+    void aBadCursorOrTypeIsAnInvalidRequest() {
+        assertThatThrownBy(() -> follower.request("s", "x1", null, null, null)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("[request query]: since: expected the next cursor of a previous answer, got 'x1'");
+        assertThatThrownBy(() -> follower.request("s", null, "-5", null, null))
+                .hasMessage("[request headers]: Last-Event-ID: expected the next cursor of a previous answer, got '-5'");
+        assertThatThrownBy(() -> follower.request("s", null, null, null, List.of("Host")))
+                .hasMessage("[request query]: entity_types: expected one of user, host, service, generic, got 'Host'");
+    }
+
+    @Test
+    void aPollAnswersTheSpacesChangesAndMovesTheCursorPastOthers() {
+        write("a", "host");
+        write("b", "host");
+        write("a", "user");
+        write("b", "user");
+        FeedPage page = follower.poll(follower.request("a", null, null, null, null), 0);
+        assertThat(page.changes()).extracting(EntityChange::seq).containsExactly(1L, 3L);
+        assertThat(page.through()).isEqualTo(4);
+        FeedPage users = follower.poll(follower.request("a", null, null, null, List.of("user")), 0);
+        assertThat(users.changes()).extracting(EntityChange::seq).containsExactly(3L);
+        FeedPage none = follower.poll(follower.request("a", "4", null, null, null), 0);
+        assertThat(none.changes()).isEmpty();
+        assertThat(none.through()).isEqualTo(4);
+    }
+
+    @Test
+    void aLongPollAnswersTheNextChangeOfItsSpaceAndOtherwiseWaitsItsTime() throws Exception {
+        CompletableFuture<FeedPage> waiting = CompletableFuture.supplyAsync(
+                () -> follower.poll(follower.request("a", null, null, null, null), 10));
+        Thread.sleep(300);
+        write("b", "host");
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        write("a", "host");
+        FeedPage page = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(page.changes()).extracting(EntityChange::seq).containsExactly(2L);
+
+        long started = System.nanoTime();
+        FeedPage empty = follower.poll(follower.request("a", "2", null, null, null), 1);
+        assertThat(empty.changes()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void pastTheWaitingBoundAPollAnswersAtOnceAndAStreamIsRefused() throws Exception {
+        ChangeFollower.Subscription held = follower.subscribe(follower.request("a", null, null, null, null));
+        long started = System.nanoTime();
+        assertThat(follower.poll(follower.request("a", null, null, null, null), 10).changes()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> follower.subscribe(follower.request("a", null, null, null, null)))
+                .isInstanceOf(StoreBusyException.class);
+        follower.close();
+        held.run(10_000, new CountingSink());
+        assertThat(follower.subscribe(follower.request("a", null, null, null, null))).isNotNull();
+    }
+
+    @Test
+    void aStreamHandsEveryChangeInOrderUntilTheFollowerCloses() throws Exception {
+        write("a", "host");
+        CountingSink sink = new CountingSink();
+        CompletableFuture<Void> streaming = CompletableFuture.runAsync(() -> {
+            try {
+                follower.subscribe(follower.request("a", null, null, null, null)).run(200, sink);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(500);
+        write("a", "user");
+        Thread.sleep(500);
+        follower.close();
+        streaming.get(5, TimeUnit.SECONDS);
+        assertThat(sink.seqs).containsExactly(1L, 2L);
+        assertThat(sink.idles).isPositive();
+    }
+
+    private static final class CountingSink implements ChangeFollower.Sink {
+        final List<Long> seqs = new CopyOnWriteArrayList<>();
+        volatile int idles;
+
+        @Override
+        public void change(EntityChange change) {
+            seqs.add(change.seq());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void idle() {
+            idles++;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.entitystore.server.history;
+
+/** {@link ChangeFeedHttpSuite} on the embedded store. */
+class ChangeFeedHttpTest extends ChangeFeedHttpSuite {
+}

@@ -1,0 +1,7 @@
+package dev.entitystore.server.history;
+
+import dev.entitystore.server.OnOpenSearch;
+
+/** {@link ChangeFeedHttpSuite} on OpenSearch. */
+class ChangeFeedOpenSearchHttpTest extends ChangeFeedHttpSuite implements OnOpenSearch {
+}
