@@ -121,7 +121,8 @@ curl() {
     local body status attempt
     body="$(mktemp)"
     for attempt in $(seq 1 60); do
-        status="$(command curl "$@" -o "$body" -w '%{http_code}' || true)"
+        # A bound on every command (a README line may set its own): a stream or a hung answer never holds CI.
+        status="$(command curl --max-time 120 "$@" -o "$body" -w '%{http_code}' || true)"
         [[ "$status" != "000" ]] && break
         sleep 1
     done
