@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -54,7 +55,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
     /** When the last search started ({@link System#nanoTime}); searches decide how often the background refreshes. */
     private volatile long lastSearchNanos = System.nanoTime();
     /** Every change up to this seqNo is in the current searcher. */
-    private final java.util.concurrent.atomic.AtomicLong searchableSeq = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong searchableSeq = new AtomicLong();
     private long committedSeq;
     private volatile ReaderState state = new ReaderState(null, null);
 
