@@ -74,6 +74,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final String dbName;
     /** Asked before each commit: a reason means the group is rolled back, nothing of it applied. */
     private final Supplier<Optional<String>> commitRefusal;
+    /** Told after each commit (the background WAL checkpoint). */
+    private final Runnable afterCommit;
     private volatile CommitStatistics statistics = CommitStatistics.NONE;
     /** Why the follower stopped making commits searchable, once it has; the store's health reports it. */
     private volatile String followerFailure;
@@ -85,9 +87,14 @@ final class GroupCommitWriter implements AutoCloseable {
     private CommitListener listener;
 
     GroupCommitWriter(WriteTransaction tx, String dbName, Supplier<Optional<String>> commitRefusal) {
+        this(tx, dbName, commitRefusal, () -> { });
+    }
+
+    GroupCommitWriter(WriteTransaction tx, String dbName, Supplier<Optional<String>> commitRefusal, Runnable afterCommit) {
         this.tx = tx;
         this.dbName = dbName;
         this.commitRefusal = commitRefusal;
+        this.afterCommit = afterCommit;
         this.thread = new Thread(this::loop, "entity-store-writer");
         // Daemon, so that a start-up that fails after opening the store still exits. Nothing acknowledged
         // is lost by that: a caller is answered only after its commit; close() drains the queue.
@@ -132,7 +139,7 @@ final class GroupCommitWriter implements AutoCloseable {
      * @param weight     how many records it touches, to bound group sizes
      */
     <T> T submit(String notApplied, int weight, Work<T> work) {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread || PreparedMerge.merging()) {
             throw new IllegalStateException("the entity store was called from inside a merge function");
         }
         Request<T> request = new Request<>(notApplied, weight, work);
@@ -238,6 +245,7 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         statistics.committed(applied.size(), weightOf(applied), System.nanoTime() - commitStarted);
+        afterCommit.run();
         answerWhenFollowed(applied, tx.takeCommittedChanges());
     }
 

@@ -101,6 +101,18 @@ final class SqliteConnections {
         }
     }
 
+    /** Closes a connection that is being given up on anyway; the first error is the one to report. */
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing: the caller reports what made it give up
+        }
+    }
+
     /** One transaction around {@code work}: committed when it returns, rolled back when it throws. */
     static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);

@@ -58,19 +58,24 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private final WriteAdmission admission;
     private final ReadConnectionPool readPool;
     private final SqliteReads reads;
+    private final MergePreparer preparer;
     private final DataFilesWatch files;
+    private final WalCheckpointer checkpointer;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
     private SqliteEntityStore(DataDirectory dataDirectory, Path dbFile, WriteTransaction writeTransaction,
-                              ReadConnectionPool readPool, DataFilesWatch files, int maxPendingWrites) {
+                              ReadConnectionPool readPool, DataFilesWatch files, WalCheckpointer checkpointer,
+                              int maxPendingWrites) {
         this.dataDirectory = dataDirectory;
         this.dbFile = dbFile;
         this.writeTransaction = writeTransaction;
         this.readPool = readPool;
         this.reads = new SqliteReads(readPool);
+        this.preparer = new MergePreparer(reads);
         this.files = files;
-        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem);
+        this.checkpointer = checkpointer;
+        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem, checkpointer::committed);
         this.admission = new WriteAdmission(maxPendingWrites);
     }
 
@@ -101,6 +106,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         Path dbFile = directory.path().resolve(DB_FILE_NAME);
         Connection connection = null;
         ReadConnectionPool pool = null;
+        WalCheckpointer checkpointer = null;
         try {
             connection = SqliteConnections.openWriter(dbFile);
             int applied = schema.migrate(connection, dbFile);
@@ -109,12 +115,17 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
             LOG.info("entity store opened at {} (schema version {}, {} migrations applied, last seq {})",
                     dbFile, schema.latestVersion(), applied, tx.committedSeq());
             DataFilesWatch files = DataFilesWatch.of(directory.path(), dbFile);
-            return new SqliteEntityStore(directory, dbFile, tx, pool, files, maxPendingWrites);
+            tx.autoCheckpointAt(WalCheckpointer.WRITER_BACKSTOP_PAGES);
+            checkpointer = WalCheckpointer.start(dbFile);
+            return new SqliteEntityStore(directory, dbFile, tx, pool, files, checkpointer, maxPendingWrites);
         } catch (SQLException | java.io.IOException | RuntimeException e) {
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
             if (pool != null) {
                 pool.close();
             }
-            closeQuietly(connection);
+            SqliteConnections.closeQuietly(connection);
             directory.close();
             if (e instanceof StoreOpenException open) {
                 throw open;
@@ -180,7 +191,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         String json = JsonCodec.write(Objects.requireNonNull(source, "source"));
         WriteContext context = WriteContext.current();
         return admitted("the create of " + id + " was not applied", 1,
-                tx -> SqliteRecordWrites.create(tx, context, space, id, source, json));
+                () -> tx -> SqliteRecordWrites.create(tx, context, space, id, source, json));
     }
 
     @Override
@@ -189,8 +200,10 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         name(id, "id");
         Objects.requireNonNull(merge, "merge");
         WriteContext context = WriteContext.current();
-        return admitted("the merge of " + id + " was not applied", 1,
-                tx -> SqliteRecordWrites.merge(tx, context, space, id, merge));
+        return admitted("the merge of " + id + " was not applied", 1, () -> {
+            Optional<PreparedMerge> prepared = preparer.single(space, id, merge);
+            return tx -> SqliteRecordWrites.merge(tx, context, space, id, merge, prepared);
+        });
     }
 
     @Override
@@ -204,8 +217,10 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
             return List.of();
         }
         WriteContext context = WriteContext.current();
-        return admitted("none of the " + items.size() + " bulk items was applied", items.size(),
-                tx -> SqliteRecordWrites.bulk(tx, context, space, items));
+        return admitted("none of the " + items.size() + " bulk items was applied", items.size(), () -> {
+            List<Optional<PreparedMerge>> prepared = preparer.bulk(space, items);
+            return tx -> SqliteRecordWrites.bulk(tx, context, space, items, prepared);
+        });
     }
 
     @Override
@@ -215,17 +230,18 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         Objects.requireNonNull(precondition, "precondition");
         WriteContext context = WriteContext.current();
         return admitted("the delete of " + id + " was not applied", 1,
-                tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
+                () -> tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
     }
 
     /**
      * An entity write, through admission: refused at once when too many are waiting. Settings and space
      * deletions are not bounded: they are rare, and an engine's install or uninstall should not fail on load.
+     * {@code work} is made once admitted: what it prepares off the writer would be wasted on a refusal.
      */
-    private <T> T admitted(String notApplied, int records, GroupCommitWriter.Work<T> work) {
+    private <T> T admitted(String notApplied, int records, Supplier<GroupCommitWriter.Work<T>> work) {
         admission.admit(records, notApplied);
         try {
-            return writer.submit(notApplied, records, work);
+            return writer.submit(notApplied, records, work.get());
         } finally {
             admission.release(records);
         }
@@ -339,6 +355,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
             closed = true;
         }
         writer.close();
+        checkpointer.close();
         readPool.close();
         try {
             writeTransaction.checkpoint();
@@ -370,17 +387,6 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private static void positive(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing to open: the first error is the one to report
         }
     }
 }

@@ -40,6 +40,39 @@ final class SqliteRecordWrites {
                 : CreateOutcome.ALREADY_EXISTS;
     }
 
+    /**
+     * As {@link #merge(WriteTransaction, WriteContext, String, String, EntityMerge)}, applying what was
+     * {@code prepared} off this thread when the record is still the one it was prepared from.
+     */
+    static MergeOutcome merge(WriteTransaction tx, WriteContext context, String space, String id, EntityMerge merge,
+                              Optional<PreparedMerge> prepared) throws SQLException {
+        if (prepared.isPresent() && prepared.get().holdsFor(tx.storedSeq(space, id))) {
+            return apply(tx, context, space, id, prepared.get());
+        }
+        return merge(tx, context, space, id, merge);
+    }
+
+    private static MergeOutcome apply(WriteTransaction tx, WriteContext context, String space, String id,
+                                      PreparedMerge prepared) throws SQLException {
+        Optional<StoredEntity> current = prepared.seen();
+        MergeDecision decision = prepared.decision();
+        return switch (decision.kind()) {
+            case WRITE -> {
+                StoredEntity written = tx.write(space, id, decision.source(), prepared.json(), current);
+                if (current.isPresent()) {
+                    tx.recordChange(EntityChange.draft(ChangeOp.UPDATE, space, id, written.version(), tx.changeTime(),
+                            context, written.source(), EMPTY), written.seqNo(), prepared.fieldsJson());
+                } else {
+                    recordCreate(tx, context, space, written, prepared.json());
+                }
+                yield new MergeOutcome(current.isPresent() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
+                        Optional.of(written));
+            }
+            case NOT_FOUND -> new MergeOutcome(MergeOutcome.Status.NOT_FOUND, Optional.empty());
+            case NOOP -> new MergeOutcome(MergeOutcome.Status.NOOP, current);
+        };
+    }
+
     static MergeOutcome merge(WriteTransaction tx, WriteContext context, String space, String id, EntityMerge merge)
             throws SQLException {
         // Read inside the transaction: an earlier request of the same group, or an earlier bulk item, on
@@ -86,21 +119,24 @@ final class SqliteRecordWrites {
         return tx.deleteSpace(space, record -> deleted(tx, context, space, record));
     }
 
-    /** The items in order; any exception leaves the caller to roll the whole bulk back. */
-    static List<ItemOutcome> bulk(WriteTransaction tx, WriteContext context, String space, List<BulkOperation> operations)
-            throws SQLException {
+    /**
+     * The items in order, each merge with what was prepared for it (an empty list: nothing); any exception
+     * leaves the caller to roll the whole bulk back.
+     */
+    static List<ItemOutcome> bulk(WriteTransaction tx, WriteContext context, String space, List<BulkOperation> operations,
+                                  List<Optional<PreparedMerge>> prepared) throws SQLException {
         List<ItemOutcome> outcomes = new ArrayList<>(operations.size());
-        for (BulkOperation operation : operations) {
-            outcomes.add(item(tx, context, space, operation));
+        for (int i = 0; i < operations.size(); i++) {
+            outcomes.add(item(tx, context, space, operations.get(i), prepared.isEmpty() ? Optional.empty() : prepared.get(i)));
         }
         return outcomes;
     }
 
-    private static ItemOutcome item(WriteTransaction tx, WriteContext context, String space, BulkOperation operation)
-            throws SQLException {
+    private static ItemOutcome item(WriteTransaction tx, WriteContext context, String space, BulkOperation operation,
+                                    Optional<PreparedMerge> prepared) throws SQLException {
         String id = operation.id();
         if (operation instanceof BulkOperation.Merge m) {
-            MergeOutcome outcome = merge(tx, context, space, id, m.merge());
+            MergeOutcome outcome = merge(tx, context, space, id, m.merge(), prepared);
             return new ItemOutcome(id, itemStatus(outcome.status()), outcome.entity());
         }
         if (operation instanceof BulkOperation.Create c) {

@@ -26,6 +26,7 @@ final class WriteTransaction implements AutoCloseable {
     private final Connection connection;
     private final Statement control;
     private final PreparedStatement select;
+    private final PreparedStatement selectSeq;
     private final PreparedStatement insert;
     private final PreparedStatement insertIfAbsent;
     private final PreparedStatement update;
@@ -54,6 +55,7 @@ final class WriteTransaction implements AutoCloseable {
         this.control = connection.createStatement();
         this.select = connection.prepareStatement(
                 "SELECT source, seq, version FROM entities WHERE space = ? AND id = ?");
+        this.selectSeq = connection.prepareStatement("SELECT seq FROM entities WHERE space = ? AND id = ?");
         this.insert = connection.prepareStatement(
                 "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1)");
         this.insertIfAbsent = connection.prepareStatement(
@@ -163,6 +165,15 @@ final class WriteTransaction implements AutoCloseable {
         }
     }
 
+    /** The seq of the record as stored now, {@link PreparedMerge#ABSENT} when there is none; reads no source. */
+    long storedSeq(String space, String id) throws SQLException {
+        selectSeq.setString(1, space);
+        selectSeq.setString(2, id);
+        try (ResultSet rs = selectSeq.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : PreparedMerge.ABSENT;
+        }
+    }
+
     /** Writes {@code source} ({@code json} serialised) over {@code current} (or as a new record when absent). */
     StoredEntity write(String space, String id, ObjectNode source, String json, Optional<StoredEntity> current)
             throws SQLException {
@@ -251,11 +262,20 @@ final class WriteTransaction implements AutoCloseable {
      * ({@link EntityChange#CREATED}) rather than flattened and serialised again on this, the only writer, thread.
      */
     void recordCreate(EntityChange change, long changeSeq, String createdJson) throws SQLException {
+        recordChange(change, changeSeq, EntityChange.CREATED, createdJson);
+    }
+
+    /** Records a change whose fields were serialised already, off this thread ({@link PreparedMerge}). */
+    void recordChange(EntityChange change, long changeSeq, String fieldsJson) throws SQLException {
+        recordChange(change, changeSeq, "fields", fieldsJson);
+    }
+
+    /** The change's header serialised here, with {@code json} spliced in as {@code key} (always last). */
+    private void recordChange(EntityChange change, long changeSeq, String key, String json) throws SQLException {
         ObjectNode header = change.at(changeSeq).toJson();
         header.remove("fields");
-        String json = JsonCodec.write(header);
-        insertChange(change, changeSeq, json.substring(0, json.length() - 1) + ",\"" + EntityChange.CREATED + "\":"
-                + createdJson + "}");
+        String headerJson = JsonCodec.write(header);
+        insertChange(change, changeSeq, headerJson.substring(0, headerJson.length() - 1) + ",\"" + key + "\":" + json + "}");
     }
 
     private void insertChange(EntityChange change, long changeSeq, String json) throws SQLException {
@@ -294,6 +314,11 @@ final class WriteTransaction implements AutoCloseable {
         statement.setString(2, id);
         statement.setString(3, json);
         statement.setLong(4, seq);
+    }
+
+    /** SQLite's own checkpoint on commit, once the WAL holds this many pages (a backstop: see {@link WalCheckpointer}). */
+    void autoCheckpointAt(int pages) throws SQLException {
+        control.execute("PRAGMA wal_autocheckpoint=" + pages);
     }
 
     /** Folds the WAL back into the database file, so a clean shutdown leaves one file. */
