@@ -7,11 +7,9 @@ import dev.entitystore.domain.error.IdempotencyKeyReusedException;
 import dev.entitystore.domain.error.IdempotentRequestInFlightException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.testing.InMemoryIdempotencyStore;
+import dev.entitystore.domain.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +19,8 @@ class IdempotentRequestsTest {
             "{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
 
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final IdempotentRequests requests = new IdempotentRequests(store, Duration.ofHours(24), new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MutableClock clock = new MutableClock();
+    private final IdempotentRequests requests = new IdempotentRequests(store, Duration.ofHours(24), clock);
 
     private static String body(String text) {
         return IdempotentRequests.fingerprint("PUT", "/api/security/entity_store/entities/host", "force=true",
@@ -49,7 +32,7 @@ class IdempotentRequestsTest {
         IdempotentRequests.Start first = requests.begin(KEY, body("{}"));
         assertThat(first).isInstanceOf(IdempotentRequests.Held.class);
         requests.record((IdempotentRequests.Held) first, OK);
-        now = now.plus(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         assertThat(requests.begin(KEY, body("{}"))).isEqualTo(new IdempotentRequests.Replay(OK));
     }
 
@@ -69,7 +52,7 @@ class IdempotentRequestsTest {
         requests.begin(KEY, body("{}"));
         assertThatThrownBy(() -> requests.begin(KEY, body("{}"))).isInstanceOf(IdempotentRequestInFlightException.class)
                 .hasMessage("A request with Idempotency-Key 'k-1' is still being served; retry once it has been answered");
-        now = now.plus(IdempotentRequests.PENDING_LEASE);
+        clock.advance(IdempotentRequests.PENDING_LEASE);
         assertThat(requests.begin(KEY, body("{}"))).isInstanceOf(IdempotentRequests.Held.class);
     }
 
@@ -82,7 +65,7 @@ class IdempotentRequestsTest {
     @Test
     void pastTheWindowTheKeyIsFreeAndPruned() {
         requests.record((IdempotentRequests.Held) requests.begin(KEY, body("{}")), OK);
-        now = now.plus(Duration.ofHours(24)).plusMillis(1);
+        clock.advance(Duration.ofHours(24).plusMillis(1));
         assertThat(requests.prune()).isEqualTo(1);
         assertThat(requests.begin(KEY, body("{\"new\":1}"))).isInstanceOf(IdempotentRequests.Held.class);
     }
@@ -90,7 +73,7 @@ class IdempotentRequestsTest {
     @Test
     void anExpiredAnswerIsReplacedEvenBeforeItIsPruned() {
         requests.record((IdempotentRequests.Held) requests.begin(KEY, body("{}")), OK);
-        now = now.plus(Duration.ofHours(25));
+        clock.advance(Duration.ofHours(25));
         assertThat(requests.begin(KEY, body("{}"))).isInstanceOf(IdempotentRequests.Held.class);
     }
 

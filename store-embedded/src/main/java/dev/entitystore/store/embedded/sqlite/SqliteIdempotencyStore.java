@@ -1,6 +1,5 @@
 package dev.entitystore.store.embedded.sqlite;
 
-import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.idempotency.IdempotencyKey;
 import dev.entitystore.domain.idempotency.IdempotencyStore;
 import dev.entitystore.domain.idempotency.KeyedRequest;
@@ -22,15 +21,11 @@ import java.util.function.Predicate;
  * open: only this process writes the file, so a pending row then belongs to a request that died with the
  * previous process (nothing of it was answered).
  */
-public final class SqliteIdempotencyStore implements IdempotencyStore, AutoCloseable {
+public final class SqliteIdempotencyStore extends CompanionDatabase implements IdempotencyStore {
     public static final String DB_FILE_NAME = "idempotency-keys.db";
 
-    private final Connection connection;
-    private final Path dbFile;
-
     private SqliteIdempotencyStore(Connection connection, Path dbFile) {
-        this.connection = connection;
-        this.dbFile = dbFile;
+        super(connection, dbFile, "idempotency-key store");
     }
 
     /** Opens (creating the file and its table if needed) the key database in {@code dataDir}. */
@@ -111,32 +106,6 @@ public final class SqliteIdempotencyStore implements IdempotencyStore, AutoClose
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);
-        }
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) {
-        try {
-            return SqliteConnections.inTransaction(connection, c -> work.run());
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private StoreUnavailableException failure(String what, SQLException e) {
-        return new StoreUnavailableException("The idempotency-key store " + dbFile.getFileName() + " failed ("
-                + e.getMessage() + "): " + what + " was not made", e);
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing left to release: an unclosed connection's WAL is recovered on the next open
         }
     }
 }
