@@ -66,7 +66,11 @@ import dev.entitystore.server.profile.RecordedBody;
 import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.resolution.EntityMaintainersResource;
 import dev.entitystore.server.resolution.ResolutionResource;
-import dev.entitystore.server.resolution.ScheduledResolution;
+import dev.entitystore.server.schedule.ScheduledJob;
+import dev.entitystore.server.idempotency.IdempotencyFilter;
+import dev.entitystore.server.idempotency.IdempotentRoutes;
+import dev.entitystore.domain.idempotency.IdempotencyStore;
+import dev.entitystore.domain.idempotency.IdempotentRequests;
 import dev.entitystore.domain.resolution.automation.AutomatedResolution;
 import dev.entitystore.domain.resolution.rule.ResolutionRules;
 import dev.entitystore.server.relationship.RelationshipsResource;
@@ -88,18 +92,27 @@ public final class ApplicationFactory {
     static final String CHANGE_FOLLOWER = "entitystore.changeFollower";
     /** Long polls and event streams each hold one of the 64 worker threads while they wait: a quarter at most. */
     private static final int MAX_WAITING_FOLLOWERS = 16;
+    /** Kibana's interval for its automated-resolution maintainer. */
+    private static final Duration RESOLUTION_INTERVAL = Duration.ofDays(1);
+    /** Not at once: start-up (and the tests' many short-lived servers) should not pay for a run. */
+    private static final Duration RESOLUTION_FIRST_RUN_AFTER = Duration.ofMinutes(10);
+    /** Expired keys are never answered (their claim is replaced); pruning only bounds the space they take. */
+    private static final Duration IDEMPOTENCY_PRUNING = Duration.ofHours(1);
 
     private ApplicationFactory() {}
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
-                                        ProfileStore profiles, ExceptionListStore exceptionLists, ServiceHealth health) {
-        return create(config, store, history, search, profiles, exceptionLists, health, AccessControl.from(config.security()),
+                                        ProfileStore profiles, ExceptionListStore exceptionLists, IdempotencyStore idempotency,
+                                        ServiceHealth health) {
+        return create(config, store, history, search, profiles, exceptionLists, idempotency, health,
+                AccessControl.from(config.security()),
                 new Observability(config.logging().accessLog()), Optional.empty());
     }
 
     public static ResourceConfig create(ServerConfig config, EntityStore store, EntityHistory history, EntitySearch search,
-                                        ProfileStore profiles, ExceptionListStore exceptionLists, ServiceHealth health,
-                                        AccessControl access, Observability observability, Optional<StoreBackup> backup) {
+                                        ProfileStore profiles, ExceptionListStore exceptionLists, IdempotencyStore idempotency,
+                                        ServiceHealth health, AccessControl access, Observability observability,
+                                        Optional<StoreBackup> backup) {
         ObjectMapper mapper = ObjectMapperFactory.create();
         ResourceConfig app = new ResourceConfig();
 
@@ -130,6 +143,12 @@ public final class ApplicationFactory {
         app.register(StrictQueryFilter.class);
         // Every write made for a request records its actor and route.
         app.register(WriteContextFilter.class);
+        // Idempotency-Key on the routes whose contract declares it; expired keys pruned every hour.
+        IdempotentRequests idempotentRequests = new IdempotentRequests(idempotency,
+                Duration.ofSeconds(config.limits().idempotencyWindowSeconds()), Clock.systemUTC());
+        app.register(new IdempotentRoutes(new IdempotencyFilter(idempotentRequests, mapper)));
+        app.register(new ScheduledJob("idempotency-key-pruning", idempotentRequests::prune, IDEMPOTENCY_PRUNING,
+                IDEMPOTENCY_PRUNING));
 
         // Failures to Kibana's error body, one mapper per family.
         app.register(DomainExceptionMapper.class);
@@ -166,8 +185,8 @@ public final class ApplicationFactory {
         AutomatedResolution automatedResolution =
                 new AutomatedResolution(store, search, history, engines, resolutionRules, resolution);
         app.register(new EntityMaintainersResource(automatedResolution));
-        app.register(new ScheduledResolution(automatedResolution::runEverySpace, ScheduledResolution.FIRST_RUN_AFTER,
-                ScheduledResolution.DAILY));
+        app.register(new ScheduledJob("automated-resolution", automatedResolution::runEverySpace,
+                RESOLUTION_FIRST_RUN_AFTER, RESOLUTION_INTERVAL));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         AssetCriticality criticality = new AssetCriticality(store, search, engines, clock);

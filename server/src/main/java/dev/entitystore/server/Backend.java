@@ -9,6 +9,9 @@ import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoreOpenException;
 import dev.entitystore.domain.exceptionlist.ExceptionListStore;
 import dev.entitystore.domain.profile.ProfileStore;
+import dev.entitystore.domain.idempotency.IdempotencyStore;
+import dev.entitystore.store.embedded.sqlite.SqliteIdempotencyStore;
+import dev.entitystore.store.opensearch.OpenSearchIdempotencyStore;
 import dev.entitystore.store.embedded.sqlite.SqliteExceptionListStore;
 import dev.entitystore.store.opensearch.OpenSearchExceptionListStore;
 import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
@@ -38,11 +41,11 @@ import java.net.URI;
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
  * records and their search in the cluster's indices, over one connection. User profiles and exception
  * lists beside them: each a SQLite file of its own in the data directory, or an index of its own in the
- * cluster. The change history is read from the store that records it (the embedded store's own table,
+ * cluster; so are the {@code Idempotency-Key}s. The change history is read from the store that records it (the embedded store's own table,
  * the cluster's changes index).
  */
 record Backend(EntityStore store, EntityHistory history, EntitySearch search, ProfileStore profiles,
-               ExceptionListStore exceptionLists, ServiceHealth health, EntityCensus census,
+               ExceptionListStore exceptionLists, IdempotencyStore idempotency, ServiceHealth health, EntityCensus census,
                Consumer<MeterRegistry> gauges, Optional<StoreBackup> backup, AutoCloseable closeSearch)
         implements AutoCloseable {
 
@@ -68,12 +71,22 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             store.close();
             throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
         }
+        SqliteIdempotencyStore idempotency;
+        try {
+            idempotency = SqliteIdempotencyStore.open(config.dataDir());
+        } catch (StoreOpenException e) {
+            exceptionLists.close();
+            profiles.close();
+            store.close();
+            throw new ConfigException(e.getMessage() + " (ENTITY_STORE_DATA_DIR / --data-dir)", e);
+        }
         try {
             EmbeddedSearchIndex search = EmbeddedSearchIndex.open(config.dataDir(), store, store::attach);
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
             Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
-            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, exceptionLists, health,
+            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, exceptionLists, idempotency,
+                    health,
                     new EntityCensus(search, store), gauges,
                     Optional.of(new SqliteBackup(config.dataDir())), () -> {
                         try {
@@ -81,9 +94,11 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
                         } finally {
                             profiles.close();
                             exceptionLists.close();
+                            idempotency.close();
                         }
                     });
         } catch (UncheckedIOException | IllegalStateException e) {
+            idempotency.close();
             exceptionLists.close();
             profiles.close();
             store.close();
@@ -111,7 +126,8 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             ServiceHealth health = new ServiceHealth(List.of(new OpenSearchHealth(connection)));
             OpenSearchEntitySearch search = new OpenSearchEntitySearch(connection, names);
             return new Backend(store, store, search,
-                    new OpenSearchProfileStore(connection, names), new OpenSearchExceptionListStore(connection, names), health,
+                    new OpenSearchProfileStore(connection, names), new OpenSearchExceptionListStore(connection, names),
+                    new OpenSearchIdempotencyStore(connection, names), health,
                     new EntityCensus(search, store), registry -> { }, Optional.empty(),
                     connection);
         } catch (StoreOpenException e) {

@@ -73,7 +73,8 @@ public final class EntityStoreServer implements AutoCloseable {
         backend.gauges().accept(observability.registry());
         observability.countEntities(backend.census());
         ResourceConfig app = ApplicationFactory.create(config, backend.store(), backend.history(), backend.search(),
-                backend.profiles(), backend.exceptionLists(), backend.health(), access, observability, backend.backup());
+                backend.profiles(), backend.exceptionLists(), backend.idempotency(), backend.health(), access, observability,
+                backend.backup());
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, app, tls != null, tls, false);
         // Kibana's delete routes take a JSON body on DELETE; Grizzly drops such bodies unless told.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);

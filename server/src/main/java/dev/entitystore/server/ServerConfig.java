@@ -22,10 +22,11 @@ public record ServerConfig(
 
     /**
      * What one request may ask of the server (issue "hostile input"): items in a bulk request, and how
-     * long a client may take to send its request before the connection is cut.
+     * long a client may take to send its request before the connection is cut; and how long a request's
+     * {@code Idempotency-Key} keeps its first answer for retries.
      */
     public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites, long maxProfileBytes,
-                                long maxImportBytes) {
+                                long maxImportBytes, long idempotencyWindowSeconds) {
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
         /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
@@ -37,9 +38,13 @@ public record ServerConfig(
         /** An import body (streamed to a spool file, not held in memory), at most. */
         public static final long DEFAULT_MAX_IMPORT_BYTES = 4L * 1024 * 1024 * 1024;
 
+        /** How long an {@code Idempotency-Key} keeps its first answer: a day, as common practice. */
+        public static final long DEFAULT_IDEMPOTENCY_WINDOW_SECONDS =
+                dev.entitystore.domain.idempotency.IdempotentRequests.DEFAULT_WINDOW.toSeconds();
+
         public static RequestLimits defaults() {
             return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES,
-                    DEFAULT_MAX_PROFILE_BYTES, DEFAULT_MAX_IMPORT_BYTES);
+                    DEFAULT_MAX_PROFILE_BYTES, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_IDEMPOTENCY_WINDOW_SECONDS);
         }
     }
 
@@ -108,7 +113,9 @@ public record ServerConfig(
                         positiveLong(values.get(ServerSetting.MAX_PROFILE_BYTES), "profile size limit",
                                 ServerSetting.MAX_PROFILE_BYTES),
                         positiveLong(values.get(ServerSetting.MAX_IMPORT_BYTES), "import body limit",
-                                ServerSetting.MAX_IMPORT_BYTES)),
+                                ServerSetting.MAX_IMPORT_BYTES),
+                        positive(values.get(ServerSetting.IDEMPOTENCY_WINDOW), "idempotency window",
+                                ServerSetting.IDEMPOTENCY_WINDOW, Long.MAX_VALUE / 1000, "number of seconds")),
                 new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
                 values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)));
     }

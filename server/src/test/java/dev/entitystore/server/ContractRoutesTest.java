@@ -29,7 +29,7 @@ class ContractRoutesTest {
         Set<String> served = new TreeSet<>();
         ResourceConfig app = ApplicationFactory.create(server.config(), server.backend().store(), server.backend().history(),
                 server.backend().search(), server.backend().profiles(), server.backend().exceptionLists(),
-                server.backend().health());
+                server.backend().idempotency(), server.backend().health());
         for (Object instance : app.getInstances()) {
             for (Class<?> iface : instance.getClass().getInterfaces()) {
                 Path root = iface.getAnnotation(Path.class);

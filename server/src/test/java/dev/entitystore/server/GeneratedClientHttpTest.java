@@ -33,10 +33,10 @@ class GeneratedClientHttpTest {
         EntitiesV2Api entities = new EntitiesV2Api(client);
 
         engines.installEntityStore("true", new InstallEntityStoreRequest().entityTypes(List.of(EntityType.HOST)));
-        assertThat(entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null).getOk())
+        assertThat(entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null, null).getOk())
                 .isTrue();
         entities.updateEntity(EntityType.HOST,
-                Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true", null, null, null);
+                Map.of("entity", Map.of("id", "host:generated-client", "attributes", Map.of("managed", true))), false, "true", null, null, null, null);
 
         Object stored = entities.getEntity(EntityType.HOST, "host:generated-client", null);
         assertThat(stored).asString().contains("managed=true").contains("name=generated-client");
@@ -49,7 +49,7 @@ class GeneratedClientHttpTest {
                 List.of("host"));
         assertThat(page.getTotal()).isEqualTo(1L);
 
-        assertThatThrownBy(() -> entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null))
+        assertThatThrownBy(() -> entities.createEntity(EntityType.HOST, Map.of("host", Map.of("name", "generated-client")), "true", null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(409);
                     assertThat(e.getResponseBody()).contains("Entity ID 'host:generated-client' already exists");

@@ -24,12 +24,27 @@ class ServerConfigTest {
     void requestLimitsComeFromFlagsOrVariables() {
         ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
         assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5, ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES,
-                ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES, ServerConfig.RequestLimits.DEFAULT_MAX_IMPORT_BYTES));
+                ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES, ServerConfig.RequestLimits.DEFAULT_MAX_IMPORT_BYTES,
+                ServerConfig.RequestLimits.DEFAULT_IDEMPOTENCY_WINDOW_SECONDS));
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
                 .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");
         assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--client-timeout-seconds=soon"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("client timeout 'soon'");
+    }
+
+    @Test
+    void theIdempotencyWindowIsADayByDefaultAndConfigurable() {
+        assertThat(ServerConfig.from(Map.of()).limits().idempotencyWindowSeconds()).isEqualTo(86_400);
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_IDEMPOTENCY_WINDOW_SECONDS", "3600")).limits()
+                .idempotencyWindowSeconds()).isEqualTo(3_600);
+        assertThat(ServerConfig.from(Map.of(), "--idempotency-window-seconds=60").limits().idempotencyWindowSeconds())
+                .isEqualTo(60);
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--idempotency-window-seconds", "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("idempotency window '0' is not a positive number of seconds"
+                        + " (ENTITY_STORE_IDEMPOTENCY_WINDOW_SECONDS / --idempotency-window-seconds)");
+        assertThat(ServerConfig.USAGE).contains("--idempotency-window-seconds", "ENTITY_STORE_IDEMPOTENCY_WINDOW_SECONDS");
     }
 
     @Test

@@ -8,9 +8,8 @@ import dev.entitystore.domain.error.ProfileMissingException;
 import dev.entitystore.domain.error.ProfileRequestException;
 import dev.entitystore.domain.error.ProfileVersionConflictException;
 import dev.entitystore.domain.testing.InMemoryProfileStore;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import dev.entitystore.domain.testing.MutableClock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class UserProfilesTest {
         VersionedProfile again = profiles.activate(ALICE);
         assertThat(again.seqNo()).as("within 30 s: a no-op").isEqualTo(store.get(first.profile().uid()).orElseThrow().seqNo());
         assertThat(again.profile().data()).as("the answer shows no data").isEqualTo(obj("{}"));
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         VersionedProfile later = profiles.activate(ALICE);
         assertThat(later.profile().uid()).isEqualTo(first.profile().uid());
         assertThat(later.seqNo()).isGreaterThan(first.seqNo());
@@ -111,26 +110,7 @@ class UserProfilesTest {
         String uid = profiles.activate(ALICE).profile().uid();
         profiles.setEnabled(uid, false, ProfileRefresh.TRUE);
         assertThat(store.get(uid).orElseThrow().profile().enabled()).isFalse();
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertThat(profiles.activate(ALICE).profile().enabled()).as("activation enables").isTrue();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -10,6 +10,8 @@ import dev.entitystore.domain.error.ExceptionListException;
 import dev.entitystore.domain.error.ExceptionListItemMissingException;
 import dev.entitystore.domain.error.ExceptionListRequestException;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
+import dev.entitystore.domain.error.IdempotencyKeyReusedException;
+import dev.entitystore.domain.error.IdempotentRequestInFlightException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.ProfileException;
 import dev.entitystore.domain.error.ProfileGrantException;
@@ -56,6 +58,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(ResolutionRuleMissingException.class, e -> 404);
         STATUS.put(VersionMismatchException.class, e -> 412);
         STATUS.put(EntityVersionConflictException.class, e -> 409);
+        // Ours: Idempotency-Key reused for another request, or retried while its first request is served.
+        STATUS.put(IdempotencyKeyReusedException.class, e -> 422);
+        STATUS.put(IdempotentRequestInFlightException.class, e -> 409);
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
         STATUS.put(StoreBusyException.class, e -> 429);

@@ -26,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The legacy (v1) entity routes: translate, call the domain, answer in v1's shapes. */
+/**
+ * The legacy (v1) entity routes: translate, call the domain, answer in v1's shapes. The writes'
+ * {@code Idempotency-Key} is served around them by {@code IdempotencyFilter}.
+ */
 public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
     private final LegacyEntityWrites writes;
     private final EntityListing listing;
@@ -39,19 +42,21 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response v1UpsertEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf) {
+    public Response v1UpsertEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf,
+                                   String idempotencyKey) {
         StoredEntity stored = writes.upsert(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
         return Response.ok(stored.source()).header(HttpHeaders.ETAG, Precondition.entityTag(stored.version())).build();
     }
 
     @Override
-    public Response v1BulkUpsertEntities(V1BulkUpsertRequest request, Boolean force, String kbnXsrf) {
+    public Response v1BulkUpsertEntities(V1BulkUpsertRequest request, Boolean force, String kbnXsrf, String idempotencyKey) {
         return bulk(request, force);
     }
 
     /** Kibana's release note named POST, its route code PUT: both are served, the same. */
     @Override
-    public Response v1BulkUpsertEntitiesPost(V1BulkUpsertRequest request, Boolean force, String kbnXsrf) {
+    public Response v1BulkUpsertEntitiesPost(V1BulkUpsertRequest request, Boolean force, String kbnXsrf,
+                                             String idempotencyKey) {
         return bulk(request, force);
     }
 

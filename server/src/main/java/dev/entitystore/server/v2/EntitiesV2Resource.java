@@ -28,7 +28,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The current (v2) entity routes: translate, call the domain, answer in Kibana's shapes. */
+/**
+ * The current (v2) entity routes: translate, call the domain, answer in Kibana's shapes. The writes'
+ * {@code Idempotency-Key} is served around them by {@code IdempotencyFilter}.
+ */
 public final class EntitiesV2Resource extends SpaceScopedResource implements EntitiesV2Api {
     private final EntityWrites writes;
     private final EntityReader reader;
@@ -46,21 +49,22 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     }
 
     @Override
-    public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf, String ifNoneMatch) {
+    public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf, String idempotencyKey,
+                                 String ifNoneMatch) {
         long version = writes.create(space(), EntityTypes.toDomain(entityType), body, Precondition.ifNoneMatch(ifNoneMatch));
         return ok(version);
     }
 
     @Override
-    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf, String ifMatch,
-                                 Long ifSeqNo, Long ifPrimaryTerm) {
+    public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf,
+                                 String idempotencyKey, String ifMatch, Long ifSeqNo, Long ifPrimaryTerm) {
         long version = writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force),
                 Precondition.ifMatch(ifMatch), SeqNoCondition.of(ifSeqNo, ifPrimaryTerm));
         return ok(version);
     }
 
     @Override
-    public Response bulkUpdateEntities(BulkUpdateRequest request, Boolean force, String kbnXsrf) {
+    public Response bulkUpdateEntities(BulkUpdateRequest request, Boolean force, String kbnXsrf, String idempotencyKey) {
         bulkLimit.check(request.getEntities().size());
         List<BulkItem> items = new ArrayList<>(request.getEntities().size());
         for (BulkUpdateItem item : request.getEntities()) {

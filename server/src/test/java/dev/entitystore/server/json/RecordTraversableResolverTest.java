@@ -62,7 +62,7 @@ class RecordTraversableResolverTest {
     @Test
     void theApplicationValidatesWithIt() {
         org.glassfish.jersey.server.ResourceConfig app = dev.entitystore.server.ApplicationFactory.create(
-                dev.entitystore.server.ServerConfig.from(java.util.Map.of()), null, null, null, null, null,
+                dev.entitystore.server.ServerConfig.from(java.util.Map.of()), null, null, null, null, null, null,
                 new dev.entitystore.domain.health.ServiceHealth(List.of()));
         assertThat(app.getInstances()).anySatisfy(instance -> assertThat(instance).isInstanceOf(ValidationConfigProvider.class));
         assertThat(new ValidationConfigProvider().getContext(Object.class).getTraversableResolver())

@@ -38,6 +38,11 @@ public final class IndexNames {
         return prefix + "exception-lists";
     }
 
+    /** The one index of every space's and caller's {@code Idempotency-Key}s and their first answers. */
+    public String idempotencyKeys() {
+        return prefix + "idempotency-keys";
+    }
+
     /** The pattern matching every entity index of this store, for listing spaces. */
     public String allEntities() {
         return prefix + "entities-*";

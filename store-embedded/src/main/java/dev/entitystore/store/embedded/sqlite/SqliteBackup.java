@@ -24,14 +24,15 @@ import java.util.List;
  * live database, beside the writer, so the copy is the state of one commit (every write acknowledged
  * before it began, no request by halves), compacted, in a directory of its own with a small manifest.
  * The search index is not copied: a server started on a restored directory rebuilds it from the store.
- * The companion files ({@link #COMPANIONS}: the user profiles and the exception lists, each a file of its
+ * The companion files ({@link #COMPANIONS}: the user profiles, the exception lists and the idempotency keys, each a file of its
  * own) are copied the same way just after, those the directory has. Works on a running server's data directory from another process too (WAL
  * allows readers beside it).
  */
 public final class SqliteBackup implements StoreBackup {
     public static final String MANIFEST = "backup.json";
     /** The databases beside the entity store that a backup carries and a restore puts back. */
-    static final List<String> COMPANIONS = List.of(SqliteProfileStore.DB_FILE_NAME, SqliteExceptionListStore.DB_FILE_NAME);
+    static final List<String> COMPANIONS = List.of(SqliteProfileStore.DB_FILE_NAME, SqliteExceptionListStore.DB_FILE_NAME,
+            SqliteIdempotencyStore.DB_FILE_NAME);
 
     private final Path dbFile;
 

@@ -1,7 +1,6 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.exceptionlist.ExceptionListStore;
 import dev.entitystore.domain.exceptionlist.ListObjectVersion;
 import dev.entitystore.domain.exceptionlist.ListWrite;
@@ -24,17 +23,13 @@ import java.util.Optional;
  * (a unique index, so two concurrent creates cannot both win). Sequence numbers count the writes and
  * never go back (the highest ever given is kept in {@code list_seq}); the primary term is always 1.
  */
-public final class SqliteExceptionListStore implements ExceptionListStore, AutoCloseable {
+public final class SqliteExceptionListStore extends CompanionDatabase implements ExceptionListStore {
     public static final String DB_FILE_NAME = "exception-lists.db";
     private static final long PRIMARY_TERM = 1;
     private static final String COLUMNS = "id, seq_no, primary_term, doc";
 
-    private final Connection connection;
-    private final Path dbFile;
-
     private SqliteExceptionListStore(Connection connection, Path dbFile) {
-        this.connection = connection;
-        this.dbFile = dbFile;
+        super(connection, dbFile, "exception-list store");
     }
 
     /** Opens (creating the file and its tables if needed) the exception-list database in {@code dataDir}. */
@@ -177,32 +172,6 @@ public final class SqliteExceptionListStore implements ExceptionListStore, AutoC
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) {
-        try {
-            return SqliteConnections.inTransaction(connection, c -> work.run());
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private StoreUnavailableException failure(String what, SQLException e) {
-        return new StoreUnavailableException("The exception-list store " + dbFile.getFileName() + " failed ("
-                + e.getMessage() + "): " + what + " was not applied", e);
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing left to release: an unclosed connection's WAL is recovered on the next open
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.entitystore.server.resolution;
+package dev.entitystore.server.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The schedule runs the job again and again, survives a failing run, and stops with the application. */
-class ScheduledResolutionTest {
+class ScheduledJobTest {
 
     @Test
     void runsRepeatedlyEvenAfterAFailedRunAndStopsOnShutdown() throws InterruptedException {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch threeRuns = new CountDownLatch(3);
-        ScheduledResolution schedule = new ScheduledResolution(() -> {
+        ScheduledJob schedule = new ScheduledJob("test job", () -> {
             runs.incrementAndGet();
             threeRuns.countDown();
             if (runs.get() == 1) {
@@ -34,7 +34,7 @@ class ScheduledResolutionTest {
     @Test
     void theFirstRunWaitsForItsDelay() throws InterruptedException {
         AtomicInteger runs = new AtomicInteger();
-        ScheduledResolution schedule = new ScheduledResolution(runs::incrementAndGet, Duration.ofHours(1),
+        ScheduledJob schedule = new ScheduledJob("test job", runs::incrementAndGet, Duration.ofHours(1),
                 Duration.ofDays(1));
         schedule.onStartup(null);
         Thread.sleep(100);

@@ -1,6 +1,5 @@
-package dev.entitystore.server.resolution;
+package dev.entitystore.server.schedule;
 
-import dev.entitystore.domain.resolution.automation.AutomatedResolution;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,25 +10,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the automated resolution over every installed space on a schedule (daily, as Kibana's
- * {@code automated-resolution} maintainer), on one daemon thread, from the application's start to its stop
- * (before the store closes). A run stopped half-way leaves what it linked: each link is atomic, and the next
- * run carries on from the records as they are.
+ * Runs a background job of the application on a schedule (the automated resolution, the pruning of
+ * idempotency keys), on one daemon thread named for it, from the application's start to its stop (before the
+ * store closes). A failed run is logged and the next one runs as planned.
  */
-public final class ScheduledResolution implements ContainerLifecycleListener {
-    /** Kibana's interval for the maintainer. */
-    public static final Duration DAILY = Duration.ofDays(1);
-    /** Not at once: start-up (and the tests' many short-lived servers) should not pay for a run. */
-    public static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(10);
-    private static final Logger LOG = LoggerFactory.getLogger(ScheduledResolution.class);
+public final class ScheduledJob implements ContainerLifecycleListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledJob.class);
 
+    private final String name;
     private final Runnable job;
     private final Duration firstRunAfter;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    /** {@code job}: a run over every installed space ({@link AutomatedResolution#runEverySpace}). */
-    public ScheduledResolution(Runnable job, Duration firstRunAfter, Duration interval) {
+    /** @param name the thread's name and the log's, e.g. {@code automated-resolution} */
+    public ScheduledJob(String name, Runnable job, Duration firstRunAfter, Duration interval) {
+        this.name = name;
         this.job = job;
         this.firstRunAfter = firstRunAfter;
         this.interval = interval;
@@ -38,7 +34,7 @@ public final class ScheduledResolution implements ContainerLifecycleListener {
     @Override
     public synchronized void onStartup(Container container) {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "automated-resolution");
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -67,7 +63,7 @@ public final class ScheduledResolution implements ContainerLifecycleListener {
             job.run();
         } catch (RuntimeException failure) {
             // A failed run must not cancel the schedule (an exception would end it).
-            LOG.warn("automated resolution run failed, the next run tries again: {}", failure.toString());
+            LOG.warn("{} run failed, the next run tries again: {}", name, failure.toString());
         }
     }
 }
