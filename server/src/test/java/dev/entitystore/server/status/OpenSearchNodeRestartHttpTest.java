@@ -10,10 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -43,31 +40,12 @@ class OpenSearchNodeRestartHttpTest {
             assertThat(client.request("POST", BASE + "/install").timeout(Duration.ofMinutes(5))
                     .json("{\"entityTypes\":[\"generic\"]}").send().status()).isIn(200, 201);
 
-            List<String> acknowledged = new CopyOnWriteArrayList<>();
-            List<Answer> refused = new CopyOnWriteArrayList<>();
-            AtomicBoolean writing = new AtomicBoolean(true);
-            Thread writer = new Thread(() -> {
-                for (int n = 0; writing.get(); n++) {
-                    String id = "steady-" + n;
-                    Answer answer;
-                    try {
-                        answer = client.post(BASE + "/entities/generic", "{\"entity\":{\"id\":\"" + id + "\"}}");
-                    } catch (UncheckedIOException noAnswerInTime) {
-                        continue; // neither acknowledged nor refused: it may or may not be there
-                    }
-                    if (answer.status() == 200) {
-                        acknowledged.add(id);
-                    } else {
-                        refused.add(answer);
-                    }
-                }
-            }, "steady-writer");
-            writer.start();
-            try {
-                await(() -> acknowledged.size() >= 20, "20 writes acknowledged before the kill");
+            int acknowledged;
+            try (SteadyWriter writer = new SteadyWriter(client)) {
+                await(() -> writer.acknowledged() >= 20, "20 writes acknowledged before the kill");
                 node.kill();
-                int beforeRestart = acknowledged.size();
-                await(() -> refused.size() >= 3, "writes refused while the node is down");
+                int beforeRestart = writer.acknowledged();
+                await(() -> writer.refused() >= 3, "writes refused while the node is down");
                 Answer down = client.get("/api/status");
                 assertThat(down.status()).isEqualTo(503);
                 assertThat(down.json().at("/status/core/opensearch/level").asText()).isEqualTo("unavailable");
@@ -76,22 +54,14 @@ class OpenSearchNodeRestartHttpTest {
 
                 node.restart();
                 await(() -> answers(client, "/api/status") == 200, "the status once the node is back");
-                await(() -> acknowledged.size() >= beforeRestart + 20, "writes acknowledged after the restart");
-            } finally {
-                writing.set(false);
-                writer.join(120_000);
-            }
-
-            for (Answer answer : refused) {
-                assertThat(answer.status()).as(answer.body()).isEqualTo(503);
-                assertThat(answer.json().path("message").asText()).as(answer.body()).contains("OpenSearch");
-            }
-            for (String id : acknowledged) {
-                assertThat(client.get(BASE + "/entities/generic/" + id).status()).as(id + ", acknowledged").isEqualTo(200);
+                await(() -> writer.acknowledged() >= beforeRestart + 20, "writes acknowledged after the restart");
+                writer.close();
+                writer.assertNoAcknowledgedWriteLost();
+                acknowledged = writer.acknowledged();
             }
             Answer listed = client.get(BASE + "/entities?entity_types=generic&per_page=1");
             assertThat(listed.json().path("total").asLong()).as("listed after the restart")
-                    .isGreaterThanOrEqualTo(acknowledged.size());
+                    .isGreaterThanOrEqualTo(acknowledged);
         }
     }
 
