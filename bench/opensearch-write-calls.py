@@ -3,9 +3,11 @@
 (install-state get, realtime get of the record, conditional write with refresh=wait_for, the change record's
 _bulk), one writer at about 10 writes/s, on indices of its own (probe21-*, deleted at the end).
 
-usage: bench/opensearch-write-calls.py URL [WRITES] [CHANGE_REFRESH] [REFRESH_INTERVAL]
-       e.g. bench/opensearch-write-calls.py http://127.0.0.1:9200 80 wait_for 100ms
+usage: bench/opensearch-write-calls.py URL [WRITES] [CHANGE_REFRESH] [REFRESH_INTERVAL] [ENTITY_REFRESH]
+       e.g. bench/opensearch-write-calls.py http://127.0.0.1:9200 80 wait_for 100ms wait_for
 CHANGE_REFRESH is the change _bulk's refresh parameter: wait_for (before issue 21) or false (after).
+ENTITY_REFRESH is the entity write's: wait_for (waits for the next scheduled refresh), true (refreshes the
+shard itself), or explicit (refresh=false, then a POST /index/_refresh before the answer).
 """
 import http.client, json, random, statistics, sys, time
 from urllib.parse import urlparse
@@ -14,6 +16,7 @@ url = urlparse(sys.argv[1])
 writes = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 change_refresh = sys.argv[3] if len(sys.argv) > 3 else "false"
 interval = sys.argv[4] if len(sys.argv) > 4 else "100ms"
+entity_refresh = sys.argv[5] if len(sys.argv) > 5 else "wait_for"
 connection = http.client.HTTPConnection(url.hostname, url.port)
 
 
@@ -35,7 +38,8 @@ call("PUT", f"/{SETTINGS}/_doc/store?refresh=true", {"space": "default", "key": 
 for i in range(100):
     call("PUT", f"/{ENTITIES}/_doc/h{i}?refresh=true", {"host": {"name": f"h{i}"}, "n": 0})
 
-steps = {"install-state get": [], "record get": [], "entity write wait_for": [], f"change _bulk {change_refresh}": [], "total": []}
+write_step = f"entity write {entity_refresh}"
+steps = {"install-state get": [], "record get": [], write_step: [], f"change _bulk {change_refresh}": [], "total": []}
 for n in range(writes):
     started = time.perf_counter()
     took, _ = call("GET", f"/{SETTINGS}/_doc/store")
@@ -44,8 +48,11 @@ for n in range(writes):
     took, current = call("GET", f"/{ENTITIES}/_doc/{doc}")
     steps["record get"].append(took)
     took, written = call("PUT", f"/{ENTITIES}/_doc/{doc}?if_seq_no={current['_seq_no']}&if_primary_term={current['_primary_term']}"
-                                f"&refresh=wait_for", {"host": {"name": doc}, "n": n})
-    steps["entity write wait_for"].append(took)
+                                f"&refresh={'false' if entity_refresh == 'explicit' else entity_refresh}",
+                          {"host": {"name": doc}, "n": n})
+    if entity_refresh == "explicit":
+        took += call("POST", f"/{ENTITIES}/_refresh")[0]
+    steps[write_step].append(took)
     bulk = json.dumps({"index": {"_id": f"{doc}:{written['_seq_no']}"}}) + "\n" + json.dumps({"id": doc, "version": written["_version"]}) + "\n"
     took, _ = call("POST", f"/{CHANGES}/_bulk?refresh={change_refresh}", bulk)
     steps[f"change _bulk {change_refresh}"].append(took)

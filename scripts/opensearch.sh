@@ -11,7 +11,8 @@
 # with Maven. OpenSearch refuses to run as root, so as root the node runs as the unprivileged user
 # $OPENSEARCH_USER (default nobody) on a copy it owns. Settings: OPENSEARCH_DIR (default
 # <repo>/.opensearch), OPENSEARCH_PORT (default: a free one), OPENSEARCH_HEAP (default 512m),
-# OPENSEARCH_START_SECONDS (default 120).
+# OPENSEARCH_START_SECONDS (default 120). A start wipes the node's data unless OPENSEARCH_KEEP_DATA=1 (a
+# restart of a stopped or killed node on the same OPENSEARCH_DIR and OPENSEARCH_PORT, keeping its indices).
 set -euo pipefail
 
 VERSION=2.19.6
@@ -63,7 +64,11 @@ start() {
     fetch_and_unpack
     local port="${OPENSEARCH_PORT:-$(free_port)}"
     local data="$OS_DIR/data" logs="$OS_DIR/logs" pidfile="$OS_DIR/opensearch.pid"
-    rm -rf "$data" "$logs" "$pidfile" "$OS_DIR/url"
+    if [[ "${OPENSEARCH_KEEP_DATA:-}" == 1 ]]; then
+        rm -f "$pidfile" "$OS_DIR/url"
+    else
+        rm -rf "$data" "$logs" "$pidfile" "$OS_DIR/url"
+    fi
     mkdir -p "$data" "$logs"
     local run=()
     if [[ "$(id -u)" == 0 ]]; then

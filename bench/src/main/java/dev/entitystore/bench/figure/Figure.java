@@ -8,7 +8,6 @@ import dev.entitystore.bench.records.Population;
 import dev.entitystore.bench.scenario.Operations;
 import dev.entitystore.bench.scenario.Scenarios;
 import dev.entitystore.bench.scenario.VisibilityProbe;
-import dev.entitystore.bench.server.ServerProcess;
 import dev.entitystore.bench.soak.ProcessSample;
 import dev.entitystore.bench.soak.ProcessSampler;
 import dev.entitystore.bench.soak.Soak;
@@ -27,9 +26,10 @@ import java.util.Random;
  * stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
  * <pre>
  * Figure NAME [--entities N] [--data-root bench-data] [--jar server/target/entity-store-server.jar]
- *             [--backend sqlite|opensearch --opensearch-url URL] [--seconds S] [--rate R]
+ *             [--backend sqlite|opensearch --opensearch-url URL [--servers N]] [--seconds S] [--rate R]
  * </pre>
- * With the OpenSearch backend the pre-fill goes through the server's create route instead.
+ * With the OpenSearch backend the pre-fill goes through the server's create route instead, and
+ * {@code --servers N} starts N servers on the cluster, the load going to each in turn.
  */
 public final class Figure {
     private static final String PREFILLED = "prefilled";
@@ -65,18 +65,23 @@ public final class Figure {
         // start (heap, and C1 only: docs/decisions.md says why).
         List<String> jvm = List.of(options.text("server-jvm", "-Xmx512m -XX:TieredStopAtLevel=1").trim().split("\\s+"));
         System.out.println("server JVM options: " + String.join(" ", jvm));
+        int count = options.integer("servers", 1);
+        if (count < 1 || count > 1 && embedded) {
+            throw new IllegalArgumentException("--servers " + count + ": 1, or more on the OpenSearch backend only"
+                    + " (an embedded data directory is one server's)");
+        }
         long failed;
-        try (ServerProcess server = ServerProcess.start(jar, dataDir, jvm, List.of(), environment,
-                dataDir.resolveSibling(dataDir.getFileName() + "-server.log"), 1_800)) {
-            EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
+        try (Servers servers = Servers.start(count, jar, dataDir, jvm, environment)) {
+            EntityStoreClient client = new EntityStoreClient(servers.baseUris(), null);
             if (!embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
                 // Each create waits for the index refresh (~100 ms on OpenSearch): many clients, or it takes hours.
                 HttpPrefill.run(client, population, options.integer("prefill-clients", 64));
                 Files.writeString(dataDir.resolve(PREFILLED), population.size() + " " + spec.types() + "\n");
             }
-            ProcessSampler sampler = new ProcessSampler(server.pid(), embedded ? dataDir : null);
+            // The process sampler looks at the first server (with several, they all do the same work).
+            ProcessSampler sampler = new ProcessSampler(servers.first().pid(), embedded ? dataDir : null);
             print("server before", sampler.sample());
-            Duration serverCpu = cpu(ProcessHandle.of(server.pid()));
+            Duration serverCpu = servers.cpu();
             Duration ownCpu = cpu(Optional.of(ProcessHandle.current()));
             long startedAt = System.nanoTime();
             long failures = run(name, options, new Operations(client, population), sampler);
@@ -84,8 +89,8 @@ public final class Figure {
             print("server after", sampler.sample());
             // CPU seconds of the run, to turn throughput into CPU per entity (the machine's cores are shared
             // by the server and this load generator).
-            System.out.printf("CPU during the run (%.1f s wall): server %.1f s, load generator %.1f s%n", wall,
-                    cpu(ProcessHandle.of(server.pid())).minus(serverCpu).toMillis() / 1e3,
+            System.out.printf("CPU during the run (%.1f s wall): %s %.1f s, load generator %.1f s%n", wall,
+                    count == 1 ? "server" : count + " servers", servers.cpu().minus(serverCpu).toMillis() / 1e3,
                     cpu(Optional.of(ProcessHandle.current())).minus(ownCpu).toMillis() / 1e3);
             System.out.printf("load average: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             failed = failures;
@@ -113,7 +118,7 @@ public final class Figure {
         };
     }
 
-    private static Duration cpu(Optional<ProcessHandle> process) {
+    static Duration cpu(Optional<ProcessHandle> process) {
         return process.flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 

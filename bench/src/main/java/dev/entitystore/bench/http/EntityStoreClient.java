@@ -9,14 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The v2 routes the kit drives, over HTTP/1.1, against any server that speaks the API (embedded or
  * OpenSearch backend alike: it only knows a base URL). Loopback only, so a load run cannot be pointed
  * at someone else's server by mistake. Against a server started with credentials, set
  * {@code BENCH_AUTHORIZATION} to the header's value (e.g. {@code ApiKey <key>}).
+ *
+ * <p>Several base URLs (servers on one cluster) are used in turn, one request each, as a round-robin load
+ * balancer would: {@link #of} reads them from a comma-separated list.
  */
 public final class EntityStoreClient {
     public static final String API = "/api/security/entity_store";
@@ -29,16 +35,27 @@ public final class EntityStoreClient {
         }
     }
 
-    private final URI base;
+    private final List<URI> bases;
+    private final AtomicLong turn = new AtomicLong();
     private final HttpClient http;
     private final String authorization = System.getenv("BENCH_AUTHORIZATION");
 
     public EntityStoreClient(URI base, Executor executor) {
-        String host = base.getHost();
-        if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"[::1]".equals(host)) {
-            throw new IllegalArgumentException("the kit targets loopback only, not " + base);
+        this(List.of(base), executor);
+    }
+
+    /** Requests go to {@code bases} in turn. */
+    public EntityStoreClient(List<URI> bases, Executor executor) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("no server URL");
         }
-        this.base = base;
+        for (URI base : bases) {
+            String host = base.getHost();
+            if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"[::1]".equals(host)) {
+                throw new IllegalArgumentException("the kit targets loopback only, not " + base);
+            }
+        }
+        this.bases = List.copyOf(bases);
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5));
         if (executor != null) {
@@ -47,8 +64,20 @@ public final class EntityStoreClient {
         this.http = builder.build();
     }
 
+    /** A client of the servers at {@code urls}, comma-separated ({@code http://127.0.0.1:5601,http://127.0.0.1:5602}). */
+    public static EntityStoreClient of(String urls) {
+        return new EntityStoreClient(Arrays.stream(urls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+                .map(URI::create).toList(), null);
+    }
+
+    /** The first server's base URL. */
     public URI base() {
-        return base;
+        return bases.get(0);
+    }
+
+    /** How many servers the requests go to. */
+    public int servers() {
+        return bases.size();
     }
 
     /** Installs the given engines in the default space (201 when new, 200 when installed already). */
@@ -116,6 +145,7 @@ public final class EntityStoreClient {
     }
 
     private HttpRequest request(String method, String path, String body) {
+        URI base = bases.get((int) Math.floorMod(turn.getAndIncrement(), (long) bases.size()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("kbn-xsrf", "entity-store-bench");
         if (authorization != null && !authorization.isBlank()) {

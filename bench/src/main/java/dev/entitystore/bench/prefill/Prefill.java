@@ -3,7 +3,6 @@ package dev.entitystore.bench.prefill;
 import dev.entitystore.bench.cli.Options;
 import dev.entitystore.bench.http.EntityStoreClient;
 import dev.entitystore.bench.records.Population;
-import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +24,7 @@ public final class Prefill {
         Population population = Population.of(options.text("types", "host"), options.integer("entities", 1_000_000));
         switch (mode) {
             case "store" -> StorePrefill.run(Path.of(options.positional(1, "data directory")), population);
-            case "http" -> HttpPrefill.run(new EntityStoreClient(URI.create(options.positional(1, "server URL")), null),
+            case "http" -> HttpPrefill.run(EntityStoreClient.of(options.positional(1, "server URL (or several, comma-separated)")),
                     population, options.integer("clients", 8));
             default -> throw new IllegalArgumentException("mode: store | http");
         }

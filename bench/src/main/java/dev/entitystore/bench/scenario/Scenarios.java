@@ -3,7 +3,6 @@ package dev.entitystore.bench.scenario;
 import dev.entitystore.bench.cli.Options;
 import dev.entitystore.bench.http.EntityStoreClient;
 import dev.entitystore.bench.records.Population;
-import java.net.URI;
 import java.util.Random;
 
 /**
@@ -29,7 +28,7 @@ public final class Scenarios {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         String scenario = options.positional(0, "scenario (single | bulk | list | mixed | same-id | visible)");
-        EntityStoreClient client = new EntityStoreClient(URI.create(options.positional(1, "server URL")), null);
+        EntityStoreClient client = EntityStoreClient.of(options.positional(1, "server URL (or several, comma-separated)"));
         Population population = Population.of(options.text("types", "host"), options.integer("entities", 1_000_000));
         Operations operations = new Operations(client, population);
         Random random = new Random(options.longValue("seed", 7));

@@ -9,7 +9,6 @@ import dev.entitystore.bench.scenario.Operations;
 import dev.entitystore.bench.scenario.Results;
 import dev.entitystore.bench.scenario.Scenarios;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -40,7 +39,7 @@ public final class Soak {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        EntityStoreClient client = new EntityStoreClient(URI.create(options.positional(0, "server URL")), null);
+        EntityStoreClient client = EntityStoreClient.of(options.positional(0, "server URL (or several, comma-separated)"));
         Population population = Population.of(options.text("types", "all"), options.integer("entities", 100_000));
         ProcessSampler sampler = new ProcessSampler(options.longValue("pid", -1),
                 options.has("data-dir") ? Path.of(options.text("data-dir", "")) : null);

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,62 +61,40 @@ class OpenSearchDownHttpTest {
         HttpClientForTests client = server.client();
         assertThat(client.post(BASE + "/install", "{\"entityTypes\":[\"generic\"]}").status()).isIn(200, 201);
 
-        List<String> acknowledged = new CopyOnWriteArrayList<>();
-        List<Answer> refused = new CopyOnWriteArrayList<>();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        Thread writer = new Thread(() -> {
-            for (int n = 0; writing.get(); n++) {
-                String id = "steady-" + n;
-                Answer answer = client.post(BASE + "/entities/generic", "{\"entity\":{\"id\":\"" + id + "\"}}");
-                if (answer.status() == 200) {
-                    acknowledged.add(id);
-                } else {
-                    refused.add(answer);
-                }
+        try (SteadyWriter writer = new SteadyWriter(client)) {
+            awaitAcknowledged(writer, 5);
+            RELAY.close();
+            int beforeOutage = writer.acknowledged();
+            awaitRefused(writer, 3);
+            Answer status = client.get("/api/status");
+            assertThat(status.status()).isEqualTo(503);
+            assertThat(status.json().at("/status/core/opensearch/level").asText()).isEqualTo("unavailable");
+
+            RELAY.reopen();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (client.get("/api/status").status() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
             }
-        }, "steady-writer");
-        writer.start();
-
-        awaitAcknowledged(acknowledged, 5);
-        RELAY.close();
-        int beforeOutage = acknowledged.size();
-        awaitRefused(refused, 3);
-        Answer status = client.get("/api/status");
-        assertThat(status.status()).isEqualTo(503);
-        assertThat(status.json().at("/status/core/opensearch/level").asText()).isEqualTo("unavailable");
-
-        RELAY.reopen();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (client.get("/api/status").status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(client.get("/api/status").status()).as("the status once the cluster is back").isEqualTo(200);
-        awaitAcknowledged(acknowledged, beforeOutage + 5);
-        writing.set(false);
-        writer.join(60_000);
-
-        for (Answer answer : refused) {
-            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
-            assertThat(answer.json().path("message").asText()).as(answer.body()).contains("OpenSearch");
-        }
-        for (String id : acknowledged) {
-            assertThat(client.get(BASE + "/entities/generic/" + id).status()).as(id + ", acknowledged").isEqualTo(200);
+            assertThat(client.get("/api/status").status()).as("the status once the cluster is back").isEqualTo(200);
+            awaitAcknowledged(writer, beforeOutage + 5);
+            writer.close();
+            writer.assertNoAcknowledgedWriteLost();
         }
     }
 
-    private static void awaitAcknowledged(List<String> acknowledged, int count) throws InterruptedException {
+    private static void awaitAcknowledged(SteadyWriter writer, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (acknowledged.size() < count && System.nanoTime() < deadline) {
+        while (writer.acknowledged() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(acknowledged.size()).as("writes acknowledged").isGreaterThanOrEqualTo(count);
+        assertThat(writer.acknowledged()).as("writes acknowledged").isGreaterThanOrEqualTo(count);
     }
 
-    private static void awaitRefused(List<Answer> refused, int count) throws InterruptedException {
+    private static void awaitRefused(SteadyWriter writer, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (refused.size() < count && System.nanoTime() < deadline) {
+        while (writer.refused() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(refused.size()).as("writes refused while the cluster is away").isGreaterThanOrEqualTo(count);
+        assertThat(writer.refused()).as("writes refused while the cluster is away").isGreaterThanOrEqualTo(count);
     }
 }

@@ -57,8 +57,13 @@ public final class OpenSearchForTests {
         }
     }
 
+    /** {@code scripts/opensearch.sh} of this repository, for a test that needs a node of its own. */
+    public static Path script() {
+        return repositoryRoot().resolve("scripts/opensearch.sh");
+    }
+
     private static String startWithScript() {
-        Path script = repositoryRoot().resolve("scripts/opensearch.sh");
+        Path script = script();
         String started = run(script, "start");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run(script, "stop")));
         return started.lines().reduce((first, last) -> last).orElseThrow().trim();
