@@ -1,9 +1,13 @@
 package dev.entitystore.domain.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.document.Unflattener;
+import dev.entitystore.domain.entity.EntitySchema;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreBusyException;
+import dev.entitystore.domain.identity.EntityIdentification;
+import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -22,9 +26,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Applies an import body to a space: each line validated (the v2 request schema), identified, checked
- * (permissions unless {@code force}, for the lines that update) and merged as a v2 bulk item; a create
- * is a v2 create. Lines go to the store {@value #BATCH} at a time, one atomic unit per record, so no line
+ * Applies an import body to a space: each line validated (the request schema of either generation),
+ * named ({@link EntityIdentification#forImport}), checked (permissions unless {@code force}, for the lines
+ * that update) and merged as a v2 bulk item; a create is a v2 create of the named record. Lines go to the store {@value #BATCH} at a time, one atomic unit per record, so no line
  * is ever half applied. A store that is busy is waited for; one that fails ends the job.
  */
 final class EntityImport {
@@ -32,7 +36,9 @@ final class EntityImport {
     private static final long CHECKPOINT_NANOS = 1_000_000_000L;
 
     private final EntityStore store;
-    private final RequestBodyValidator validator = new RequestBodyValidator();
+    // Either generation's schema: the store holds what v1 wrote too, and an export must import as it is.
+    private final RequestBodyValidator validator = new RequestBodyValidator(EntitySchema.legacy());
+    private final EntityIdentification identification = new EntityIdentification();
     private final CreatePlanner creates;
     private final UpdatePlanner updates;
     private final PartialUpdateMerger merger = new PartialUpdateMerger();
@@ -80,14 +86,16 @@ final class EntityImport {
     }
 
     private Planned plan(ImportLine line, Options options) {
-        validator.validate(line.type(), line.doc());
+        ObjectNode doc = Unflattener.unflatten(line.doc());
+        validator.validate(line.type(), doc);
+        String euid = identification.forImport(line.type(), doc);
         AtomicBoolean refused = new AtomicBoolean();
-        PlannedWrite create = options.mode() == ImportMode.UPDATE ? null : creates.plan(line.type(), line.doc().deepCopy());
+        PlannedWrite create = options.mode() == ImportMode.UPDATE ? null : creates.planFor(line.type(), euid, doc);
         PlannedWrite update = null;
         String refusal = null;
         if (options.mode() != ImportMode.CREATE) {
             try {
-                update = updates.plan(line.type(), line.doc().deepCopy(), options.force());
+                update = updates.planFor(line.type(), euid, doc, options.force());
             } catch (FieldsNotAllowedException e) {
                 if (options.mode() == ImportMode.UPDATE) {
                     throw e;
@@ -95,7 +103,7 @@ final class EntityImport {
                 refusal = e.getMessage(); // an upsert may still create; it fails only if the entity is stored
             }
         }
-        String docId = create != null ? create.docId() : update.docId();
+        String docId = EntityIds.documentId(euid);
         PlannedWrite creating = create;
         PlannedWrite updating = update;
         EntityMerge merge = current -> {
