@@ -7,7 +7,6 @@ import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreBusyException;
 import dev.entitystore.domain.identity.EntityIdentification;
-import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -23,6 +22,12 @@ import java.io.Reader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -59,30 +64,63 @@ final class EntityImport {
 
     void run(ImportJob job, Reader body, Options options, Runnable checkpoint) throws IOException, InterruptedException {
         ImportLines lines = ImportLines.of(options.format(), body);
-        List<Planned> batch = new ArrayList<>(BATCH);
-        long lastCheckpoint = System.nanoTime();
-        for (ImportLine line = lines.next(); line != null; line = lines.next()) {
-            if (line.error() != null) {
-                job.failed(line.line(), line.error());
-                continue;
-            }
-            try {
-                batch.add(plan(line, options));
-            } catch (InvalidRequestException e) {
-                job.failed(line.line(), e.getMessage());
-            }
-            if (batch.size() == BATCH) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("stopping"); // the server stops: end between two batches
+        // Parsing and planning the next batch overlaps the store's work on the one before (two cores' worth
+        // of a job that would otherwise wait on itself); batches still reach the store one at a time, in order.
+        ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "entity-import-apply");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<?> applying = CompletableFuture.completedFuture(null);
+            List<Planned> batch = new ArrayList<>(BATCH);
+            long lastCheckpoint = System.nanoTime();
+            for (ImportLine line = lines.next(); line != null; line = lines.next()) {
+                if (line.error() != null) {
+                    job.failed(line.line(), line.error());
+                    continue;
                 }
-                apply(job, batch, options);
-                if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
-                    checkpoint.run();
-                    lastCheckpoint = System.nanoTime();
+                try {
+                    batch.add(plan(line, options));
+                } catch (InvalidRequestException e) {
+                    job.failed(line.line(), e.getMessage());
+                }
+                if (batch.size() == BATCH) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("stopping"); // the server stops: end between two batches
+                    }
+                    awaitApplied(applying);
+                    List<Planned> full = batch;
+                    applying = applier.submit(() -> apply(job, full, options));
+                    batch = new ArrayList<>(BATCH);
+                    if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
+                        checkpoint.run();
+                        lastCheckpoint = System.nanoTime();
+                    }
                 }
             }
+            awaitApplied(applying);
+            apply(job, batch, options);
+        } finally {
+            applier.shutdownNow();
+            // A batch in the store finishes (each record is atomic): the job's counts then say what was applied.
+            applier.awaitTermination(30, TimeUnit.SECONDS);
         }
-        apply(job, batch, options);
+    }
+
+    /** Waits for the batch in the store; its failure is the job's. */
+    private static void awaitApplied(Future<?> applying) throws InterruptedException {
+        try {
+            applying.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof InterruptedException stopped) {
+                throw stopped;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Planned plan(ImportLine line, Options options) {
@@ -103,7 +141,7 @@ final class EntityImport {
                 refusal = e.getMessage(); // an upsert may still create; it fails only if the entity is stored
             }
         }
-        String docId = EntityIds.documentId(euid);
+        String docId = create != null ? create.docId() : update.docId();
         PlannedWrite creating = create;
         PlannedWrite updating = update;
         EntityMerge merge = current -> {
@@ -119,9 +157,9 @@ final class EntityImport {
         return new Planned(line, BulkOperation.merge(docId, merge), refused, refusal);
     }
 
-    private void apply(ImportJob job, List<Planned> batch, Options options) throws InterruptedException {
+    private Void apply(ImportJob job, List<Planned> batch, Options options) throws InterruptedException {
         if (batch.isEmpty()) {
-            return;
+            return null;
         }
         job.reached(batch.get(0).line().line());
         if (options.dryRun()) {
@@ -141,7 +179,7 @@ final class EntityImport {
             }
         }
         job.reached(batch.get(batch.size() - 1).line().line() + 1);
-        batch.clear();
+        return null;
     }
 
     /** The embedded store refuses work past its bound with nothing applied: wait and offer it again. */
