@@ -85,6 +85,13 @@ public final class HttpClientForTests {
             return this;
         }
 
+        /** The body without a declared length (sent chunked), as a client streaming it would. */
+        public Request chunked(byte[] bytes) {
+            body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));
+            bodyText = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return this;
+        }
+
         public Request header(String name, String value) {
             headers.put(name, value);
             return this;

@@ -7,6 +7,7 @@ import dev.entitystore.bench.prefill.StorePrefill;
 import dev.entitystore.bench.records.Population;
 import dev.entitystore.bench.scenario.Operations;
 import dev.entitystore.bench.scenario.Scenarios;
+import dev.entitystore.bench.scenario.TransferFigures;
 import dev.entitystore.bench.scenario.VisibilityProbe;
 import dev.entitystore.bench.soak.ProcessSample;
 import dev.entitystore.bench.soak.ProcessSampler;
@@ -84,7 +85,12 @@ public final class Figure {
             Duration serverCpu = servers.cpu();
             Duration ownCpu = cpu(Optional.of(ProcessHandle.current()));
             long startedAt = System.nanoTime();
-            long failures = run(name, options, new Operations(client, population), sampler);
+            long failures = switch (name) {
+                case "export" -> TransferFigures.export(client, server.pid(), options.text("format", "ndjson"));
+                case "import" -> TransferFigures.importBody(client, server.pid(), population,
+                        dataDir.resolveSibling(dataDir.getFileName() + "-import.ndjson"), new Random(options.longValue("seed", 7)));
+                default -> run(name, options, new Operations(client, population), sampler);
+            };
             double wall = (System.nanoTime() - startedAt) / 1e9;
             print("server after", sampler.sample());
             // CPU seconds of the run, to turn throughput into CPU per entity (the machine's cores are shared

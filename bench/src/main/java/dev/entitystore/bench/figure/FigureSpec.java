@@ -22,5 +22,9 @@ record FigureSpec(String name, String types, int entities, String what) {
             "mixed", new FigureSpec("mixed", "all", 100_000,
                     "mixed read/write at 200/s for 60 s over 100k entities of the four types"),
             "soak", new FigureSpec("soak", "all", 100_000,
-                    "10-minute soak: mixed read/write at 100/s, server sampled every 10 s (memory flat, no errors, p99 stable)"));
+                    "10-minute soak: mixed read/write at 100/s, server sampled every 10 s (memory flat, no errors, p99 stable)"),
+            "export", new FigureSpec("export", "host", 1_000_000,
+                    "streamed export of every record, NDJSON (--format csv), 1M hosts (target >= 50,000 entities/s, RSS <= 512 MB)"),
+            "import", new FigureSpec("import", "host", 1_000_000,
+                    "streamed import of one NDJSON body, a ~1 KB update line per host, into 1M hosts (target >= the bulk figure, RSS <= 512 MB)"));
 }

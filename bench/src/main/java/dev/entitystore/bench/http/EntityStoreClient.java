@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +118,27 @@ public final class EntityStoreClient {
 
     public Answer list(String query) {
         return send(listRequest(query));
+    }
+
+    /** The export of the default space as it streams ({@code query} without '?', may be empty). */
+    public HttpResponse<InputStream> export(String query) throws IOException, InterruptedException {
+        return http.send(request("GET", API + "/_export" + (query.isEmpty() ? "" : "?" + query), null),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Starts an import of {@code body} (NDJSON) into the default space; the answer holds the job id. */
+    public Answer startImport(Path body, String query) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(API + "/_import" + (query.isEmpty() ? "" : "?" + query)))
+                .timeout(Duration.ofMinutes(30)).header("kbn-xsrf", "entity-store-bench")
+                .header("Content-Type", "application/x-ndjson");
+        if (authorization != null && !authorization.isBlank()) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofFile(body)).build());
+    }
+
+    public Answer importJob(String id) {
+        return send(request("GET", API + "/_import/" + id, null));
     }
 
     public Answer status() {

@@ -6,6 +6,7 @@ import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.StoredJson;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.ItemOutcome;
 import dev.entitystore.domain.store.MergeOutcome;
@@ -76,6 +77,11 @@ public final class HealthGuardedStore implements EntityStore {
     @Override
     public EntityPage scan(String space, String afterId, int limit) {
         return store.scan(space, afterId, limit);
+    }
+
+    @Override
+    public StoredJson scanJson(String space, String afterId, int limit) {
+        return store.scanJson(space, afterId, limit);
     }
 
     @Override

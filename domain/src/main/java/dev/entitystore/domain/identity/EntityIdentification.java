@@ -50,6 +50,16 @@ public final class EntityIdentification {
         return derived.orElseGet(supplied::get);
     }
 
+    /**
+     * The record a line of an import names: its {@code entity.id} when it has one, else the EUID its
+     * identity fields derive. A record v1 wrote is named by {@code entity.id} alone (product rules §2), and
+     * may have no identity field or one that derives another EUID; an export of it must import as it is.
+     */
+    public String forImport(EntityType type, JsonNode doc) {
+        return suppliedId(doc).or(() -> deriver.derive(type, doc))
+                .orElseThrow(() -> new InvalidRequestException(UPDATE_NO_ID));
+    }
+
     /** The body's {@code entity.id}, read with the same rules as identity fields; empty when blank. */
     public static Optional<String> suppliedId(JsonNode doc) {
         return Optional.ofNullable(FieldValueReader.read(doc, "entity.id"));

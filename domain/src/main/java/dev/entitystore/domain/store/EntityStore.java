@@ -2,6 +2,8 @@ package dev.entitystore.domain.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +84,20 @@ public interface EntityStore extends AutoCloseable {
      * @param limit   page size, at least 1
      */
     EntityPage scan(String space, String afterId, int limit);
+
+    /**
+     * {@link #scan} without a parsed tree: each record as compact JSON bytes, for streaming records out as
+     * they are (the export). The default writes what {@link #scan} parsed; a store that keeps JSON text
+     * answers it as stored.
+     */
+    default StoredJson scanJson(String space, String afterId, int limit) {
+        EntityPage page = scan(space, afterId, limit);
+        List<StoredJson.Record> records = new ArrayList<>(page.entities().size());
+        for (StoredEntity entity : page.entities()) {
+            records.add(new StoredJson.Record(entity.id(), entity.source().toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return new StoredJson(records, page.nextAfterId());
+    }
 
     /** A per-space setting, e.g. install state or an engine's configuration. */
     Optional<ObjectNode> getSetting(String space, String key);

@@ -1,7 +1,6 @@
 package dev.entitystore.domain.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.csv.CsvWriter;
@@ -10,8 +9,12 @@ import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.entity.FieldPath;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.store.EntityStore;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +26,7 @@ import java.util.Map;
  * read a page at a time; a CSV without {@code fields} takes a first pass to learn its columns.
  */
 public final class EntityExport {
-    static final String TYPE_PATH = "entity.EngineMetadata.Type";
-    private static final List<String> ALWAYS = List.of("entity.id", TYPE_PATH);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ALWAYS = List.of("entity.id", NdjsonLines.TYPE_PATH);
 
     private final RecordWalk walk;
     private final EngineManager engines;
@@ -40,20 +41,22 @@ public final class EntityExport {
         RecordWalk.query(request);
     }
 
-    public void write(ExportRequest request, Writer out) throws IOException {
+    /** Writes the export to {@code out} (flushed, not closed). */
+    public void write(ExportRequest request, OutputStream out) throws IOException {
         if (!engines.isInstalled(request.space())) {
             return;
         }
         if (request.format() == TransferFormat.CSV) {
-            writeCsv(request, out);
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writeCsv(request, text);
+            text.flush();
+            return;
+        }
+        NdjsonLines lines = new NdjsonLines(out);
+        if (request.selectsAll() && request.fields().isEmpty()) {
+            walk.walkStored(request.space(), lines::stored);
         } else {
-            walk.walk(request, record -> {
-                ObjectNode line = JsonNodeFactory.instance.objectNode();
-                line.put("type", typeOf(record));
-                line.set("doc", kept(record, request.fields()));
-                out.write(JSON.writeValueAsString(line));
-                out.write('\n');
-            });
+            walk.walk(request, record -> lines.tree(record, kept(record, request.fields())));
         }
         out.flush();
     }
@@ -75,18 +78,13 @@ public final class EntityExport {
         csv.row(header);
         walk.walk(request, record -> {
             List<String> cells = new ArrayList<>(columns.size() + 1);
-            cells.add(typeOf(record));
+            cells.add(NdjsonLines.typeOf(record));
             for (CsvColumn column : columns) {
                 JsonNode value = FieldPath.get(record, column.path());
                 cells.add(value == null || value.isMissingNode() || value.isObject() ? "" : column.write(value));
             }
             csv.row(cells);
         });
-    }
-
-    private static String typeOf(JsonNode record) {
-        JsonNode type = FieldPath.get(record, TYPE_PATH);
-        return type != null && type.isTextual() ? type.textValue() : "generic";
     }
 
     /** The record, or only {@code fields} of it (with the identity every line needs). */

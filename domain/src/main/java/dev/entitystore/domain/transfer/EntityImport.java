@@ -1,9 +1,12 @@
 package dev.entitystore.domain.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.document.Unflattener;
+import dev.entitystore.domain.entity.EntitySchema;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreBusyException;
+import dev.entitystore.domain.identity.EntityIdentification;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -19,12 +22,18 @@ import java.io.Reader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Applies an import body to a space: each line validated (the v2 request schema), identified, checked
- * (permissions unless {@code force}, for the lines that update) and merged as a v2 bulk item; a create
- * is a v2 create. Lines go to the store {@value #BATCH} at a time, one atomic unit per record, so no line
+ * Applies an import body to a space: each line validated (the request schema of either generation),
+ * named ({@link EntityIdentification#forImport}), checked (permissions unless {@code force}, for the lines
+ * that update) and merged as a v2 bulk item; a create is a v2 create of the named record. Lines go to the store {@value #BATCH} at a time, one atomic unit per record, so no line
  * is ever half applied. A store that is busy is waited for; one that fails ends the job.
  */
 final class EntityImport {
@@ -32,7 +41,9 @@ final class EntityImport {
     private static final long CHECKPOINT_NANOS = 1_000_000_000L;
 
     private final EntityStore store;
-    private final RequestBodyValidator validator = new RequestBodyValidator();
+    // Either generation's schema: the store holds what v1 wrote too, and an export must import as it is.
+    private final RequestBodyValidator validator = new RequestBodyValidator(EntitySchema.legacy());
+    private final EntityIdentification identification = new EntityIdentification();
     private final CreatePlanner creates;
     private final UpdatePlanner updates;
     private final PartialUpdateMerger merger = new PartialUpdateMerger();
@@ -53,41 +64,76 @@ final class EntityImport {
 
     void run(ImportJob job, Reader body, Options options, Runnable checkpoint) throws IOException, InterruptedException {
         ImportLines lines = ImportLines.of(options.format(), body);
-        List<Planned> batch = new ArrayList<>(BATCH);
-        long lastCheckpoint = System.nanoTime();
-        for (ImportLine line = lines.next(); line != null; line = lines.next()) {
-            if (line.error() != null) {
-                job.failed(line.line(), line.error());
-                continue;
-            }
-            try {
-                batch.add(plan(line, options));
-            } catch (InvalidRequestException e) {
-                job.failed(line.line(), e.getMessage());
-            }
-            if (batch.size() == BATCH) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("stopping"); // the server stops: end between two batches
+        // Parsing and planning the next batch overlaps the store's work on the one before (two cores' worth
+        // of a job that would otherwise wait on itself); batches still reach the store one at a time, in order.
+        ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "entity-import-apply");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<?> applying = CompletableFuture.completedFuture(null);
+            List<Planned> batch = new ArrayList<>(BATCH);
+            long lastCheckpoint = System.nanoTime();
+            for (ImportLine line = lines.next(); line != null; line = lines.next()) {
+                if (line.error() != null) {
+                    job.failed(line.line(), line.error());
+                    continue;
                 }
-                apply(job, batch, options);
-                if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
-                    checkpoint.run();
-                    lastCheckpoint = System.nanoTime();
+                try {
+                    batch.add(plan(line, options));
+                } catch (InvalidRequestException e) {
+                    job.failed(line.line(), e.getMessage());
+                }
+                if (batch.size() == BATCH) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("stopping"); // the server stops: end between two batches
+                    }
+                    awaitApplied(applying);
+                    List<Planned> full = batch;
+                    applying = applier.submit(() -> apply(job, full, options));
+                    batch = new ArrayList<>(BATCH);
+                    if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
+                        checkpoint.run();
+                        lastCheckpoint = System.nanoTime();
+                    }
                 }
             }
+            awaitApplied(applying);
+            apply(job, batch, options);
+        } finally {
+            applier.shutdownNow();
+            // A batch in the store finishes (each record is atomic): the job's counts then say what was applied.
+            applier.awaitTermination(30, TimeUnit.SECONDS);
         }
-        apply(job, batch, options);
+    }
+
+    /** Waits for the batch in the store; its failure is the job's. */
+    private static void awaitApplied(Future<?> applying) throws InterruptedException {
+        try {
+            applying.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof InterruptedException stopped) {
+                throw stopped;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Planned plan(ImportLine line, Options options) {
-        validator.validate(line.type(), line.doc());
+        ObjectNode doc = Unflattener.unflatten(line.doc());
+        validator.validate(line.type(), doc);
+        String euid = identification.forImport(line.type(), doc);
         AtomicBoolean refused = new AtomicBoolean();
-        PlannedWrite create = options.mode() == ImportMode.UPDATE ? null : creates.plan(line.type(), line.doc().deepCopy());
+        PlannedWrite create = options.mode() == ImportMode.UPDATE ? null : creates.planFor(line.type(), euid, doc);
         PlannedWrite update = null;
         String refusal = null;
         if (options.mode() != ImportMode.CREATE) {
             try {
-                update = updates.plan(line.type(), line.doc().deepCopy(), options.force());
+                update = updates.planFor(line.type(), euid, doc, options.force());
             } catch (FieldsNotAllowedException e) {
                 if (options.mode() == ImportMode.UPDATE) {
                     throw e;
@@ -111,9 +157,9 @@ final class EntityImport {
         return new Planned(line, BulkOperation.merge(docId, merge), refused, refusal);
     }
 
-    private void apply(ImportJob job, List<Planned> batch, Options options) throws InterruptedException {
+    private Void apply(ImportJob job, List<Planned> batch, Options options) throws InterruptedException {
         if (batch.isEmpty()) {
-            return;
+            return null;
         }
         job.reached(batch.get(0).line().line());
         if (options.dryRun()) {
@@ -133,7 +179,7 @@ final class EntityImport {
             }
         }
         job.reached(batch.get(batch.size() - 1).line().line() + 1);
-        batch.clear();
+        return null;
     }
 
     /** The embedded store refuses work past its bound with nothing applied: wait and offer it again. */

@@ -11,6 +11,7 @@ import dev.entitystore.domain.search.SearchSort;
 import dev.entitystore.domain.store.EntityPage;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.StoredEntity;
+import dev.entitystore.domain.store.StoredJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,14 @@ import java.util.List;
  * ({@code entity.id} order, paged with {@code search_after}).
  */
 final class RecordWalk {
-    static final int PAGE = 500;
+    static final int PAGE = 1000;
 
     interface Visitor {
         void record(ObjectNode record) throws IOException;
+    }
+
+    interface StoredVisitor {
+        void record(byte[] json) throws IOException;
     }
 
     private final EntityStore store;
@@ -45,6 +50,18 @@ final class RecordWalk {
             clauses.add(new Query.Terms("entity.EngineMetadata.Type", request.entityTypes()));
         }
         return clauses.isEmpty() ? new Query.MatchAll() : Query.Bool.and(clauses);
+    }
+
+    /** Every record of the space as stored JSON, in {@code _id} order, never parsed. */
+    void walkStored(String space, StoredVisitor visitor) throws IOException {
+        String after = null;
+        do {
+            StoredJson page = store.scanJson(space, after, PAGE);
+            for (StoredJson.Record record : page.records()) {
+                visitor.record(record.json());
+            }
+            after = page.nextAfterId().orElse(null);
+        } while (after != null);
     }
 
     void walk(ExportRequest request, Visitor visitor) throws IOException {

@@ -40,7 +40,18 @@ public final class UpdatePlanner {
      */
     public PlannedWrite plan(EntityType type, ObjectNode body, boolean force) {
         ObjectNode patch = Unflattener.unflatten(body);
-        String target = identification.forUpdate(type, patch);
+        return planned(type, identification.forUpdate(type, patch), patch, force);
+    }
+
+    /**
+     * An update of a record the caller has already named (an import line, {@link EntityIdentification#forImport}):
+     * the same edits and checks as {@link #plan}, without identifying the target again.
+     */
+    public PlannedWrite planFor(EntityType type, String target, ObjectNode body, boolean force) {
+        return planned(type, target, Unflattener.unflatten(body), force);
+    }
+
+    private PlannedWrite planned(EntityType type, String target, ObjectNode patch, boolean force) {
         EntityDocumentEdits.setEntityId(patch, target);
         policy.check(EntityDefinitions.of(type), patch, force, Wording.V2);
         List<String> cleared = ClearableFields.take(patch);

@@ -101,4 +101,19 @@ class EntityIdentificationTest {
                 obj("{'entity':{'id':'user:alice@example.com@unknown'},'user':{'email':['alice@example.com']}}")))
                 .isEqualTo("user:alice@example.com@unknown");
     }
+
+    @Test
+    void anImportLineIsNamedByItsEntityIdEvenWhereItsIdentityDerivesAnother() {
+        assertThat(identification.forImport(EntityType.HOST, obj("{'entity':{'id':'web-legacy'},'host':{'name':'web-legacy'}}")))
+                .isEqualTo("web-legacy");
+        assertThat(identification.forImport(EntityType.HOST, obj("{'entity':{'id':'lone-host'}}"))).isEqualTo("lone-host");
+    }
+
+    @Test
+    void anImportLineWithoutEntityIdIsNamedByItsDerivedEuidOrRejected() {
+        assertThat(identification.forImport(EntityType.HOST, obj("{'host':{'name':'web-01'}}"))).isEqualTo("host:web-01");
+        assertThatThrownBy(() -> identification.forImport(EntityType.HOST, obj("{'entity':{'name':'x'}}")))
+                .isExactlyInstanceOf(InvalidRequestException.class)
+                .hasMessage("Bad request: Could not derive EUID from document or find it in entity.id");
+    }
 }

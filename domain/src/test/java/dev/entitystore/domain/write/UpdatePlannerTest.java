@@ -88,6 +88,18 @@ class UpdatePlannerTest {
     }
 
     @Test
+    void anUpdateOfANamedRecordKeepsTheNameAndStillChecksPermissions() {
+        PlannedWrite write = planner.planFor(EntityType.HOST, "web-legacy",
+                obj("{'entity':{'id':'web-legacy'},'host':{'name':'web-legacy'}}"), false);
+        assertThat(write.euid()).isEqualTo("web-legacy");
+        assertThat(write.docId()).isEqualTo(EntityIds.documentId("web-legacy"));
+        assertThat(write.patchOrDocument().at("/entity/id").asText()).isEqualTo("web-legacy");
+        assertThatThrownBy(() -> planner.planFor(EntityType.HOST, "web-legacy",
+                obj("{'entity':{'id':'web-legacy'},'host':{'ip':['10.0.0.1']}}"), false))
+                .isInstanceOf(FieldsNotAllowedException.class);
+    }
+
+    @Test
     void updateByIdentityOnlyWritesTheDerivedIdIntoThePatch() {
         PlannedWrite write = planner.plan(EntityType.HOST,
                 obj("{'entity':{'name':'updated-via-identity'},'host':{'name':'update-identity-only'}}"), true);

@@ -9,14 +9,11 @@ import dev.entitystore.domain.transfer.ImportJobs;
 import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +43,8 @@ public final class EntityTransferResource extends SpaceScopedResource implements
         ExportRequest request = new ExportRequest(space(), lineFormat, filter, split(entityTypes), split(fields));
         export.validate(request);
         StreamingOutput body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             try {
-                export.write(request, writer);
+                export.write(request, new BufferedOutputStream(out, 1 << 16));
             } catch (RuntimeException e) {
                 LOG.warn("Export of space {} cut short: {}", request.space(), e.getMessage());
                 throw e;

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in both formats.
  */
 class MigrationAcrossBackendsHttpTest {
+    static final int SEEDED = 9;
     static final OpenSearchSettings NODE = OpenSearchForTests.freshSettings();
 
     @RegisterExtension
@@ -55,13 +56,24 @@ class MigrationAcrossBackendsHttpTest {
             Answer answer = client.post(v2(space) + "/entities/" + entity[0], entity[1]);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
+        // v1 names a record by entity.id alone: records with no identity field, or whose identity fields
+        // derive another EUID, and v1's own fields (privileged, flat relationships).
+        String[][] legacy = {
+                {"host", "{\"entity\":{\"id\":\"lone-host\",\"attributes\":{\"privileged\":true}}}"},
+                {"host", "{\"entity\":{\"id\":\"web-legacy\"},\"host\":{\"name\":\"web-legacy\",\"ip\":[\"10.1.1.1\"]}}"},
+                {"user", "{\"entity\":{\"id\":\"legacy-user\",\"relationships\":{\"owns\":[\"web-legacy\"]}}}"},
+                {"service", "{\"entity\":{\"id\":\"svc-legacy\",\"behaviors\":{\"used_usb_device\":true}}}"}};
+        for (String[] entity : legacy) {
+            Answer answer = client.put("/s/" + space + "/api/entity_store/entities/" + entity[0] + "?force=true", entity[1]);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
         Answer criticality = client.post("/s/" + space + "/api/asset_criticality",
                 "{\"id_field\":\"host.name\",\"id_value\":\"not-seen-yet\",\"criticality_level\":\"extreme_impact\"}");
         assertThat(criticality.status()).as(criticality.body()).isEqualTo(200);
     }
 
     static void migrate(RunningServer from, RunningServer to, String format) {
-        String space = "migrate-" + format;
+        String space = "migrate-" + (from == embedded ? "from-embedded-" : "from-opensearch-") + format;
         seed(from.client(), space);
         Answer exported = export(from.client(), space, "?format=" + format);
         assertThat(exported.status()).as(exported.body()).isEqualTo(200);
@@ -69,9 +81,9 @@ class MigrationAcrossBackendsHttpTest {
         JsonNode job = importAndWait(to.client(), space, "?format=" + format,
                 format.equals("csv") ? "text/csv" : "application/x-ndjson", exported.body());
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("done");
-        assertThat(job.path("created").asLong()).as(job.toString()).isEqualTo(5);
+        assertThat(job.path("created").asLong()).as(job.toString()).isEqualTo(SEEDED);
         Map<String, JsonNode> original = records(from.client(), space);
-        assertThat(original).hasSize(5);
+        assertThat(original).hasSize(SEEDED);
         assertThat(records(to.client(), space)).isEqualTo(original);
     }
 
@@ -83,5 +95,15 @@ class MigrationAcrossBackendsHttpTest {
     @Test
     void anOpenSearchCsvExportImportedIntoTheEmbeddedStoreGivesTheSameRecords() {
         migrate(openSearch, embedded, "csv");
+    }
+
+    @Test
+    void anEmbeddedCsvExportImportedIntoOpenSearchGivesTheSameRecords() {
+        migrate(embedded, openSearch, "csv");
+    }
+
+    @Test
+    void anOpenSearchNdjsonExportImportedIntoTheEmbeddedStoreGivesTheSameRecords() {
+        migrate(openSearch, embedded, "ndjson");
     }
 }

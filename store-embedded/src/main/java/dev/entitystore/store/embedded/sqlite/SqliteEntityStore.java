@@ -15,6 +15,7 @@ import dev.entitystore.domain.store.CommittedBatch;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.StoredJson;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.ItemOutcome;
 import dev.entitystore.domain.store.MergeOutcome;
@@ -265,6 +266,14 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         name(space, "space");
         positive(limit);
         return reads.scan(space, afterId, limit);
+    }
+
+    /** The stored text as it is: the export streams it without a tree in between. */
+    @Override
+    public StoredJson scanJson(String space, String afterId, int limit) {
+        name(space, "space");
+        positive(limit);
+        return reads.scanJson(space, afterId, limit);
     }
 
     @Override

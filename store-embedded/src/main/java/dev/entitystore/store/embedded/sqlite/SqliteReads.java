@@ -10,6 +10,7 @@ import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.CommittedBatch;
 import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.EntityPage;
+import dev.entitystore.domain.store.StoredJson;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
 import java.nio.charset.StandardCharsets;
@@ -107,17 +108,7 @@ final class SqliteReads {
 
     EntityPage scan(String space, String afterId, int limit) {
         return pool.read("scan", c -> {
-            PreparedStatement s;
-            if (afterId == null) {
-                s = c.prepare(SCAN_FIRST);
-                s.setString(1, space);
-                s.setInt(2, limit);
-            } else {
-                s = c.prepare(SCAN_AFTER);
-                s.setString(1, space);
-                s.setString(2, afterId);
-                s.setInt(3, limit);
-            }
+            PreparedStatement s = scanStatement(c, space, afterId, limit);
             List<StoredEntity> entities = new ArrayList<>(Math.min(limit, 1_000));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -131,6 +122,38 @@ final class SqliteReads {
                     : Optional.empty();
             return new EntityPage(entities, next);
         });
+    }
+
+    /** {@link #scan}'s page as the stored UTF-8 text, unparsed. */
+    StoredJson scanJson(String space, String afterId, int limit) {
+        return pool.read("scan", c -> {
+            PreparedStatement s = scanStatement(c, space, afterId, limit);
+            List<StoredJson.Record> records = new ArrayList<>(Math.min(limit, 1_000));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new StoredJson.Record(rs.getString(1), rs.getBytes(2)));
+                }
+            }
+            Optional<String> next = records.size() == limit
+                    ? Optional.of(records.get(records.size() - 1).id())
+                    : Optional.empty();
+            return new StoredJson(records, next);
+        });
+    }
+
+    private static PreparedStatement scanStatement(ReadConnection c, String space, String afterId, int limit) throws SQLException {
+        PreparedStatement s;
+        if (afterId == null) {
+            s = c.prepare(SCAN_FIRST);
+            s.setString(1, space);
+            s.setInt(2, limit);
+        } else {
+            s = c.prepare(SCAN_AFTER);
+            s.setString(1, space);
+            s.setString(2, afterId);
+            s.setInt(3, limit);
+        }
+        return s;
     }
 
     /**

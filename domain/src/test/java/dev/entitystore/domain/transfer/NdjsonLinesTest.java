@@ -1,0 +1,47 @@
+package dev.entitystore.domain.transfer;
+
+import static dev.entitystore.domain.testing.Json.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Export lines written from stored JSON text are the lines written from the parsed record. */
+class NdjsonLinesTest {
+    private static String stored(ObjectNode record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new NdjsonLines(out).stored(record.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String tree(ObjectNode record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new NdjsonLines(out).tree(record, record);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStoredRecordIsCopiedAsItIsBehindTheTypeItCarries() throws IOException {
+        ObjectNode record = obj("{'host':{'name':'h','ip':['10.0.0.1'],'os':{'entity':{'EngineMetadata':{'Type':'decoy'}}}},"
+                + "'entity':{'id':'host:h','attributes':{'watchlists':['a']},'EngineMetadata':{'Type':'host'}},'é':'ü'}");
+        assertThat(stored(record)).isEqualTo("{\"type\":\"host\",\"doc\":" + record + "}\n").isEqualTo(tree(record));
+    }
+
+    @Test
+    void aRecordWithoutAStringTypeIsGeneric() throws IOException {
+        for (String json : new String[] {"{'entity':{'id':'x'}}", "{'entity':{'id':'x','EngineMetadata':{'Type':7}}}",
+                "{'entity':{'EngineMetadata':'host'}}", "{'entity':'host'}", "{}"}) {
+            ObjectNode record = obj(json);
+            assertThat(stored(record)).as(json).startsWith("{\"type\":\"generic\",\"doc\":").isEqualTo(tree(record));
+        }
+    }
+
+    @Test
+    void aTypeIsQuotedAsJson() throws IOException {
+        ObjectNode record = obj("{'entity':{'EngineMetadata':{'Type':'we\\\"ird'}}}");
+        assertThat(stored(record)).startsWith("{\"type\":\"we\\\"ird\",\"doc\":").isEqualTo(tree(record));
+    }
+}

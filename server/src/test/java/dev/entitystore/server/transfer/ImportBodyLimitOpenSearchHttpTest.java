@@ -1,0 +1,7 @@
+package dev.entitystore.server.transfer;
+
+import dev.entitystore.server.OnOpenSearch;
+
+/** {@link ImportBodyLimitHttpSuite} on OpenSearch. */
+class ImportBodyLimitOpenSearchHttpTest extends ImportBodyLimitHttpSuite implements OnOpenSearch {
+}
