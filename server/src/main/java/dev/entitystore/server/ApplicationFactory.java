@@ -31,6 +31,7 @@ import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
 import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.auth.HasPrivilegesResource;
 import dev.entitystore.server.auth.PrivilegesResource;
 import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
@@ -159,6 +160,7 @@ public final class ApplicationFactory {
         app.property(CHANGE_FOLLOWER, follower);
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
+        app.register(new HasPrivilegesResource(access.checksCredentials()));
         app.register(new RelationshipsResource(new EntityRelationships(store, history)));
         EntityResolution resolution = new EntityResolution(store, search, engines);
         ResolutionRules resolutionRules = new ResolutionRules(store);
