@@ -86,7 +86,7 @@ import org.glassfish.jersey.server.ServerProperties;
 /** The one place that says what the application is made of; {@code Main} and the tests both use it. */
 public final class ApplicationFactory {
     /** The application property holding its {@link ChangeFollower}, closed first when the server stops. */
-    static final String CHANGE_FOLLOWER = "entitystore.changeFollower";
+    static final String BACKGROUND_WORK = "entitystore.backgroundWork";
     /** Long polls and event streams each hold one of the 64 worker threads while they wait: a quarter at most. */
     private static final int MAX_WAITING_FOLLOWERS = 16;
 
@@ -156,8 +156,6 @@ public final class ApplicationFactory {
                 bulkLimit, new HistoryReader(store, history)));
         ChangeFollower follower = new ChangeFollower(history, MAX_WAITING_FOLLOWERS);
         app.register(new ChangeFeedResource(follower));
-        // A stopping server ends waiting followers rather than waiting out their polls and streams.
-        app.property(CHANGE_FOLLOWER, follower);
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
         app.register(new HasPrivilegesResource(access.checksCredentials()));
@@ -167,9 +165,21 @@ public final class ApplicationFactory {
         app.register(new ResolutionResource(resolution, resolutionRules));
         AutomatedResolution automatedResolution =
                 new AutomatedResolution(store, search, history, engines, resolutionRules, resolution);
-        app.register(new EntityMaintainersResource(automatedResolution));
-        app.register(new ScheduledResolution(automatedResolution::runEverySpace, ScheduledResolution.FIRST_RUN_AFTER,
-                ScheduledResolution.DAILY));
+        Optional<ScheduledResolution> schedule = config.resolutionScheduled()
+                ? Optional.of(ScheduledResolution.every(automatedResolution::runEverySpace, config.resolutionInterval()))
+                : Optional.empty();
+        schedule.ifPresent(app::register);
+        // A stopping server ends waiting followers rather than waiting out their polls and streams, and stops the
+        // schedule itself: Grizzly's shutdown does not reach Jersey's lifecycle listeners here, and a schedule left
+        // running would go on against a closed store.
+        app.property(BACKGROUND_WORK, (AutoCloseable) () -> {
+            try {
+                schedule.ifPresent(ScheduledResolution::stop);
+            } finally {
+                follower.close();
+            }
+        });
+        app.register(new EntityMaintainersResource(automatedResolution, engines, schedule));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         AssetCriticality criticality = new AssetCriticality(store, search, engines, clock);

@@ -32,6 +32,9 @@ enum ServerSetting {
             "a user profile's whole stored size in bytes (400 above it, nothing written)"),
     MAX_IMPORT_BYTES("--max-import-bytes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_IMPORT_BYTES),
             "an import body (POST /api/security/entity_store/_import) in bytes, at most (413 above it)"),
+    RESOLUTION_INTERVAL("--resolution-interval", "24h",
+            "how often the automated resolution runs over every installed space (<n>s, m, h or d), or off;"
+                    + " the first run comes 10 minutes after start (one interval if shorter)"),
     BACKUP_DIR("--backup-dir", null, "where POST /api/entity_store/backup writes backups (none: that route answers 400)"),
     LOG_LEVEL("--log-level", "INFO", "TRACE, DEBUG, INFO, WARN, ERROR or OFF"),
     ACCESS_LOG("--access-log", "true", "one JSON line per request on the logger 'access' (true or false)");

@@ -89,6 +89,11 @@ public final class EntityStoreClient {
         return send(listRequest(query));
     }
 
+    /** A POST to any route (the resolution figure's link and unlink). */
+    public Answer post(String path, String body) {
+        return send(request("POST", path, body));
+    }
+
     public Answer status() {
         return send(request("GET", "/api/status", null));
     }

@@ -7,40 +7,28 @@ package dev.entitystore.domain.profile;
  */
 public interface HeldPrivileges {
     /** Everything held: the server runs without a credentials file. */
-    HeldPrivileges EVERYTHING = new HeldPrivileges() {
-        @Override
-        public boolean cluster(String privilege) {
-            return true;
-        }
-
-        @Override
-        public boolean index(String name, String privilege) {
-            return true;
-        }
-
-        @Override
-        public boolean application(String application, String resource, String privilege) {
-            return true;
-        }
-    };
+    HeldPrivileges EVERYTHING = new Constant(true);
 
     /** Nothing held (a profile whose user has left the credentials file). */
-    HeldPrivileges NOTHING = new HeldPrivileges() {
+    HeldPrivileges NOTHING = new Constant(false);
+
+    /** The same answer to every question. */
+    record Constant(boolean held) implements HeldPrivileges {
         @Override
         public boolean cluster(String privilege) {
-            return false;
+            return held;
         }
 
         @Override
         public boolean index(String name, String privilege) {
-            return false;
+            return held;
         }
 
         @Override
         public boolean application(String application, String resource, String privilege) {
-            return false;
+            return held;
         }
-    };
+    }
 
     boolean cluster(String privilege);
 

@@ -56,10 +56,10 @@ public final class KibanaPrivileges {
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType");
-        route(RESOLUTION_READ, "getResolutionGroup", "listResolutionRules");
+        route(RESOLUTION_READ, "getResolutionGroup", "listResolutionRules", "listEntityMaintainers");
         route(RESOLUTION_WRITE, "linkEntities", "unlinkEntities", "enableResolutionRule", "disableResolutionRule",
                 // The one maintainer here links entities: the resolution routes' write privileges.
-                "runEntityMaintainer");
+                "runEntityMaintainer", "initEntityMaintainers", "startEntityMaintainer", "stopEntityMaintainer");
         route(List.of(LISTS_READ), "readEndpointListItem", "findEndpointListItems");
         route(List.of(LISTS_ALL), "createEndpointList", "createEndpointListItem", "updateEndpointListItem",
                 "deleteEndpointListItem");

@@ -2,8 +2,11 @@ package dev.entitystore.server.resolution;
 
 import dev.entitystore.domain.resolution.automation.AutomatedResolution;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
@@ -11,15 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the automated resolution over every installed space on a schedule (daily, as Kibana's
- * {@code automated-resolution} maintainer), on one daemon thread, from the application's start to its stop
+ * Runs the automated resolution over every installed space on a schedule ({@code --resolution-interval}: daily
+ * by default, as Kibana's {@code automated-resolution} maintainer), on one daemon thread, from the application's start to its stop
  * (before the store closes). A run stopped half-way leaves what it linked: each link is atomic, and the next
  * run carries on from the records as they are.
  */
 public final class ScheduledResolution implements ContainerLifecycleListener {
-    /** Kibana's interval for the maintainer. */
-    public static final Duration DAILY = Duration.ofDays(1);
-    /** Not at once: start-up (and the tests' many short-lived servers) should not pay for a run. */
+    /** Not at once: start-up should not pay for a run (tests turn the schedule off altogether). */
     public static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledResolution.class);
 
@@ -27,12 +28,18 @@ public final class ScheduledResolution implements ContainerLifecycleListener {
     private final Duration firstRunAfter;
     private final Duration interval;
     private ScheduledExecutorService executor;
+    private ScheduledFuture<?> next;
 
     /** {@code job}: a run over every installed space ({@link AutomatedResolution#runEverySpace}). */
     public ScheduledResolution(Runnable job, Duration firstRunAfter, Duration interval) {
         this.job = job;
         this.firstRunAfter = firstRunAfter;
         this.interval = interval;
+    }
+
+    /** Every {@code interval}, the first run {@link #FIRST_RUN_AFTER} after start, or one interval if shorter. */
+    public static ScheduledResolution every(Runnable job, Duration interval) {
+        return new ScheduledResolution(job, interval.compareTo(FIRST_RUN_AFTER) < 0 ? interval : FIRST_RUN_AFTER, interval);
     }
 
     @Override
@@ -42,8 +49,21 @@ public final class ScheduledResolution implements ContainerLifecycleListener {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runOnce, firstRunAfter.toMillis(), interval.toMillis(),
+        next = executor.scheduleWithFixedDelay(this::runOnce, firstRunAfter.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** When the next run starts (now while one runs); empty before start-up and after shutdown. */
+    public synchronized Optional<Instant> nextRun() {
+        if (next == null || executor.isShutdown()) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.now().plusMillis(Math.max(0, next.getDelay(TimeUnit.MILLISECONDS))));
+    }
+
+    /** The interval between runs. */
+    public Duration interval() {
+        return interval;
     }
 
     @Override
@@ -51,7 +71,12 @@ public final class ScheduledResolution implements ContainerLifecycleListener {
     }
 
     @Override
-    public synchronized void onShutdown(Container container) {
+    public void onShutdown(Container container) {
+        stop();
+    }
+
+    /** Stops the schedule (a run in progress is interrupted and awaited); no run starts after it. */
+    public synchronized void stop() {
         if (executor != null) {
             executor.shutdownNow();
             try {

@@ -41,4 +41,20 @@ class ScheduledResolutionTest {
         schedule.onShutdown(null);
         assertThat(runs.get()).isZero();
     }
+
+    @Test
+    void anIntervalShorterThanTenMinutesAlsoStartsTheFirstRun() throws InterruptedException {
+        CountDownLatch twoRuns = new CountDownLatch(2);
+        ScheduledResolution schedule = ScheduledResolution.every(twoRuns::countDown, Duration.ofMillis(50));
+        schedule.onStartup(null);
+        assertThat(twoRuns.await(10, TimeUnit.SECONDS)).as("first run after one short interval, then again").isTrue();
+        schedule.onShutdown(null);
+
+        AtomicInteger runs = new AtomicInteger();
+        ScheduledResolution daily = ScheduledResolution.every(runs::incrementAndGet, Duration.ofDays(1));
+        daily.onStartup(null);
+        Thread.sleep(100);
+        daily.onShutdown(null);
+        assertThat(runs.get()).as("a daily schedule waits ten minutes first").isZero();
+    }
 }

@@ -172,6 +172,13 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         return reads.get(name(space, "space"), name(id, "id"));
     }
 
+    /** One read transaction for every id (one snapshot, one pooled connection). */
+    @Override
+    public Map<String, StoredEntity> getAll(String space, List<String> ids) {
+        ids.forEach(id -> name(id, "id"));
+        return reads.records(name(space, "space"), ids);
+    }
+
     @Override
     public CreateOutcome create(String space, String id, ObjectNode source) {
         name(space, "space");
