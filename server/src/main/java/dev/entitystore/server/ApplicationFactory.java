@@ -31,6 +31,7 @@ import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import java.time.Clock;
 import dev.entitystore.server.auth.AccessControl;
+import dev.entitystore.server.auth.HasPrivilegesResource;
 import dev.entitystore.server.auth.PrivilegesResource;
 import java.time.Duration;
 import dev.entitystore.server.contract.ContractResource;
@@ -89,13 +90,9 @@ import org.glassfish.jersey.server.ServerProperties;
 /** The one place that says what the application is made of; {@code Main} and the tests both use it. */
 public final class ApplicationFactory {
     /** The application property holding its {@link ChangeFollower}, closed first when the server stops. */
-    static final String CHANGE_FOLLOWER = "entitystore.changeFollower";
+    static final String BACKGROUND_WORK = "entitystore.backgroundWork";
     /** Long polls and event streams each hold one of the 64 worker threads while they wait: a quarter at most. */
     private static final int MAX_WAITING_FOLLOWERS = 16;
-    /** Kibana's interval for its automated-resolution maintainer. */
-    private static final Duration RESOLUTION_INTERVAL = Duration.ofDays(1);
-    /** Not at once: start-up (and the tests' many short-lived servers) should not pay for a run. */
-    private static final Duration RESOLUTION_FIRST_RUN_AFTER = Duration.ofMinutes(10);
     /** Expired keys are never answered (their claim is replaced); pruning only bounds the space they take. */
     private static final Duration IDEMPOTENCY_PRUNING = Duration.ofHours(1);
 
@@ -147,8 +144,9 @@ public final class ApplicationFactory {
         IdempotentRequests idempotentRequests = new IdempotentRequests(idempotency,
                 Duration.ofSeconds(config.limits().idempotencyWindowSeconds()), Clock.systemUTC());
         app.register(new IdempotentRoutes(new IdempotencyFilter(idempotentRequests, mapper)));
-        app.register(new ScheduledJob("idempotency-key-pruning", idempotentRequests::prune, IDEMPOTENCY_PRUNING,
-                IDEMPOTENCY_PRUNING));
+        ScheduledJob keyPruning = new ScheduledJob("idempotency-key-pruning", idempotentRequests::prune,
+                IDEMPOTENCY_PRUNING, IDEMPOTENCY_PRUNING);
+        app.register(keyPruning);
 
         // Failures to Kibana's error body, one mapper per family.
         app.register(DomainExceptionMapper.class);
@@ -174,19 +172,32 @@ public final class ApplicationFactory {
                 bulkLimit, new HistoryReader(store, history)));
         ChangeFollower follower = new ChangeFollower(history, MAX_WAITING_FOLLOWERS);
         app.register(new ChangeFeedResource(follower));
-        // A stopping server ends waiting followers rather than waiting out their polls and streams.
-        app.property(CHANGE_FOLLOWER, follower);
         app.register(new EnginesV2Resource(engines, mapper));
         app.register(new PrivilegesResource(access.checksCredentials()));
+        app.register(new HasPrivilegesResource(access.checksCredentials()));
         app.register(new RelationshipsResource(new EntityRelationships(store, history)));
         EntityResolution resolution = new EntityResolution(store, search, engines);
         ResolutionRules resolutionRules = new ResolutionRules(store);
         app.register(new ResolutionResource(resolution, resolutionRules));
         AutomatedResolution automatedResolution =
                 new AutomatedResolution(store, search, history, engines, resolutionRules, resolution);
-        app.register(new EntityMaintainersResource(automatedResolution));
-        app.register(new ScheduledJob("automated-resolution", automatedResolution::runEverySpace,
-                RESOLUTION_FIRST_RUN_AFTER, RESOLUTION_INTERVAL));
+        Optional<ScheduledJob> schedule = config.resolutionScheduled()
+                ? Optional.of(ScheduledJob.every("automated-resolution", automatedResolution::runEverySpace,
+                        config.resolutionInterval()))
+                : Optional.empty();
+        schedule.ifPresent(app::register);
+        // A stopping server ends waiting followers rather than waiting out their polls and streams, and stops the
+        // schedules itself: Grizzly's shutdown does not reach Jersey's lifecycle listeners here, and a schedule left
+        // running would go on against a closed store.
+        app.property(BACKGROUND_WORK, (AutoCloseable) () -> {
+            try {
+                schedule.ifPresent(ScheduledJob::stop);
+                keyPruning.stop();
+            } finally {
+                follower.close();
+            }
+        });
+        app.register(new EntityMaintainersResource(automatedResolution, engines, schedule));
         app.register(new EntitiesV1Resource(new LegacyEntityWrites(store, engines, clock), listing, bulkLimit));
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         AssetCriticality criticality = new AssetCriticality(store, search, engines, clock);

@@ -107,7 +107,7 @@ public final class EntityStoreServer implements AutoCloseable {
         HealthMonitor monitor = new HealthMonitor(backend.health());
         monitor.start();
         return new EntityStoreServer(http, backend, config, monitor, observability,
-                (AutoCloseable) app.getProperty(ApplicationFactory.CHANGE_FOLLOWER));
+                (AutoCloseable) app.getProperty(ApplicationFactory.BACKGROUND_WORK));
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -140,7 +140,7 @@ public final class EntityStoreServer implements AutoCloseable {
         try {
             followers.close();
         } catch (Exception e) {
-            LOG.warn("Change feed followers did not stop cleanly: {}", e.toString());
+            LOG.warn("Change feed followers or the resolution schedule did not stop cleanly: {}", e.toString());
         }
         try {
             http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get();

@@ -1,6 +1,7 @@
 package dev.entitystore.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record ServerConfig(
         String host, int port, Path dataDir, Backend backend, OpenSearch openSearch, long maxBodyBytes,
-        SecurityOptions security, RequestLimits limits, Logging logging, Path backupDir) {
+        SecurityOptions security, RequestLimits limits, Logging logging, Path backupDir, Duration resolutionInterval) {
 
     public enum Backend { SQLITE, OPENSEARCH }
 
@@ -117,12 +118,38 @@ public record ServerConfig(
                         positive(values.get(ServerSetting.IDEMPOTENCY_WINDOW), "idempotency window",
                                 ServerSetting.IDEMPOTENCY_WINDOW, Long.MAX_VALUE / 1000, "number of seconds")),
                 new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
-                values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)));
+                values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)),
+                interval(values.get(ServerSetting.RESOLUTION_INTERVAL), ServerSetting.RESOLUTION_INTERVAL));
     }
 
     /** The same settings on another port (tests use 0 for a free one) and data directory. */
     public ServerConfig withPortAndDataDir(int newPort, Path newDataDir) {
-        return new ServerConfig(host, newPort, newDataDir, backend, openSearch, maxBodyBytes, security, limits, logging, backupDir);
+        return new ServerConfig(host, newPort, newDataDir, backend, openSearch, maxBodyBytes, security, limits, logging, backupDir,
+                resolutionInterval);
+    }
+
+    /** Whether the automated resolution runs on a schedule ({@code --resolution-interval off}: only on demand). */
+    public boolean resolutionScheduled() {
+        return resolutionInterval != null;
+    }
+
+    /** {@code <n>s|m|h|d} (Kibana's duration units, n at least 1), or {@code off}: null. */
+    private static Duration interval(String value, ServerSetting setting) {
+        if ("off".equalsIgnoreCase(value)) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([1-9][0-9]{0,8})([smhd])").matcher(value);
+        if (!matcher.matches()) {
+            throw new ConfigException("interval '" + value + "' is not off nor a positive number followed by s, m, h or d, e.g. 24h ("
+                    + setting.variable + " / " + setting.flag + ")");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     private static String logLevel(String value) {

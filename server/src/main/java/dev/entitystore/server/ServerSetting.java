@@ -35,6 +35,9 @@ enum ServerSetting {
     IDEMPOTENCY_WINDOW("--idempotency-window-seconds",
             String.valueOf(ServerConfig.RequestLimits.DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
             "how long a write's Idempotency-Key keeps its first answer for retries"),
+    RESOLUTION_INTERVAL("--resolution-interval", "24h",
+            "how often the automated resolution runs over every installed space (<n>s, m, h or d), or off;"
+                    + " the first run comes 10 minutes after start (one interval if shorter)"),
     BACKUP_DIR("--backup-dir", null, "where POST /api/entity_store/backup writes backups (none: that route answers 400)"),
     LOG_LEVEL("--log-level", "INFO", "TRACE, DEBUG, INFO, WARN, ERROR or OFF"),
     ACCESS_LOG("--access-log", "true", "one JSON line per request on the logger 'access' (true or false)");

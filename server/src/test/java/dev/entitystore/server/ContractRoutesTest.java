@@ -54,7 +54,7 @@ class ContractRoutesTest {
     void onlyOperationsNotBuiltYetAnswer501() {
         for (ContractOperations.Declared op : ContractOperations.ALL) {
             String path = op.template().replace("{entityType}", "host").replace("{entityId}", "host:probe")
-                    .replace("{uid}", "u_probe_0").replace("{jobId}", "job-probe").replace("{file}", "swagger-ui.css")
+                    .replace("{uid}", "u_probe_0").replace("{user}", "probe").replace("{jobId}", "job-probe").replace("{file}", "swagger-ui.css")
                     .replace("{id}", "probe");
             HttpClientForTests.Request request = server.client().request(op.method(), path);
             Answer answer = (op.takesBody() ? request.json("{}") : request).send();

@@ -35,7 +35,7 @@ class RoutePrivilegesTest {
             }
             // Resolution changes entities (links), and needs entity-analytics as in Kibana.
             boolean resolution = op.template().startsWith("/api/security/entity_store/resolution/")
-                    || op.template().contains("/entity_maintainers/run/"); // the one maintainer here links entities
+                    || op.template().contains("/entity_maintainers"); // the one maintainer here links entities
             boolean entityData = resolution || op.template().contains("/entities") || op.template().contains("asset_criticality")
                     || op.template().contains("/_import") || op.template().contains("/_export");
             boolean engines = op.template().contains("/engines") || !entityData;

@@ -54,12 +54,15 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         }
         startedBy = context.getUniqueId();
         dataDir = Files.createTempDirectory("entity-store-test");
-        startedWith = environment;
+        // No automated resolution on a schedule unless a test asks for one: a run must never fire by accident.
+        Map<String, String> withDefaults = new HashMap<>(environment);
+        withDefaults.putIfAbsent("ENTITY_STORE_RESOLUTION_INTERVAL", "off");
+        startedWith = Map.copyOf(withDefaults);
         indexPrefix = null;
         if (OnOpenSearch.class.isAssignableFrom(context.getRequiredTestClass())) {
             OpenSearchSettings node = OpenSearchForTests.freshSettings();
             indexPrefix = node.indexPrefix();
-            Map<String, String> onOpenSearch = new HashMap<>(environment);
+            Map<String, String> onOpenSearch = new HashMap<>(startedWith);
             onOpenSearch.put("ENTITY_STORE_BACKEND", "opensearch");
             onOpenSearch.put("ENTITY_STORE_OPENSEARCH_URL", node.url().toString());
             onOpenSearch.put("ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", indexPrefix);

@@ -169,6 +169,24 @@ class ServerConfigTest {
     }
 
     @Test
+    void theAutomatedResolutionRunsDailyByDefaultOnAnyIntervalOrNotAtAll() {
+        assertThat(ServerConfig.from(Map.of()).resolutionInterval()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_RESOLUTION_INTERVAL", "90m")).resolutionInterval())
+                .isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(ServerConfig.from(Map.of(), "--resolution-interval", "2d").resolutionInterval()).isEqualTo(java.time.Duration.ofDays(2));
+        assertThat(ServerConfig.from(Map.of(), "--resolution-interval=30s").resolutionInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+        ServerConfig off = ServerConfig.from(Map.of("ENTITY_STORE_RESOLUTION_INTERVAL", "off"));
+        assertThat(off.resolutionScheduled()).isFalse();
+        assertThat(off.withPortAndDataDir(0, Path.of("x")).resolutionScheduled()).isFalse();
+        for (String bad : new String[] {"0h", "24", "1w", "-1h", "daily", "1.5h"}) {
+            assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--resolution-interval", bad)).as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("interval '" + bad + "' is not off nor a positive number followed by s, m, h or d, e.g. 24h"
+                            + " (ENTITY_STORE_RESOLUTION_INTERVAL / --resolution-interval)");
+        }
+    }
+
+    @Test
     void helpNamesEveryFlagItsVariableAndItsDefault() {
         for (ServerSetting setting : ServerSetting.values()) {
             assertThat(ServerConfig.USAGE).contains(setting.flag).contains(setting.variable)

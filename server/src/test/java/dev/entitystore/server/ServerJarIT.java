@@ -161,6 +161,7 @@ class ServerJarIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("ENTITY_STORE_"));
+        builder.environment().put("ENTITY_STORE_RESOLUTION_INTERVAL", "off"); // no scheduled run in a test server
         return builder.start();
     }
 

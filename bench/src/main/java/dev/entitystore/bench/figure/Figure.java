@@ -6,6 +6,7 @@ import dev.entitystore.bench.prefill.HttpPrefill;
 import dev.entitystore.bench.prefill.StorePrefill;
 import dev.entitystore.bench.records.Population;
 import dev.entitystore.bench.scenario.Operations;
+import dev.entitystore.bench.scenario.ResolutionLinkProbe;
 import dev.entitystore.bench.scenario.Scenarios;
 import dev.entitystore.bench.scenario.TransferFigures;
 import dev.entitystore.bench.scenario.VisibilityProbe;
@@ -86,8 +87,8 @@ public final class Figure {
             Duration ownCpu = cpu(Optional.of(ProcessHandle.current()));
             long startedAt = System.nanoTime();
             long failures = switch (name) {
-                case "export" -> TransferFigures.export(client, server.pid(), options.text("format", "ndjson"));
-                case "import" -> TransferFigures.importBody(client, server.pid(), population,
+                case "export" -> TransferFigures.export(client, servers.first().pid(), options.text("format", "ndjson"));
+                case "import" -> TransferFigures.importBody(client, servers.first().pid(), population,
                         dataDir.resolveSibling(dataDir.getFileName() + "-import.ndjson"), new Random(options.longValue("seed", 7)));
                 default -> run(name, options, new Operations(client, population), sampler);
             };
@@ -116,6 +117,7 @@ public final class Figure {
             case "same-id" -> Scenarios.sameId(operations, random, 1000, options.integer("clients", 16));
             case "list" -> Scenarios.list(operations, random, options.integer("queries", 2000), 50);
             case "visible" -> new VisibilityProbe(operations).run(random, options.integer("probes", 300));
+            case "link" -> new ResolutionLinkProbe(operations).run(random, options.integer("rounds", 5), options.integer("ids", 1000));
             case "mixed" -> Scenarios.mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             // 100/s: at 200/s the mixed load overloads the embedded store on a 2-core machine (queue, not a soak).
             case "soak" -> new Soak(operations, sampler, options.integer("rate", 100))

@@ -128,7 +128,7 @@ public final class EntityStoreClient {
 
     /** Starts an import of {@code body} (NDJSON) into the default space; the answer holds the job id. */
     public Answer startImport(Path body, String query) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(API + "/_import" + (query.isEmpty() ? "" : "?" + query)))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base().resolve(API + "/_import" + (query.isEmpty() ? "" : "?" + query)))
                 .timeout(Duration.ofMinutes(30)).header("kbn-xsrf", "entity-store-bench")
                 .header("Content-Type", "application/x-ndjson");
         if (authorization != null && !authorization.isBlank()) {
@@ -139,6 +139,11 @@ public final class EntityStoreClient {
 
     public Answer importJob(String id) {
         return send(request("GET", API + "/_import/" + id, null));
+    }
+
+    /** A POST to any route (the resolution figure's link and unlink). */
+    public Answer post(String path, String body) {
+        return send(request("POST", path, body));
     }
 
     public Answer status() {

@@ -69,6 +69,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(serverArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("ENTITY_STORE_"));
+        // The automated resolution's schedule off unless asked for: a run in the middle of a figure would skew it.
+        builder.environment().put("ENTITY_STORE_RESOLUTION_INTERVAL", "off");
         builder.environment().putAll(environment);
         ServerProcess server;
         try {

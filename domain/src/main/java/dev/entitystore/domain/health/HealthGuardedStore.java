@@ -45,6 +45,11 @@ public final class HealthGuardedStore implements EntityStore {
     }
 
     @Override
+    public Map<String, StoredEntity> getAll(String space, List<String> ids) {
+        return store.getAll(space, ids);
+    }
+
+    @Override
     public CreateOutcome create(String space, String id, ObjectNode source) {
         writable();
         return store.create(space, id, source);

@@ -24,6 +24,11 @@ import java.util.function.Function;
  * Kibana's entity resolution on the alias → target model: link, unlink, group. Checks run in Kibana's order
  * against the stored records; the writes then go through the store as one bulk whose merges check again
  * that each member is still as checked, so a concurrent change fails the request with nothing written.
+ *
+ * <p>On a store only this process writes (the embedded one), links and unlinks of a space take turns under
+ * a lock ({@link ResolutionTurns}), so no other link can interleave and the group lock's read-back through
+ * the search index (which waits for the index to apply the whole write) is not needed. On a store several
+ * servers share, the lock cannot reach them: every link checks again after its write instead.
  */
 public final class EntityResolution {
     private static final String UNTYPED = "generic";
@@ -31,6 +36,7 @@ public final class EntityResolution {
     private final EntityStore store;
     private final EngineManager engines;
     private final ResolutionMembers members;
+    private final ResolutionTurns turns = new ResolutionTurns();
 
     public EntityResolution(EntityStore store, EntitySearch search, EngineManager engines) {
         this.store = store;
@@ -41,6 +47,10 @@ public final class EntityResolution {
     /** Links {@code entityIds} to {@code targetId}; with {@code dryRun}, only says what it would do. */
     public LinkResult link(String space, String targetId, List<String> entityIds, boolean dryRun) {
         engines.requireInstalled(space);
+        return inTurn(space, () -> linkChecked(space, targetId, entityIds, dryRun));
+    }
+
+    private LinkResult linkChecked(String space, String targetId, List<String> entityIds, boolean dryRun) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(entityIds));
         if (ids.contains(targetId)) {
             throw ResolutionErrors.selfLink(targetId);
@@ -85,6 +95,10 @@ public final class EntityResolution {
     /** Unlinks those of {@code entityIds} that are aliases; the others are skipped. */
     public UnlinkResult unlink(String space, List<String> entityIds) {
         engines.requireInstalled(space);
+        return inTurn(space, () -> unlinkChecked(space, entityIds));
+    }
+
+    private UnlinkResult unlinkChecked(String space, List<String> entityIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(entityIds));
         Map<String, StoredEntity> found = fetchAll(space, ids);
         String type = commonType(found);
@@ -115,6 +129,11 @@ public final class EntityResolution {
         }
         return new ResolutionGroup(target, members.aliasesOf(space, targetId),
                 ResolutionField.entityType(target).orElse(UNTYPED));
+    }
+
+    /** Under the space's lock when only this process writes the store; as it comes otherwise. */
+    private <T> T inTurn(String space, java.util.function.Supplier<T> change) {
+        return store.sharedAcrossProcesses() ? change.get() : turns.inTurn(space, change);
     }
 
     private Map<String, StoredEntity> fetchAll(String space, List<String> ids) {
@@ -152,7 +171,11 @@ public final class EntityResolution {
         }
         applyOrRevert(space, operations, linked, id -> BulkOperation.merge(EntityIds.documentId(id),
                 expecting(id, Optional.of(targetId), ResolutionField::unlink)),
-                () -> verifyStillFlat(space, targetId, linked));
+                () -> {
+                    if (store.sharedAcrossProcesses()) {
+                        verifyStillFlat(space, targetId, linked);
+                    }
+                });
     }
 
     private void writeUnlinks(String space, Map<String, String> previousTargets) {

@@ -32,11 +32,19 @@ final class ResolutionMembers {
         this.search = search;
     }
 
-    /** The stored records of {@code euids} that exist, by EUID in the order asked; the caller reports the rest. */
+    /**
+     * The stored records of {@code euids} that exist, by EUID in the order asked, in one read of the store;
+     * the caller reports the rest.
+     */
     Map<String, StoredEntity> fetch(String space, List<String> euids) {
+        List<String> ids = euids.stream().map(EntityIds::documentId).toList();
+        Map<String, StoredEntity> stored = store.getAll(space, ids);
         Map<String, StoredEntity> found = new LinkedHashMap<>();
-        for (String euid : euids) {
-            store.get(space, EntityIds.documentId(euid)).ifPresent(stored -> found.put(euid, stored));
+        for (int i = 0; i < euids.size(); i++) {
+            StoredEntity record = stored.get(ids.get(i));
+            if (record != null) {
+                found.put(euids.get(i), record);
+            }
         }
         return found;
     }

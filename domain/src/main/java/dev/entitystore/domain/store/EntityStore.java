@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,18 @@ public interface EntityStore extends AutoCloseable {
 
     /** The record, if present. */
     Optional<StoredEntity> get(String space, String id);
+
+    /**
+     * The records of {@code ids} that are present, by id (absent ids are left out): one read for many ids
+     * where the backend has one (a request of a thousand ids should not pay a thousand round trips).
+     */
+    default Map<String, StoredEntity> getAll(String space, List<String> ids) {
+        Map<String, StoredEntity> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            get(space, id).ifPresent(stored -> found.put(id, stored));
+        }
+        return found;
+    }
 
     /** Creates the record if absent; if present, writes nothing and says so. */
     CreateOutcome create(String space, String id, ObjectNode source);

@@ -38,6 +38,11 @@ public final class Authenticator {
         return credentials.size();
     }
 
+    /** The user of that name in the credentials file as it is now, if any (no secret is checked). */
+    public Optional<StoredCredential> user(String username) {
+        return Optional.ofNullable(credentials.current().find(StoredCredential.Kind.USER, username));
+    }
+
     /** The principal the header authenticates, or empty for anything missing, malformed, unknown or wrong. */
     public Optional<Principal> authenticate(String header) {
         if (header == null || header.isBlank()) {

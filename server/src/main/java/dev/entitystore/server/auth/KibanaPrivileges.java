@@ -28,11 +28,13 @@ public final class KibanaPrivileges {
     private static final Set<String> UNSCOPED = Set.of("getStatus", "getOpenApiYaml", "getOpenApiJson", "getMetrics",
             "getApiDocs", "getApiDocsAsset",
             // A caller may always ask what it may do (the answer reads only its own credential).
-            "checkEntityStorePrivileges", "checkEntityStorePrivilegesInternal");
+            "checkEntityStorePrivileges", "checkEntityStorePrivilegesInternal",
+            // Elasticsearch's privileges check of the caller itself, likewise.
+            "hasPrivileges", "hasPrivilegesPost", "hasPrivilegesOfUser", "hasPrivilegesOfUserPost");
     /** Elasticsearch's user-profile routes: they check Elasticsearch's privileges themselves ({@link ProfilePrivileges}). */
     private static final Set<String> DECIDED_BY_ROUTE = Set.of("activateUserProfile", "getUserProfiles",
             "suggestUserProfiles", "suggestUserProfilesPost", "updateUserProfileData", "updateUserProfileDataPost", "enableUserProfile", "enableUserProfilePost",
-            "disableUserProfile", "disableUserProfilePost");
+            "disableUserProfile", "disableUserProfilePost", "hasPrivilegesOfProfiles", "hasPrivilegesOfProfilesPost");
 
     private static final List<String> V2_READ = List.of(SECURITY_SOLUTION);
     private static final List<String> V2_WRITE = List.of(SECURITY_SOLUTION, ENTITY_STORE_ALL);
@@ -54,10 +56,10 @@ public final class KibanaPrivileges {
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType");
-        route(RESOLUTION_READ, "getResolutionGroup", "listResolutionRules");
+        route(RESOLUTION_READ, "getResolutionGroup", "listResolutionRules", "listEntityMaintainers");
         route(RESOLUTION_WRITE, "linkEntities", "unlinkEntities", "enableResolutionRule", "disableResolutionRule",
                 // The one maintainer here links entities: the resolution routes' write privileges.
-                "runEntityMaintainer");
+                "runEntityMaintainer", "initEntityMaintainers", "startEntityMaintainer", "stopEntityMaintainer");
         route(List.of(LISTS_READ), "readEndpointListItem", "findEndpointListItems");
         route(List.of(LISTS_ALL), "createEndpointList", "createEndpointListItem", "updateEndpointListItem",
                 "deleteEndpointListItem");

@@ -1,6 +1,7 @@
 package dev.entitystore.server.auth;
 
 import dev.entitystore.domain.profile.ActivationGrant;
+import dev.entitystore.domain.profile.HeldPrivileges;
 import dev.entitystore.domain.profile.ProfileUser;
 import dev.entitystore.domain.profile.WildcardPattern;
 import dev.entitystore.domain.error.ProfileGrantException;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,10 +31,13 @@ public final class ProfilePrivileges {
     public static final String SUGGEST = "cluster:admin/xpack/security/profile/suggest";
     public static final String PUT_DATA = "cluster:admin/xpack/security/profile/put/data";
     public static final String SET_ENABLED = "cluster:admin/xpack/security/profile/set_enabled";
+    public static final String HAS_PRIVILEGES = "cluster:admin/xpack/security/profile/has_privileges";
     /** The realm Elasticsearch names a file of users and hashes: what our credentials file is. */
     public static final String REALM = "default_file";
     private static final List<String> MANAGE = List.of("manage_user_profile", "manage_security", "all");
     private static final List<String> READ = List.of("read_security", "manage_user_profile", "manage_security", "all");
+    /** The actions {@code read_security} grants too. */
+    private static final Set<String> READ_ACTIONS = Set.of(GET, SUGGEST, HAS_PRIVILEGES);
 
     private final Authenticator authenticator;
 
@@ -44,7 +49,7 @@ public final class ProfilePrivileges {
     public void requireManage(ContainerRequestContext request, String action) {
         Principal principal = Principal.of(request);
         if (authenticator != null && !manages(principal)) {
-            throw forbidden(principal, action, GET.equals(action) || SUGGEST.equals(action) ? READ : MANAGE);
+            throw forbidden(principal, action, READ_ACTIONS.contains(action) ? READ : MANAGE);
         }
     }
 
@@ -60,6 +65,18 @@ public final class ProfilePrivileges {
         if (!all) {
             throw forbidden(principal, PUT_DATA, MANAGE);
         }
+    }
+
+    /**
+     * What the user of a profile holds now, read from the credentials file: nothing once they have left it;
+     * everything without a credentials file (where no profile can exist).
+     */
+    public HeldPrivileges heldBy(String username) {
+        if (authenticator == null) {
+            return HeldPrivileges.EVERYTHING;
+        }
+        return authenticator.user(username).<HeldPrivileges>map(user -> new ElasticsearchGrants(user.grants()))
+                .orElse(HeldPrivileges.NOTHING);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.entitystore.server.http;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
- * The routes that speak Elasticsearch's dialect rather than Kibana's (the user-profile API under
+ * The routes that speak Elasticsearch's dialect rather than Kibana's (the user-profile and has-privileges APIs under
  * {@code /_security/}): no {@code kbn-xsrf}, no spaces, no API versions, Elasticsearch's error body and
  * query-parameter texts.
  */

@@ -3,6 +3,7 @@ package dev.entitystore.server.profile;
 import dev.entitystore.api.model.GetProfilesResponse;
 import dev.entitystore.api.model.Profile;
 import dev.entitystore.api.model.ProfileDocVersion;
+import dev.entitystore.api.model.ProfileHasPrivilegesResponse;
 import dev.entitystore.api.model.ProfileLookupError;
 import dev.entitystore.api.model.ProfileLookupErrors;
 import dev.entitystore.api.model.ProfileUserInfo;
@@ -49,13 +50,21 @@ final class ProfileAnswers {
     static GetProfilesResponse lookup(ProfileLookup lookup) {
         List<Profile> profiles = new ArrayList<>();
         lookup.profiles().forEach(p -> profiles.add(profile(p)));
-        GetProfilesResponse response = new GetProfilesResponse().profiles(profiles);
-        if (!lookup.errors().isEmpty()) {
-            Map<String, ProfileLookupError> details = new LinkedHashMap<>();
-            lookup.errors().forEach((uid, failure) -> details.put(uid,
-                    new ProfileLookupError().type(failure.type()).reason(failure.reason())));
-            response.errors(new ProfileLookupErrors().count(details.size()).details(details));
+        return new GetProfilesResponse().profiles(profiles).errors(errors(lookup.errors()));
+    }
+
+    /** {@code {"has_privilege_uids":[...]}}, plus {@code errors} when some uid was not found. */
+    static ProfileHasPrivilegesResponse privileges(List<String> held, ProfileLookup lookup) {
+        return new ProfileHasPrivilegesResponse().hasPrivilegeUids(new ArrayList<>(held)).errors(errors(lookup.errors()));
+    }
+
+    /** Elasticsearch's {@code errors} block, or null (left out) when there is none. */
+    private static ProfileLookupErrors errors(Map<String, ProfileLookup.Failure> failures) {
+        if (failures.isEmpty()) {
+            return null;
         }
-        return response;
+        Map<String, ProfileLookupError> details = new LinkedHashMap<>();
+        failures.forEach((uid, failure) -> details.put(uid, new ProfileLookupError().type(failure.type()).reason(failure.reason())));
+        return new ProfileLookupErrors().count(details.size()).details(details);
     }
 }

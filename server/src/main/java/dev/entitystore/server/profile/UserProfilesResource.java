@@ -7,9 +7,13 @@ import dev.entitystore.domain.error.ProfileRequestException;
 import dev.entitystore.domain.profile.ActivationGrant;
 import dev.entitystore.domain.profile.ProfileDataFilter;
 import dev.entitystore.domain.profile.ProfileDataUpdate;
+import dev.entitystore.domain.profile.ProfileLookup;
+import dev.entitystore.domain.profile.ProfilePrivilegesRequest;
 import dev.entitystore.domain.profile.ProfileRefresh;
 import dev.entitystore.domain.profile.ProfileSuggestRequest;
+import dev.entitystore.domain.profile.UserProfile;
 import dev.entitystore.domain.profile.UserProfiles;
+import dev.entitystore.domain.profile.VersionedProfile;
 import dev.entitystore.server.auth.ProfilePrivileges;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -62,6 +66,22 @@ public final class UserProfilesResource implements UserProfilesApi {
         ProfileSuggestRequest suggest = located(() -> ProfileSuggestRequest.parse(body, data));
         privileges.requireManage(request.get(), ProfilePrivileges.SUGGEST);
         return Response.ok(ProfileAnswers.suggestions(profiles.suggest(suggest), start)).build();
+    }
+
+    @Override
+    public Response hasPrivilegesOfProfiles(ObjectNode body) {
+        ProfilePrivilegesRequest check = located(() -> ProfilePrivilegesRequest.parse(body));
+        privileges.requireManage(request.get(), ProfilePrivileges.HAS_PRIVILEGES);
+        ProfileLookup lookup = profiles.get(check.uids(), ProfileDataFilter.parse(null));
+        List<String> held = lookup.profiles().stream().map(VersionedProfile::profile)
+                .filter(p -> check.privileges().answer(privileges.heldBy(p.user().username())).hasAll())
+                .map(UserProfile::uid).toList();
+        return Response.ok(ProfileAnswers.privileges(held, lookup)).build();
+    }
+
+    @Override
+    public Response hasPrivilegesOfProfilesPost(ObjectNode body) {
+        return hasPrivilegesOfProfiles(body);
     }
 
     @Override

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiLintTest {
     private static final String ERROR_BODY = "#/components/schemas/ErrorBody";
-    /** Elasticsearch's user-profile API answers in Elasticsearch's envelope, and only it. */
-    private static final String ELASTICSEARCH_TAG = "UserProfiles";
+    /** Elasticsearch's user-profile and has-privileges APIs answer in Elasticsearch's envelope, and only they. */
+    private static final java.util.Set<String> ELASTICSEARCH_TAGS = java.util.Set.of("UserProfiles", "SecurityPrivileges");
     private static final String ELASTICSEARCH_ERROR_BODY = "#/components/schemas/ElasticsearchErrorBody";
     /** Kibana's exception-list routes answer Kibana's envelope or the security solution's body: one schema holds both. */
     private static final String LISTS_TAG = "EndpointExceptions";
@@ -90,7 +90,7 @@ class OpenApiLintTest {
                     }
                 }
             }
-            String errorBody = op.getTags().contains(ELASTICSEARCH_TAG) ? ELASTICSEARCH_ERROR_BODY
+            String errorBody = op.getTags().stream().anyMatch(ELASTICSEARCH_TAGS::contains) ? ELASTICSEARCH_ERROR_BODY
                     : op.getTags().contains(LISTS_TAG) ? LISTS_ERROR_BODY : ERROR_BODY;
             for (Map.Entry<String, ApiResponse> response : op.getResponses().entrySet()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {

@@ -46,7 +46,7 @@ class ContractInvalidInputHttpTest {
             Operation operation = operation(declared);
             String path = declared.template().replace("{entityType}", "host").replace("{entityId}", "host:conform-1")
                     .replace("{uid}", "u_conform_0").replace("{file}", "swagger-ui.css").replace("{jobId}", "job-conform")
-                    .replace("{id}", "email_exact_match");
+                    .replace("{id}", "email_exact_match").replace("{user}", "conform");
             // A route taking a file (CSV upload, import stream) refuses this suite's JSON body first: 415.
             boolean fileBody = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                     && operation.getRequestBody().getContent().get("application/json") == null;

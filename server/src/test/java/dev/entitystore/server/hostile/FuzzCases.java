@@ -119,7 +119,8 @@ final class FuzzCases {
                 .replace("{uid}", encode(pick("u_fz_0", "u_a_0,u_b_0", junk(12), "_activate")))
                 .replace("{file}", encode(pick("swagger-ui.css", "index.html", "..%2Fopenapi.json", junk(12))))
                 .replace("{jobId}", encode(pick("job-1", junk(12))))
-                .replace("{id}", encode(pick("email_exact_match", "automated-resolution", junk(12), "x".repeat(150))));
+                .replace("{id}", encode(pick("email_exact_match", "automated-resolution", junk(12), "x".repeat(150))))
+                .replace("{user}", encode(pick("fuzz", "someone-else", junk(12))));
     }
 
     private String query(ContractOperations.Declared operation) {

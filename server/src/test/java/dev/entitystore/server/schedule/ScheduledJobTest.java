@@ -41,4 +41,20 @@ class ScheduledJobTest {
         schedule.onShutdown(null);
         assertThat(runs.get()).isZero();
     }
+
+    @Test
+    void anIntervalShorterThanTenMinutesAlsoStartsTheFirstRun() throws InterruptedException {
+        CountDownLatch twoRuns = new CountDownLatch(2);
+        ScheduledJob schedule = ScheduledJob.every("test job", twoRuns::countDown, Duration.ofMillis(50));
+        schedule.onStartup(null);
+        assertThat(twoRuns.await(10, TimeUnit.SECONDS)).as("first run after one short interval, then again").isTrue();
+        schedule.onShutdown(null);
+
+        AtomicInteger runs = new AtomicInteger();
+        ScheduledJob daily = ScheduledJob.every("test job", runs::incrementAndGet, Duration.ofDays(1));
+        daily.onStartup(null);
+        Thread.sleep(100);
+        daily.onShutdown(null);
+        assertThat(runs.get()).as("a daily schedule waits ten minutes first").isZero();
+    }
 }

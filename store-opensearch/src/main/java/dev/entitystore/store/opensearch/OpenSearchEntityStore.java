@@ -87,6 +87,22 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return documents.get(name(space, "space"), name(id, "id")).map(VersionedRecord::entity);
     }
 
+    /** One realtime {@code _mget}. */
+    @Override
+    public Map<String, StoredEntity> getAll(String space, List<String> ids) {
+        checkOpen();
+        ids.forEach(id -> name(id, "id"));
+        Map<String, VersionedRecord> stored = documents.getAll(name(space, "space"), ids);
+        Map<String, StoredEntity> found = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            VersionedRecord record = stored.get(id);
+            if (record != null) {
+                found.put(id, record.entity());
+            }
+        }
+        return found;
+    }
+
     @Override
     public CreateOutcome create(String space, String id, ObjectNode source) {
         checkWrite();

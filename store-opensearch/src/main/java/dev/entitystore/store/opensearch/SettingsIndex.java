@@ -126,9 +126,10 @@ final class SettingsIndex {
      */
     List<String> spaces() {
         List<String> spaces = new ArrayList<>();
+        String lastSeen = null;
         try {
             while (true) {
-                String after = spaces.isEmpty() ? null : spaces.get(spaces.size() - 1);
+                String after = lastSeen;
                 SearchResponse<ObjectNode> response = client.search(s -> {
                     s.index(index).size(SPACES_PAGE).source(src -> src.filter(f -> f.includes("space")))
                             .collapse(c -> c.field("space"))
@@ -138,12 +139,18 @@ final class SettingsIndex {
                     }
                     return s;
                 }, ObjectNode.class);
+                String last = after;
                 for (Hit<ObjectNode> hit : response.hits().hits()) {
-                    spaces.add(hit.source().path("space").asText());
+                    last = hit.source().path("space").asText();
+                    // The space leases' documents (SpaceLeases) carry the empty space: no space of anyone's.
+                    if (!last.isEmpty()) {
+                        spaces.add(last);
+                    }
                 }
                 if (response.hits().hits().size() < SPACES_PAGE) {
                     return spaces;
                 }
+                lastSeen = last;
             }
         } catch (OpenSearchException | IOException e) {
             if (BackendFailures.isIndexMissing(e)) {

@@ -44,6 +44,7 @@ public final class AutomatedResolution {
     private final KeyGroups keyGroups;
     private final GroupLinker linker;
     private final ReentrantLock running = new ReentrantLock();
+    private final MaintainerStates states;
 
     public AutomatedResolution(EntityStore store, EntitySearch search, EntityHistory history, EngineManager engines,
                                ResolutionRules rules, EntityResolution resolution) {
@@ -52,16 +53,25 @@ public final class AutomatedResolution {
         this.rules = rules;
         this.keyGroups = new KeyGroups(search);
         this.linker = new GroupLinker(resolution, new AnalystUnlinks(history));
+        this.states = new MaintainerStates(store, java.time.Clock.systemUTC());
     }
 
-    /** A run over every installed space (the schedule's); a space that fails is logged and the others still run. */
+    /** Whether the maintainer runs in each space, and how its runs went. */
+    public MaintainerStates states() {
+        return states;
+    }
+
+    /**
+     * A run over every installed space where the maintainer is not stopped (the schedule's); a space that
+     * fails is logged and the others still run.
+     */
     public RunSummary runEverySpace() {
         RunSummary total = RunSummary.empty();
         for (String space : store.spaces()) {
-            if (!engines.isInstalled(space)) {
-                continue;
-            }
             try {
+                if (!engines.isInstalled(space) || states.stopped(space)) {
+                    continue;
+                }
                 total = total.plus(run(space));
             } catch (RuntimeException failure) {
                 LOG.warn("automated resolution of space {} failed, the next run tries again: {}", space,
@@ -74,6 +84,7 @@ public final class AutomatedResolution {
     /** A run over one space (the on-demand route's); the store must be installed there. */
     public RunSummary run(String space) {
         engines.requireInstalled(space);
+        boolean succeeded = false;
         running.lock();
         try {
             RunTally tally = new RunTally();
@@ -86,9 +97,20 @@ public final class AutomatedResolution {
             }
             RunSummary summary = tally.summary(ran);
             LOG.info("automated resolution of space {}: {}", space, summary);
+            succeeded = true;
             return summary;
         } finally {
             running.unlock();
+            recordRun(space, succeeded);
+        }
+    }
+
+    /** A failure to record must not hide the run's own outcome (the store may be what failed). */
+    private void recordRun(String space, boolean succeeded) {
+        try {
+            states.recordRun(space, succeeded);
+        } catch (RuntimeException unrecorded) {
+            LOG.warn("the automated resolution run of space {} could not be recorded: {}", space, unrecorded.toString());
         }
     }
 

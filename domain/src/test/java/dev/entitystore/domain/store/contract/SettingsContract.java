@@ -49,6 +49,8 @@ public abstract class SettingsContract extends StoreContract {
         store.create("records-only", "a", obj());
 
         assertThat(store.spaces()).containsExactly("default", "team-b");
+        // While a space's change runs exclusively (OpenSearch keeps a lease document for it), the list is the same.
+        assertThat(store.exclusively("team-b", store::spaces)).containsExactly("default", "team-b");
 
         store.deleteSetting("team-b", "installed");
         assertThat(store.spaces()).containsExactly("default");

@@ -1,5 +1,8 @@
 package dev.entitystore.store.embedded.sqlite;
 
+import static dev.entitystore.store.embedded.sqlite.StoreArguments.name;
+import static dev.entitystore.store.embedded.sqlite.StoreArguments.positive;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.history.FeedPage;
@@ -182,6 +185,13 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public Optional<StoredEntity> get(String space, String id) {
         return reads.get(name(space, "space"), name(id, "id"));
+    }
+
+    /** One read transaction for every id (one snapshot, one pooled connection). */
+    @Override
+    public Map<String, StoredEntity> getAll(String space, List<String> ids) {
+        ids.forEach(id -> name(id, "id"));
+        return reads.records(name(space, "space"), ids);
     }
 
     @Override
@@ -384,18 +394,5 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public String toString() {
         return "SqliteEntityStore[" + dbFile + "]";
-    }
-
-    private static String name(String value, String what) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(what + " must be a non-empty string");
-        }
-        return value;
-    }
-
-    private static void positive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
     }
 }
