@@ -5,6 +5,8 @@ import dev.entitystore.domain.backup.StoreBackup;
 import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.server.backup.BackupResource;
 import dev.entitystore.server.docs.ApiDocsResource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.history.EntityHistory;
@@ -68,6 +70,7 @@ import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.resolution.EntityMaintainersResource;
 import dev.entitystore.server.resolution.ResolutionResource;
 import dev.entitystore.server.schedule.ScheduledJob;
+import dev.entitystore.server.schedule.ScheduledJobs;
 import dev.entitystore.server.idempotency.IdempotencyFilter;
 import dev.entitystore.server.idempotency.IdempotentRoutes;
 import dev.entitystore.domain.idempotency.IdempotencyStore;
@@ -146,7 +149,6 @@ public final class ApplicationFactory {
         app.register(new IdempotentRoutes(new IdempotencyFilter(idempotentRequests, mapper)));
         ScheduledJob keyPruning = new ScheduledJob("idempotency-key-pruning", idempotentRequests::prune,
                 IDEMPOTENCY_PRUNING, IDEMPOTENCY_PRUNING);
-        app.register(keyPruning);
 
         // Failures to Kibana's error body, one mapper per family.
         app.register(DomainExceptionMapper.class);
@@ -185,14 +187,16 @@ public final class ApplicationFactory {
                 ? Optional.of(ScheduledJob.every("automated-resolution", automatedResolution::runEverySpace,
                         config.resolutionInterval()))
                 : Optional.empty();
-        schedule.ifPresent(app::register);
+        List<ScheduledJob> jobs = new ArrayList<>(List.of(keyPruning));
+        schedule.ifPresent(jobs::add);
+        ScheduledJobs schedules = new ScheduledJobs(jobs);
+        app.register(schedules);
         // A stopping server ends waiting followers rather than waiting out their polls and streams, and stops the
         // schedules itself: Grizzly's shutdown does not reach Jersey's lifecycle listeners here, and a schedule left
         // running would go on against a closed store.
         app.property(BACKGROUND_WORK, (AutoCloseable) () -> {
             try {
-                schedule.ifPresent(ScheduledJob::stop);
-                keyPruning.stop();
+                schedules.stop();
             } finally {
                 follower.close();
             }
