@@ -6,6 +6,7 @@ import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.StoredEntity;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,27 +41,31 @@ record PreparedMerge(Optional<StoredEntity> seen, MergeDecision decision, String
      * merge throws: the writer then runs it on the record it finds, and the exception counts from there.
      */
     static Optional<PreparedMerge> prepare(Optional<StoredEntity> seen, EntityMerge merge) {
+        try {
+            return Optional.of(decide(seen, merge));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #prepare}, on the writer: what the merge throws goes to its caller. */
+    static PreparedMerge decide(Optional<StoredEntity> seen, EntityMerge merge) {
         Map<String, JsonNode> before = seen.map(c -> FieldChanges.snapshot(c.source())).orElse(Map.of());
         MergeDecision decision;
         MERGING.set(Boolean.TRUE);
         try {
-            decision = merge.apply(seen);
-        } catch (RuntimeException e) {
-            return Optional.empty();
+            decision = Objects.requireNonNull(merge.apply(seen), "merge function returned null");
         } finally {
             MERGING.set(Boolean.FALSE);
         }
-        if (decision == null) {
-            return Optional.empty();
-        }
         if (decision.kind() != MergeDecision.Kind.WRITE) {
-            return Optional.of(new PreparedMerge(seen, decision, null, null));
+            return new PreparedMerge(seen, decision, null, null);
         }
         String json = JsonCodec.write(decision.source());
         String fieldsJson = seen.isPresent()
                 ? JsonCodec.write(FieldChanges.between(before, FieldChanges.leaves(decision.source())))
                 : null;
-        return Optional.of(new PreparedMerge(seen, decision, json, fieldsJson));
+        return new PreparedMerge(seen, decision, json, fieldsJson);
     }
 
     /** Whether the record stored now is still the one this was prepared from. */

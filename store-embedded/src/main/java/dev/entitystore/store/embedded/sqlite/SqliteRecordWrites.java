@@ -1,6 +1,5 @@
 package dev.entitystore.store.embedded.sqlite;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.ChangeOp;
 import dev.entitystore.domain.history.EntityChange;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -77,25 +75,7 @@ final class SqliteRecordWrites {
             throws SQLException {
         // Read inside the transaction: an earlier request of the same group, or an earlier bulk item, on
         // this id is already visible here though not yet committed.
-        Optional<StoredEntity> current = tx.read(space, id);
-        // Taken before the merge function runs: it may change the record it is shown in place.
-        Map<String, JsonNode> before = current.map(c -> FieldChanges.snapshot(c.source())).orElse(Map.of());
-        MergeDecision decision = Objects.requireNonNull(merge.apply(current), "merge function returned null");
-        return switch (decision.kind()) {
-            case WRITE -> {
-                String json = JsonCodec.write(decision.source());
-                StoredEntity written = tx.write(space, id, decision.source(), json, current);
-                if (current.isPresent()) {
-                    record(tx, context, space, written, FieldChanges.between(before, FieldChanges.leaves(decision.source())));
-                } else {
-                    recordCreate(tx, context, space, written, json);
-                }
-                yield new MergeOutcome(current.isPresent() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
-                        Optional.of(written));
-            }
-            case NOT_FOUND -> new MergeOutcome(MergeOutcome.Status.NOT_FOUND, Optional.empty());
-            case NOOP -> new MergeOutcome(MergeOutcome.Status.NOOP, current);
-        };
+        return apply(tx, context, space, id, PreparedMerge.decide(tx.read(space, id), merge));
     }
 
     /**
@@ -160,12 +140,6 @@ final class SqliteRecordWrites {
             recordCreate(tx, context, space, created.get(), json);
         }
         return created;
-    }
-
-    private static void record(WriteTransaction tx, WriteContext context, String space, StoredEntity written,
-                               ObjectNode fields) throws SQLException {
-        tx.recordChange(EntityChange.draft(ChangeOp.UPDATE, space, written.id(), written.version(), tx.changeTime(), context,
-                written.source(), fields), written.seqNo());
     }
 
     private static void recordCreate(WriteTransaction tx, WriteContext context, String space, StoredEntity created,
