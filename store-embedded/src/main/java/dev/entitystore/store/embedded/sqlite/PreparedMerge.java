@@ -1,11 +1,10 @@
 package dev.entitystore.store.embedded.sqlite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.entitystore.domain.history.FieldChanges;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.RecordDiff;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.StoredEntity;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,7 +49,8 @@ record PreparedMerge(Optional<StoredEntity> seen, MergeDecision decision, String
 
     /** As {@link #prepare}, on the writer: what the merge throws goes to its caller. */
     static PreparedMerge decide(Optional<StoredEntity> seen, EntityMerge merge) {
-        Map<String, JsonNode> before = seen.map(c -> FieldChanges.snapshot(c.source())).orElse(Map.of());
+        // the merge may change the record it is shown in place; the change is against what it was shown
+        ObjectNode before = seen.map(c -> c.source().deepCopy()).orElse(null);
         MergeDecision decision;
         MERGING.set(Boolean.TRUE);
         try {
@@ -63,7 +63,7 @@ record PreparedMerge(Optional<StoredEntity> seen, MergeDecision decision, String
         }
         String json = JsonCodec.write(decision.source());
         String fieldsJson = seen.isPresent()
-                ? JsonCodec.write(FieldChanges.between(before, FieldChanges.leaves(decision.source())))
+                ? JsonCodec.write(RecordDiff.between(before, decision.source()))
                 : null;
         return new PreparedMerge(seen, decision, json, fieldsJson);
     }

@@ -76,7 +76,11 @@ final class SqliteConnections {
     }
 
     private static Connection open(Path dbFile) throws SQLException {
-        return new SQLiteConfig().createConnection("jdbc:sqlite:" + dbFile);
+        SQLiteConfig config = new SQLiteConfig();
+        // Nothing here reads generated keys, and the driver would otherwise run a second statement
+        // (last_insert_rowid) after every insert: 15% of the writer thread's Java time in a bulk.
+        config.setGetGeneratedKeys(false);
+        return config.createConnection("jdbc:sqlite:" + dbFile);
     }
 
     /** Work against a connection that may fail with SQLite's exception. */
