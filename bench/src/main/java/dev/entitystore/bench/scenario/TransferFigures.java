@@ -19,7 +19,7 @@ import java.util.Random;
  * The streamed export and import figures (issue 20): the export of every record of the default space
  * (target >= 50,000 entities/s), and the import of one NDJSON body of ~1 KB update lines, one per entity of
  * the population, as one request (target: at least the {@code bulk} figure's rate). Each reports the
- * server's peak resident memory over the run (target <= 512 MB with {@code -Xmx512m}).
+ * server's peak resident memory over the run (target <= 512 MB with the README's service start).
  */
 public final class TransferFigures {
     private static final ObjectMapper JSON = new ObjectMapper();
