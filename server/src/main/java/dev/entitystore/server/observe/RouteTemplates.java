@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /** The route a request matched, as its template: never the raw path (its ids would make metrics unbounded). */
 public final class RouteTemplates {
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
+
     private RouteTemplates() {
     }
 
@@ -27,6 +30,6 @@ public final class RouteTemplates {
                 route.append(part.startsWith("/") ? "" : "/").append(part);
             }
         }
-        return Optional.of(route.isEmpty() ? "/" : route.toString().replaceAll("/{2,}", "/"));
+        return Optional.of(route.isEmpty() ? "/" : REPEATED_SLASHES.matcher(route).replaceAll("/"));
     }
 }
