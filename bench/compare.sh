@@ -4,18 +4,21 @@
 # OpenSearch node started for the run, then a table of both with the ratio embedded / OpenSearch.
 #
 #   bench/compare.sh [--entities 100000] [--rate 100] [--seconds 30] [--batches 50] [--probes 300] [--queries 1000]
+#                    [--jar server/target/entity-store-server.jar]
 #
+# --jar runs another build of the server (e.g. a copy kept from before a change), so that a before and an
+# after run can go back to back while the tree is rebuilt.
 # The OpenSearch node lives under bench-data/opensearch-node (its own copy, not the tests' node), with
 # OPENSEARCH_HEAP (default 1g here) and is stopped at the end. Every figure's output goes to
 # bench-data/compare-<date>.log; the table is printed at the end. Loopback only; stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-entities=100000 rate=100 seconds=30 batches=50 probes=300 queries=1000
+entities=100000 rate=100 seconds=30 batches=50 probes=300 queries=1000 jar=server/target/entity-store-server.jar
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --entities) entities="$2" ;; --rate) rate="$2" ;; --seconds) seconds="$2" ;;
-    --batches) batches="$2" ;; --probes) probes="$2" ;; --queries) queries="$2" ;;
+    --batches) batches="$2" ;; --probes) probes="$2" ;; --queries) queries="$2" ;; --jar) jar="$2" ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -30,7 +33,7 @@ trap 'scripts/opensearch.sh stop || true' EXIT
 rm -rf "bench-data/opensearch-host-$entities"
 url="$(scripts/opensearch.sh start | tail -n 1)"
 
-common=(--entities "$entities")
+common=(--entities "$entities" --jar "$jar")
 for backend in sqlite opensearch; do
   extra=()
   [[ "$backend" == opensearch ]] && extra=(--backend opensearch --opensearch-url "$url")
@@ -49,7 +52,7 @@ done
 
 # One row per figure: the value on each backend and embedded / OpenSearch (for latencies, a ratio
 # below 1 means the embedded store is faster).
-awk -v entities="$entities" -v rate="$rate" '
+awk -v entities="$entities" -v rate="$rate" -v jar="$jar" '
   /^### / { backend = $2; figure = $3; next }
   figure == "bulk" && /^entities written:/ { v[backend, "bulk entities/s"] = $(NF - 1) }
   function pick(label,   i) {
@@ -67,7 +70,7 @@ awk -v entities="$entities" -v rate="$rate" '
   figure == "visible" && /^visible on return/ { y = $(NF - 3); sub(/;$/, "", y); v[backend, "visible on return"] = $(NF - 5) "/" y }
   END {
     n = split("bulk entities/s|single update at " rate "/s p50 ms|single update at " rate "/s p99 ms|write-to-visible p50 ms|write-to-visible p99 ms|visible on return|list KQL entity.id p99 ms|list KQL host.name p99 ms|list page of 100 p99 ms|list searchAfter page 50 p99 ms", rows, "|")
-    printf "\n%d hosts, same machine, same run\n", entities
+    printf "\n%d hosts, same machine, same run, %s\n", entities, jar
     printf "| figure | embedded | OpenSearch | embedded / OpenSearch |\n|---|---|---|---|\n"
     for (r = 1; r <= n; r++) {
       a = v["sqlite", rows[r]]; b = v["opensearch", rows[r]]

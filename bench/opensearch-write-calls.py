@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Times, call by call, the OpenSearch requests of one single v2 update as the OpenSearch store makes them
-(install-state get, realtime get of the record, conditional write with refresh=wait_for, the change record's
-_bulk), one writer at about 10 writes/s, on indices of its own (probe21-*, deleted at the end).
+(install-state get, realtime get of the record, conditional write, the change record's _bulk), one writer at
+about 10 writes/s, on indices of its own (probe21-*, deleted at the end).
 
 usage: bench/opensearch-write-calls.py URL [WRITES] [CHANGE_REFRESH] [REFRESH_INTERVAL] [ENTITY_REFRESH]
-       e.g. bench/opensearch-write-calls.py http://127.0.0.1:9200 80 wait_for 100ms wait_for
+       e.g. bench/opensearch-write-calls.py http://127.0.0.1:9200 80 false 1s false
 CHANGE_REFRESH is the change _bulk's refresh parameter: wait_for (before issue 21) or false (after).
-ENTITY_REFRESH is the entity write's: wait_for (waits for the next scheduled refresh), true (refreshes the
-shard itself), or explicit (refresh=false, then a POST /index/_refresh before the answer).
+ENTITY_REFRESH is the entity write's: false (the store's since issue 21 item 2: searches refresh instead),
+wait_for (waits for the next scheduled refresh; the store's before), true (refreshes the shard itself), or
+explicit (refresh=false, then a POST /index/_refresh before the answer).
 """
 import http.client, json, random, statistics, sys, time
 from urllib.parse import urlparse

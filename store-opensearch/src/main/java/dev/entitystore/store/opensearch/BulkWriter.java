@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
@@ -94,7 +93,7 @@ final class BulkWriter {
         indices.ensure(space);
         BulkResponse response;
         try {
-            response = client.bulk(b -> b.index(indices.name(space)).refresh(Refresh.WaitFor).operations(operations));
+            response = client.bulk(b -> b.index(indices.name(space)).operations(operations));
         } catch (OpenSearchException | IOException e) {
             String text = notApplied(ids(sent), writtenBefore);
             Optional<ClusterError> refused = ClusterError.of(e);

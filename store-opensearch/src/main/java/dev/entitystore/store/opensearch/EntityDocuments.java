@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpType;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.Result;
 import org.opensearch.client.opensearch.core.DeleteResponse;
 import org.opensearch.client.opensearch.core.GetResponse;
@@ -21,9 +20,11 @@ import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
 
 /**
  * Entity records one at a time: realtime reads with the sequence number and primary term a conditional
- * write needs, and writes that wait for the next refresh ({@code refresh=wait_for}) so that what they
- * wrote is found by get and search when they return. A conflicting write is a value ({@code empty}),
- * not an exception: the callers retry on it.
+ * write needs, and writes that are durable when they return (the translog is synced per request) but do
+ * not wait for a refresh: a get is realtime, and every entity search refreshes the index first, so what a
+ * write wrote is found by both once it is answered (issue 21: waiting for the refresh was most of a
+ * single write's time). A conflicting write is a value ({@code empty}), not an exception: the callers
+ * retry on it.
  */
 final class EntityDocuments {
     private final OpenSearchClient client;
@@ -107,7 +108,7 @@ final class EntityDocuments {
         String what = "the delete of " + current.id();
         try {
             DeleteResponse response = client.delete(d -> d.index(indices.name(space)).id(current.id())
-                    .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()).refresh(Refresh.WaitFor));
+                    .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
             return response.result() == Result.Deleted
                     ? Optional.of(new Deleted(response.seqNo(), response.version()))
                     : Optional.empty();
@@ -124,7 +125,7 @@ final class EntityDocuments {
         for (int attempt = 0; ; attempt++) {
             try {
                 IndexResponse response = client.index(i -> {
-                    i.index(indices.name(space)).id(id).document(source).refresh(Refresh.WaitFor);
+                    i.index(indices.name(space)).id(id).document(source);
                     if (expected == null) {
                         i.opType(OpType.Create);
                     } else {

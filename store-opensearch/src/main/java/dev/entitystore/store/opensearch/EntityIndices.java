@@ -53,6 +53,7 @@ final class EntityIndices {
         String index = name(space);
         String what = "the delete of space " + space;
         try {
+            client.indices().refresh(r -> r.index(index)); // writes do not wait for one: count them all
             long count = client.count(c -> c.index(index)).count();
             client.indices().delete(d -> d.index(index));
             return count;

@@ -31,6 +31,10 @@ final class IdOrderScan {
 
     EntityPage page(String space, String afterId, int limit) {
         try {
+            if (afterId == null) {
+                // Writes do not wait for a refresh: the scan starts from every write answered before it.
+                client.indices().refresh(r -> r.index(indices.name(space)));
+            }
             // One more than asked: whether a next page exists is known without another request.
             SearchResponse<ObjectNode> response = client.search(s -> {
                 s.index(indices.name(space)).size(limit + 1).seqNoPrimaryTerm(true).version(true)

@@ -30,8 +30,8 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
  * The storage port on an OpenSearch 2.x cluster: one entity index per space ({@link EntityIndices}), one
  * settings index ({@link SettingsIndex}), records keyed by the {@code _id} the domain hands in.
  *
- * <p>Every write waits for the next refresh ({@code refresh=wait_for}), so a get or search made after it
- * returns finds it. Merges are optimistic ({@link OptimisticMerge}); bulks write each record once,
+ * <p>Writes do not wait for a refresh; gets are realtime and every search of an entity index refreshes
+ * it first, so a get or search made after a write returns finds it, through any server. Merges are optimistic ({@link OptimisticMerge}); bulks write each record once,
  * conditionally ({@link BulkWriter}). The connection is the caller's: closing the store does not close it.
  */
 public final class OpenSearchEntityStore implements EntityStore, EntityHistory, SpaceDirectory {

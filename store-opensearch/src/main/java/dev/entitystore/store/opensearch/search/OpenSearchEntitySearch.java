@@ -24,6 +24,11 @@ import java.util.List;
  * {@code index.max_result_window} (10,000) and {@code from} together with {@code search_after}. Such
  * pages are reached by walking with {@code search_after} in window-sized steps that fetch sort values
  * only: it costs a round trip per 10,000 entities skipped, with no memory bound to raise on the cluster.
+ *
+ * <p>Every search that reads the index refreshes it first ({@link SearchCalls#refresh}): entity writes
+ * are answered without waiting for a refresh, and a search must find every write answered before it, by
+ * any server on the cluster. The refresh is the node's: servers share no memory, and the node knows
+ * whether anything came in since its last refresh (when nothing did, the refresh does no work).
  */
 public final class OpenSearchEntitySearch implements EntitySearch {
     /** OpenSearch's default {@code index.max_result_window}. */
@@ -100,10 +105,13 @@ public final class OpenSearchEntitySearch implements EntitySearch {
     }
 
     private SearchResult run(String index, Plan plan, SearchRequest request) {
+        if (request.size() == 0 && !request.countTotal()) {
+            return new SearchResult(List.of(), -1);
+        }
+        if (!calls.refresh(index)) {
+            throw new IndexMissing();
+        }
         if (request.size() == 0) {
-            if (!request.countTotal()) {
-                return new SearchResult(List.of(), -1);
-            }
             return new SearchResult(List.of(), total(send(index, body(plan, null, 0, 0, true, false))));
         }
         if (plan.searchAfter() == null && (long) request.from() + request.size() <= window) {

@@ -14,7 +14,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 /**
- * The two calls the search makes (read a mapping, search an index), as JSON in and out through the
+ * The calls the search makes (read a mapping, refresh an index, search it), as JSON in and out through the
  * client's generic transport: the query is built as JSON by {@link OpenSearchQueryCompiler}, so it goes
  * out as it was built. Failures become the domain's exceptions; a missing index is an answer.
  */
@@ -33,6 +33,27 @@ final class SearchCalls {
     JsonNode mapping(String index) {
         JsonNode answer = call("GET", "/" + index + "/_mapping", Map.of(), null);
         return answer == null ? null : answer.path(index).path("mappings");
+    }
+
+    /**
+     * Makes every write acknowledged before this call searchable ({@code POST <index>/_refresh}); entity
+     * writes do not wait for a refresh, so a search asks for one first. A refresh with nothing new to
+     * publish is a round trip and no work on the node.
+     *
+     * @return false if the index does not exist
+     * @throws StoreUnavailableException if a copy of the index could not refresh: a search of it could miss
+     *         an answered write
+     */
+    boolean refresh(String index) {
+        JsonNode answer = call("POST", "/" + index + "/_refresh", Map.of("filter_path", "_shards.failed"), null);
+        if (answer == null) {
+            return false;
+        }
+        if (answer.path("_shards").path("failed").asInt(0) > 0) {
+            throw new StoreUnavailableException("OpenSearch could not refresh " + index
+                    + " (a copy failed): the search was not made", null);
+        }
+        return true;
     }
 
     /** The search's answer, or {@code null} if the index does not exist. */
