@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +26,16 @@ import java.util.function.Consumer;
  */
 final class ResolutionMembers {
     private static final int PAGE = 1000;
+    /**
+     * Runs the alias look-ups a request starts beside its own read of the members: the search may first
+     * wait for the index to take in the last writes, and that wait then overlaps the read. Daemon threads,
+     * kept a minute after use.
+     */
+    private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "resolution-alias-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final SearchSort ORDER = new SearchSort(SearchSort.TIMESTAMP, false);
 
     private final EntityStore store;
@@ -55,6 +69,29 @@ final class ResolutionMembers {
         eachAlias(space, targets, source -> ResolutionField.resolvedTo(source).ifPresent(target ->
                 aliases.computeIfAbsent(target, t -> new ArrayList<>()).add(ResolutionField.euidOf(source))));
         return aliases;
+    }
+
+    /**
+     * {@link #aliasIdsOf}, started now on another thread; {@link #await} its answer. A caller that fails
+     * before awaiting it lets it finish unread (it only reads).
+     */
+    CompletableFuture<Map<String, List<String>>> aliasIdsOfSoon(String space, List<String> targets) {
+        return CompletableFuture.supplyAsync(() -> aliasIdsOf(space, targets), LOOKUPS);
+    }
+
+    /** The look-up's answer, or what it threw, as it threw it. */
+    static <T> T await(CompletableFuture<T> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Every alias record of {@code target}. */
