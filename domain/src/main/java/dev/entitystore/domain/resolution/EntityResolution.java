@@ -117,21 +117,20 @@ public final class EntityResolution {
         return new UnlinkResult(List.copyOf(unlinked.keySet()), skipped, type);
     }
 
-    /** The group {@code entityId} belongs to: its target and the target's aliases. */
+    /**
+     * The group {@code entityId} belongs to: its target, read now (so a missing one fails here), and the
+     * target's aliases, read page by page as the caller walks them.
+     */
     public ResolutionGroup group(String space, String entityId) {
         engines.requireInstalled(space);
         StoredEntity entity = store.get(space, EntityIds.documentId(entityId))
                 .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(entityId));
         Optional<String> resolvedTo = ResolutionField.resolvedTo(entity.source());
-        ObjectNode target = entity.source();
-        String targetId = entityId;
-        if (resolvedTo.isPresent()) {
-            targetId = resolvedTo.get();
-            target = store.get(space, EntityIds.documentId(targetId))
-                    .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(resolvedTo.get())).source();
-        }
-        return new ResolutionGroup(target, members.aliasesOf(space, targetId),
-                ResolutionField.entityType(target).orElse(UNTYPED));
+        String targetId = resolvedTo.orElse(entityId);
+        ObjectNode target = resolvedTo.isEmpty() ? entity.source() : store.get(space, EntityIds.documentId(targetId))
+                .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(targetId)).source();
+        return new ResolutionGroup(target, ResolutionField.entityType(target).orElse(UNTYPED),
+                receiver -> members.eachAliasOf(space, targetId, receiver));
     }
 
     /** Under the space's lock when only this process writes the store; as it comes otherwise. */

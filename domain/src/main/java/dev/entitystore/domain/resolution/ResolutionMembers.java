@@ -94,23 +94,23 @@ final class ResolutionMembers {
         }
     }
 
-    /** Every alias record of {@code target}. */
-    List<ObjectNode> aliasesOf(String space, String target) {
-        List<ObjectNode> aliases = new ArrayList<>();
-        eachAlias(space, List.of(target), aliases::add);
-        return aliases;
+    /** Hands every alias record of {@code target} to {@code receiver}, a page at a time; returns how many. */
+    long eachAliasOf(String space, String target, Consumer<ObjectNode> receiver) {
+        return eachAlias(space, List.of(target), receiver);
     }
 
-    private void eachAlias(String space, List<String> targets, Consumer<ObjectNode> receiver) {
+    private long eachAlias(String space, List<String> targets, Consumer<ObjectNode> receiver) {
         Query query = new Query.Terms(ResolutionField.RESOLVED_TO, targets);
         List<Object> after = null;
+        long handed = 0;
         while (true) {
             SearchResult page = search.search(new SearchRequest(space, query, ORDER, after, 0, PAGE, false));
             for (SearchHit hit : page.hits()) {
                 receiver.accept(hit.source());
             }
+            handed += page.hits().size();
             if (page.hits().size() < PAGE) {
-                return;
+                return handed;
             }
             after = page.hits().get(page.hits().size() - 1).sortValues();
         }
