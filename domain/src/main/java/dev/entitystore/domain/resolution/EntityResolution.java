@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -58,13 +59,15 @@ public final class EntityResolution {
         List<String> all = new ArrayList<>(ids.size() + 1);
         all.add(targetId);
         all.addAll(ids);
+        // Which ids have aliases comes from the search index: looked up while the members are read.
+        CompletableFuture<Map<String, List<String>>> aliasLookup = members.aliasIdsOfSoon(space, ids);
         Map<String, StoredEntity> found = fetchAll(space, all);
         String type = commonType(found);
         Optional<String> targetsTarget = ResolutionField.resolvedTo(found.get(targetId).source());
         if (targetsTarget.isPresent()) {
             throw new InvalidRequestException(ResolutionErrors.alreadyResolvedText(targetId, targetsTarget.get()));
         }
-        Map<String, List<String>> aliases = members.aliasIdsOf(space, ids);
+        Map<String, List<String>> aliases = ResolutionMembers.await(aliasLookup);
         List<String> linked = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<LinkResult.Refusal> refused = new ArrayList<>();
@@ -87,7 +90,7 @@ public final class EntityResolution {
             throw new InvalidRequestException(refused.get(0).message());
         }
         if (!linked.isEmpty()) {
-            writeLinks(space, targetId, linked);
+            writeLinks(space, targetId, linked, found);
         }
         return new LinkResult(linked, skipped, List.of(), targetId, type, false);
     }
@@ -109,26 +112,25 @@ public final class EntityResolution {
                     .ifPresentOrElse(target -> unlinked.put(id, target), () -> skipped.add(id));
         }
         if (!unlinked.isEmpty()) {
-            writeUnlinks(space, unlinked);
+            writeUnlinks(space, unlinked, found);
         }
         return new UnlinkResult(List.copyOf(unlinked.keySet()), skipped, type);
     }
 
-    /** The group {@code entityId} belongs to: its target and the target's aliases. */
+    /**
+     * The group {@code entityId} belongs to: its target, read now (so a missing one fails here), and the
+     * target's aliases, read page by page as the caller walks them.
+     */
     public ResolutionGroup group(String space, String entityId) {
         engines.requireInstalled(space);
         StoredEntity entity = store.get(space, EntityIds.documentId(entityId))
                 .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(entityId));
         Optional<String> resolvedTo = ResolutionField.resolvedTo(entity.source());
-        ObjectNode target = entity.source();
-        String targetId = entityId;
-        if (resolvedTo.isPresent()) {
-            targetId = resolvedTo.get();
-            target = store.get(space, EntityIds.documentId(targetId))
-                    .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(resolvedTo.get())).source();
-        }
-        return new ResolutionGroup(target, members.aliasesOf(space, targetId),
-                ResolutionField.entityType(target).orElse(UNTYPED));
+        String targetId = resolvedTo.orElse(entityId);
+        ObjectNode target = resolvedTo.isEmpty() ? entity.source() : store.get(space, EntityIds.documentId(targetId))
+                .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(targetId)).source();
+        return new ResolutionGroup(target, ResolutionField.entityType(target).orElse(UNTYPED),
+                receiver -> members.eachAliasOf(space, targetId, receiver));
     }
 
     /** Under the space's lock when only this process writes the store; as it comes otherwise. */
@@ -156,17 +158,22 @@ public final class EntityResolution {
         return types.isEmpty() ? UNTYPED : types.iterator().next();
     }
 
-    private void writeLinks(String space, String targetId, List<String> linked) {
+    /**
+     * One bulk for the whole link. Each merge carries the record the checks read ({@code found}), so the
+     * store need not read the members a second time; it shows a merge the stored record instead wherever
+     * that changed since.
+     */
+    private void writeLinks(String space, String targetId, List<String> linked, Map<String, StoredEntity> found) {
         List<BulkOperation> operations = new ArrayList<>(linked.size() + 1);
         // The target is re-checked under the same write: it must still exist and not have become an alias.
-        operations.add(BulkOperation.merge(EntityIds.documentId(targetId), current -> {
+        operations.add(BulkOperation.merge(found.get(targetId), current -> {
             if (current.isEmpty() || ResolutionField.resolvedTo(current.get().source()).isPresent()) {
                 throw ResolutionErrors.changedUnderneath(targetId);
             }
             return MergeDecision.noop();
         }));
         for (String id : linked) {
-            operations.add(BulkOperation.merge(EntityIds.documentId(id), expecting(id, Optional.empty(),
+            operations.add(BulkOperation.merge(found.get(id), expecting(id, Optional.empty(),
                     source -> ResolutionField.link(source, targetId))));
         }
         applyOrRevert(space, operations, linked, id -> BulkOperation.merge(EntityIds.documentId(id),
@@ -178,9 +185,10 @@ public final class EntityResolution {
                 });
     }
 
-    private void writeUnlinks(String space, Map<String, String> previousTargets) {
+    /** One bulk for the whole unlink, each merge with the record the checks read (as {@link #writeLinks}). */
+    private void writeUnlinks(String space, Map<String, String> previousTargets, Map<String, StoredEntity> found) {
         List<BulkOperation> operations = new ArrayList<>(previousTargets.size());
-        previousTargets.forEach((id, target) -> operations.add(BulkOperation.merge(EntityIds.documentId(id),
+        previousTargets.forEach((id, target) -> operations.add(BulkOperation.merge(found.get(id),
                 expecting(id, Optional.of(target), ResolutionField::unlink))));
         applyOrRevert(space, operations, List.copyOf(previousTargets.keySet()), id -> BulkOperation.merge(
                 EntityIds.documentId(id), expecting(id, Optional.empty(),

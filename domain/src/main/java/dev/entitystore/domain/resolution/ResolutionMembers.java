@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +26,16 @@ import java.util.function.Consumer;
  */
 final class ResolutionMembers {
     private static final int PAGE = 1000;
+    /**
+     * Runs the alias look-ups a request starts beside its own read of the members: the search may first
+     * wait for the index to take in the last writes, and that wait then overlaps the read. Daemon threads,
+     * kept a minute after use.
+     */
+    private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "resolution-alias-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final SearchSort ORDER = new SearchSort(SearchSort.TIMESTAMP, false);
 
     private final EntityStore store;
@@ -57,23 +71,46 @@ final class ResolutionMembers {
         return aliases;
     }
 
-    /** Every alias record of {@code target}. */
-    List<ObjectNode> aliasesOf(String space, String target) {
-        List<ObjectNode> aliases = new ArrayList<>();
-        eachAlias(space, List.of(target), aliases::add);
-        return aliases;
+    /**
+     * {@link #aliasIdsOf}, started now on another thread; {@link #await} its answer. A caller that fails
+     * before awaiting it lets it finish unread (it only reads).
+     */
+    CompletableFuture<Map<String, List<String>>> aliasIdsOfSoon(String space, List<String> targets) {
+        return CompletableFuture.supplyAsync(() -> aliasIdsOf(space, targets), LOOKUPS);
     }
 
-    private void eachAlias(String space, List<String> targets, Consumer<ObjectNode> receiver) {
+    /** The look-up's answer, or what it threw, as it threw it. */
+    static <T> T await(CompletableFuture<T> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Hands every alias record of {@code target} to {@code receiver}, a page at a time; returns how many. */
+    long eachAliasOf(String space, String target, Consumer<ObjectNode> receiver) {
+        return eachAlias(space, List.of(target), receiver);
+    }
+
+    private long eachAlias(String space, List<String> targets, Consumer<ObjectNode> receiver) {
         Query query = new Query.Terms(ResolutionField.RESOLVED_TO, targets);
         List<Object> after = null;
+        long handed = 0;
         while (true) {
             SearchResult page = search.search(new SearchRequest(space, query, ORDER, after, 0, PAGE, false));
             for (SearchHit hit : page.hits()) {
                 receiver.accept(hit.source());
             }
+            handed += page.hits().size();
             if (page.hits().size() < PAGE) {
-                return;
+                return handed;
             }
             after = page.hits().get(page.hits().size() - 1).sortValues();
         }

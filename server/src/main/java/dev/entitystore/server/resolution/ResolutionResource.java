@@ -1,10 +1,14 @@
 package dev.entitystore.server.resolution;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.api.ResolutionApi;
 import dev.entitystore.api.model.LinkEntitiesRequest;
 import dev.entitystore.api.model.LinkEntitiesResponse;
 import dev.entitystore.api.model.LinkRefusal;
-import dev.entitystore.api.model.ResolutionGroupResponse;
 import dev.entitystore.api.model.ResolutionRule;
 import dev.entitystore.api.model.ResolutionRulesResponse;
 import dev.entitystore.api.model.UnlinkEntitiesRequest;
@@ -15,10 +19,22 @@ import dev.entitystore.domain.resolution.ResolutionGroup;
 import dev.entitystore.domain.resolution.UnlinkResult;
 import dev.entitystore.domain.resolution.rule.ResolutionRules;
 import dev.entitystore.server.http.SpaceScopedResource;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Kibana's resolution routes: translate, call the domain, answer in Kibana's shapes. */
 public final class ResolutionResource extends SpaceScopedResource implements ResolutionApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ResolutionResource.class);
+    /** A body cut short stays visibly incomplete: the generator does not close what is open. */
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build());
+
     private final EntityResolution resolution;
     private final ResolutionRules rules;
 
@@ -47,11 +63,39 @@ public final class ResolutionResource extends SpaceScopedResource implements Res
                 .entityType(result.entityType())).build();
     }
 
+    /**
+     * Kibana's group body, written as the aliases are read, a page at a time: a group has no cap, and a
+     * large one held whole would not fit the heap. The target is read before the answer starts, so a
+     * missing one is still a 404; a store that fails part way through cuts the body short (logged).
+     */
     @Override
     public Response getResolutionGroup(String entityId) {
         ResolutionGroup group = resolution.group(space(), entityId);
-        return Response.ok(new ResolutionGroupResponse().target(group.target()).aliases(group.aliases())
-                .groupSize(group.size()).entityType(group.entityType())).build();
+        StreamingOutput body = out -> {
+            try (JsonGenerator json = JSON.createGenerator(new BufferedOutputStream(out, 1 << 16))) {
+                json.writeStartObject();
+                json.writeFieldName("target");
+                JSON.writeTree(json, group.target());
+                json.writeArrayFieldStart("aliases");
+                long aliases = group.aliases().each(alias -> writeTree(json, alias));
+                json.writeEndArray();
+                json.writeNumberField("group_size", aliases + 1);
+                json.writeStringField("entity_type", group.entityType());
+                json.writeEndObject();
+            } catch (RuntimeException e) {
+                LOG.warn("Resolution group of {} cut short: {}", entityId, e.getMessage());
+                throw e;
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static void writeTree(JsonGenerator json, JsonNode tree) {
+        try {
+            JSON.writeTree(json, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -131,6 +131,43 @@ public abstract class BulkContract extends StoreContract {
     }
 
     @Test
+    public void merges_carrying_the_records_as_read_write_as_plain_merges() {
+        store.create("default", "a", obj("n", 0));
+        store.create("default", "b", obj("n", 0));
+        StoredEntity readA = store.get("default", "a").orElseThrow();
+        StoredEntity readB = store.get("default", "b").orElseThrow();
+
+        List<ItemOutcome> outcomes = store.bulk("default", List.of(
+                merge(readA, updateField("linked", true)), merge(readB, current -> MergeDecision.noop())));
+
+        assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(Status.UPDATED, Status.NOOP);
+        StoredEntity a = store.get("default", "a").orElseThrow();
+        assertThat(a.source()).isEqualTo(obj("n", 0, "linked", true));
+        assertThat(a.version()).isEqualTo(readA.version() + 1);
+        assertThat(outcomes.get(0).entity()).contains(a);
+        assertThat(store.get("default", "b").orElseThrow()).isEqualTo(readB);
+    }
+
+    @Test
+    public void a_merge_carrying_a_stale_read_is_shown_the_record_as_stored() {
+        store.create("default", "a", obj("n", 0));
+        StoredEntity stale = store.get("default", "a").orElseThrow();
+        store.merge("default", "a", updateField("n", 1)); // another writer, after the caller's read
+        store.create("default", "gone", obj("n", 0));
+        StoredEntity deletedSince = store.get("default", "gone").orElseThrow();
+        store.delete("default", "gone");
+
+        List<ItemOutcome> outcomes = store.bulk("default", List.of(
+                merge(stale, current -> MergeDecision.write(
+                        current.orElseThrow().source().put("seen", current.get().source().get("n").asInt()))),
+                merge(deletedSince, updateField("n", 2))));
+
+        assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(Status.UPDATED, Status.NOT_FOUND);
+        assertThat(store.get("default", "a").orElseThrow().source()).isEqualTo(obj("n", 1, "seen", 1));
+        assertThat(store.get("default", "gone")).isEmpty();
+    }
+
+    @Test
     public void an_empty_bulk_does_nothing() {
         assertThat(store.bulk("default", List.of())).isEmpty();
         assertThat(store.scan("default", null, 10).entities()).isEmpty();

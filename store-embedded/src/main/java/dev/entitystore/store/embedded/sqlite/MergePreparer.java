@@ -34,22 +34,28 @@ final class MergePreparer {
     }
 
     /**
-     * Each merge of the bulk, prepared against one snapshot of its records; an empty list when none is.
-     * A record named again later in the bulk is prepared only the first time: the later items must see
-     * what the earlier ones wrote, so the writer merges them itself.
+     * Each merge of the bulk, prepared against the record its caller read with it ({@link BulkOperation.Merge#read})
+     * or else against one snapshot of the records read here; an empty list when none is. A record named
+     * again later in the bulk is prepared only the first time: the later items must see what the earlier
+     * ones wrote, so the writer merges them itself. Either way the writer applies a preparation only to
+     * the record it was prepared from.
      */
     List<Optional<PreparedMerge>> bulk(String space, List<BulkOperation> items) {
         Set<String> ids = new LinkedHashSet<>();
+        Set<String> unread = new LinkedHashSet<>();
         boolean[] first = new boolean[items.size()];
         for (int i = 0; i < items.size(); i++) {
-            first[i] = items.get(i) instanceof BulkOperation.Merge && ids.add(items.get(i).id());
+            first[i] = items.get(i) instanceof BulkOperation.Merge merge && ids.add(merge.id());
+            if (first[i] && ((BulkOperation.Merge) items.get(i)).read().isEmpty()) {
+                unread.add(items.get(i).id());
+            }
         }
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, StoredEntity> stored;
         try {
-            stored = reads.records(space, List.copyOf(ids));
+            stored = unread.isEmpty() ? Map.of() : reads.records(space, List.copyOf(unread));
         } catch (StoreUnavailableException e) {
             return List.of();
         }
@@ -57,7 +63,10 @@ final class MergePreparer {
         for (int i = 0; i < items.size(); i++) {
             if (first[i]) {
                 BulkOperation.Merge merge = (BulkOperation.Merge) items.get(i);
-                prepared.add(PreparedMerge.prepare(Optional.ofNullable(stored.get(merge.id())), merge.merge()));
+                Optional<StoredEntity> seen = merge.read().isPresent()
+                        ? merge.read()
+                        : Optional.ofNullable(stored.get(merge.id()));
+                prepared.add(PreparedMerge.prepare(seen, merge.merge()));
             } else {
                 prepared.add(Optional.empty());
             }
