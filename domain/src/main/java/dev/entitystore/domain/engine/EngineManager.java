@@ -18,6 +18,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -320,15 +321,33 @@ public final class EngineManager {
         return settings;
     }
 
-    /** The history-snapshot settings in force; {@code stopped}: no snapshot job runs here (yet). */
+    /** The history-snapshot block of status: state, frequency and the last snapshot taken ({@link HistorySnapshots}). */
     private static ObjectNode historySnapshotOf(ObjectNode config) {
-        ObjectNode snapshot = JsonNodeFactory.instance.objectNode();
-        snapshot.put("status", "stopped");
-        snapshot.put("frequency", EngineDefaults.HISTORY_SNAPSHOT_FREQUENCY);
-        if (config.get("historySnapshot") instanceof ObjectNode stored && stored.hasNonNull("frequency")) {
-            snapshot.set("frequency", stored.get("frequency").deepCopy());
-        }
-        return snapshot;
+        return HistorySnapshots.statusOf(config);
+    }
+
+    /**
+     * Changes the space's store configuration (install-time settings, history snapshots) as one change of
+     * the space: {@code change} edits the configuration it is given and answers whether to store it.
+     *
+     * @return whether the configuration was stored
+     * @throws EntityNotFoundException when the store is not installed in the space
+     */
+    boolean changeConfig(String space, Predicate<ObjectNode> change) {
+        return changing(space, () -> {
+            ObjectNode config = spaceSettings.get(space, STORE_KEY)
+                    .orElseThrow(() -> new EntityNotFoundException(CONFIG_NOT_INSTALLED));
+            boolean changed = change.test(config);
+            if (changed) {
+                spaceSettings.put(space, STORE_KEY, config);
+            }
+            return changed;
+        });
+    }
+
+    /** The space's store configuration, when installed. */
+    Optional<ObjectNode> config(String space) {
+        return spaceSettings.get(space, STORE_KEY);
     }
 
     private static ObjectNode cadenceOf(ObjectNode logExtraction) {
@@ -372,7 +391,6 @@ public final class EngineManager {
         }
     }
 
-    /** A space's state as status reports it. */
     /**
      * A space's state as status reports it; {@code historySnapshot} and {@code excludedUserNames} are
      * {@code null} when not installed (the latter also when the install gave none).
