@@ -221,7 +221,7 @@ public final class EngineManager {
     public StoreState status(String space) {
         Map<EntityType, Engine> engines = engines(space);
         if (engines.isEmpty()) {
-            return new StoreState(StoreStatus.NOT_INSTALLED, List.of(), null, null);
+            return new StoreState(StoreStatus.NOT_INSTALLED, List.of(), null, null, null);
         }
         ObjectNode global = globalSettings(space);
         List<EngineView> views = new ArrayList<>();
@@ -238,7 +238,7 @@ public final class EngineManager {
             }
         }
         return new StoreState(anyStarted ? StoreStatus.RUNNING : StoreStatus.STOPPED, views,
-                historySnapshotOf(config), excluded);
+                HistorySnapshots.statusOf(config), excluded, HistoryRetention.settingsOf(config).orElse(null));
     }
 
     /** One engine with its effective settings, if installed. */
@@ -321,11 +321,6 @@ public final class EngineManager {
         return settings;
     }
 
-    /** The history-snapshot block of status: state, frequency and the last snapshot taken ({@link HistorySnapshots}). */
-    private static ObjectNode historySnapshotOf(ObjectNode config) {
-        return HistorySnapshots.statusOf(config);
-    }
-
     /**
      * Changes the space's store configuration (install-time settings, history snapshots) as one change of
      * the space: {@code change} edits the configuration it is given and answers whether to store it.
@@ -393,10 +388,11 @@ public final class EngineManager {
 
     /**
      * A space's state as status reports it; {@code historySnapshot} and {@code excludedUserNames} are
-     * {@code null} when not installed (the latter also when the install gave none).
+     * {@code null} when not installed (the latter also when the install gave none), {@code history} (the
+     * history retention, {@link HistoryRetention}) when no limit is set.
      */
     public record StoreState(StoreStatus status, List<EngineView> engines, ObjectNode historySnapshot,
-                             List<String> excludedUserNames) {}
+                             List<String> excludedUserNames, ObjectNode history) {}
 
     /** An engine and the settings in force for it. */
     public record EngineView(Engine engine, ObjectNode settings) {}

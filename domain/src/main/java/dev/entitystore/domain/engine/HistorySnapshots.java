@@ -103,12 +103,18 @@ public final class HistorySnapshots {
         return taken;
     }
 
-    /** The status block: {@code status}, {@code frequency} and, once one was taken, {@code lastSnapshot}. */
+    /**
+     * The status block: {@code status}, {@code frequency}, {@code retentionDays} when the history has a retention
+     * by age, and, once one was taken, {@code lastSnapshot}.
+     */
     static ObjectNode statusOf(ObjectNode config) {
         ObjectNode settings = config.get(KEY) instanceof ObjectNode stored ? stored : JsonNodeFactory.instance.objectNode();
         ObjectNode status = JsonNodeFactory.instance.objectNode();
         status.put("status", settings.path("status").asText(STARTED));
         status.put("frequency", frequencyOf(settings));
+        // Kibana's field: how long history is kept, here the change log's retention (HistoryRetention).
+        HistoryRetention.settingsOf(config).map(retention -> retention.get(HistoryRetention.RETENTION_DAYS))
+                .ifPresent(days -> status.set("retentionDays", days));
         JsonNode snapshots = settings.path("snapshots");
         if (snapshots.isArray() && !snapshots.isEmpty()) {
             status.set("lastSnapshot", snapshots.get(snapshots.size() - 1).deepCopy());
