@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import dev.entitystore.domain.health.ServiceHealth;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.engine.HistoryRetention;
+import dev.entitystore.domain.engine.HistorySnapshots;
 import dev.entitystore.domain.history.ChangeFollower;
 import dev.entitystore.domain.history.HistoryReader;
 import dev.entitystore.server.history.ChangeFeedResource;
@@ -70,6 +72,7 @@ import dev.entitystore.server.profile.UserProfilesResource;
 import dev.entitystore.server.resolution.EntityMaintainersResource;
 import dev.entitystore.server.resolution.ResolutionResource;
 import dev.entitystore.server.schedule.ScheduledJob;
+import dev.entitystore.server.v2.HistorySnapshotsResource;
 import dev.entitystore.server.schedule.ScheduledJobs;
 import dev.entitystore.server.idempotency.IdempotencyFilter;
 import dev.entitystore.server.idempotency.IdempotentRoutes;
@@ -98,6 +101,10 @@ public final class ApplicationFactory {
     private static final int MAX_WAITING_FOLLOWERS = 16;
     /** Expired keys are never answered (their claim is replaced); pruning only bounds the space they take. */
     private static final Duration IDEMPOTENCY_PRUNING = Duration.ofHours(1);
+    /** Snapshots are due at most hourly (their shortest frequency): checking every 5 minutes takes each on time enough. */
+    private static final Duration HISTORY_SNAPSHOT_CHECKS = Duration.ofMinutes(5);
+    /** Retention counts in days: an hourly prune keeps each space within an hour of its limits. */
+    private static final Duration HISTORY_PRUNING = Duration.ofHours(1);
 
     private ApplicationFactory() {}
 
@@ -174,7 +181,10 @@ public final class ApplicationFactory {
                 bulkLimit, new HistoryReader(store, history)));
         ChangeFollower follower = new ChangeFollower(history, MAX_WAITING_FOLLOWERS);
         app.register(new ChangeFeedResource(follower));
-        app.register(new EnginesV2Resource(engines, mapper));
+        HistoryRetention retention = new HistoryRetention(engines, store, history, clock);
+        app.register(new EnginesV2Resource(engines, retention, mapper));
+        HistorySnapshots historySnapshots = new HistorySnapshots(engines, store, search, clock);
+        app.register(new HistorySnapshotsResource(historySnapshots, retention, engines));
         app.register(new PrivilegesResource(access.checksCredentials()));
         app.register(new HasPrivilegesResource(access.checksCredentials()));
         app.register(new RelationshipsResource(new EntityRelationships(store, history)));
@@ -187,7 +197,9 @@ public final class ApplicationFactory {
                 ? Optional.of(ScheduledJob.every("automated-resolution", automatedResolution::runEverySpace,
                         config.resolutionInterval()))
                 : Optional.empty();
-        List<ScheduledJob> jobs = new ArrayList<>(List.of(keyPruning));
+        List<ScheduledJob> jobs = new ArrayList<>(List.of(keyPruning,
+                ScheduledJob.every("history-snapshots", historySnapshots::takeDue, HISTORY_SNAPSHOT_CHECKS),
+                ScheduledJob.every("history-retention", retention::pruneEverySpace, HISTORY_PRUNING)));
         schedule.ifPresent(jobs::add);
         ScheduledJobs schedules = new ScheduledJobs(jobs);
         app.register(schedules);

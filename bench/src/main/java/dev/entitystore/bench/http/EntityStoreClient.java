@@ -146,6 +146,11 @@ public final class EntityStoreClient {
         return send(request("POST", path, body));
     }
 
+    /** A page of the default space's change feed after {@code since} (null: from the first change). */
+    public Answer changes(String since, int size) {
+        return send(request("GET", API + "/changes?size=" + size + (since == null ? "" : "&since=" + encode(since)), null));
+    }
+
     public Answer status() {
         return send(request("GET", "/api/status", null));
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged server is killed with SIGKILL at random moments while clients send single updates, bulk
  * updates and creates; after each restart on the same data every acknowledged write is there whole, no
  * record is half-merged, bulks are all-or-nothing, and list agrees with get ({@link RecoveryCheck}). The
- * last round kills it while it takes one large bulk after another.
+ * last round kills it while it takes one large bulk after another. At the end the change feed, read from its
+ * first change, holds every acknowledged write exactly once and nothing twice ({@link FeedCheck}).
  *
  * <p>The moments come from a seed printed at the start; rerun one with {@code -Dcrash.seed=<seed>}
  * ({@code -Dcrash.rounds=<n>} for more rounds).
@@ -81,6 +82,11 @@ class CrashRecoveryIT {
                 assertThat(violations).as("after the kill of round %d (seed %d)", round, seed).isEmpty();
                 assertThat(server.errorLines()).as("ERROR lines of the restarted server:\n%s", server.tail()).isZero();
             }
+            FeedCheck feed = new FeedCheck(client(server), ledger);
+            List<String> feedViolations = feed.run();
+            System.out.printf("[crash] change feed after the last restart: %d changes, %d violations%n", feed.changes(),
+                    feedViolations.size());
+            assertThat(feedViolations).as("the change feed after every kill (seed %d)", seed).isEmpty();
             checkCatchesALostWrite(client(server), ledger, targets);
         } finally {
             server.close();
@@ -113,8 +119,8 @@ class CrashRecoveryIT {
     }
 
     /**
-     * The check can fail: claim one more acknowledged write than any sent, and it must be reported as
-     * lost (a check that passes whatever the store did would prove nothing).
+     * The checks can fail: claim one more acknowledged write than any sent, and it must be reported as
+     * lost, by the records and by the feed (a check that passes whatever the store did would prove nothing).
      */
     private static void checkCatchesALostWrite(EntityStoreClient client, WriteLedger ledger, List<Target> targets) {
         Target target = targets.get(0);
@@ -124,6 +130,8 @@ class CrashRecoveryIT {
         List<String> violations = new RecoveryCheck(client, ledger, targets).run();
         assertThat(violations).hasSize(1);
         assertThat(violations.get(0)).startsWith(target.id() + ": s0 is ").endsWith(" but " + claimed + " was acknowledged");
+        assertThat(new FeedCheck(client, ledger).run())
+                .containsExactly(target.id() + ": s0 " + claimed + " was acknowledged but is in the feed 0 times");
     }
 
     /** Waits until {@code writes} writes of this round were acknowledged. */

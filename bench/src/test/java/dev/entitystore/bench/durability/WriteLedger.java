@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * What the crash test's clients sent and what the server acknowledged, across every round.
@@ -19,6 +20,7 @@ final class WriteLedger {
 
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Long> attempted = new ConcurrentHashMap<>();
+    private final Map<String, Set<Long>> everyAcknowledged = new ConcurrentHashMap<>();
     private final Map<String, Long> nextCounter = new ConcurrentHashMap<>();
     private final Map<String, String> createdAcknowledged = new ConcurrentHashMap<>();
     private final Set<String> createsAttempted = ConcurrentHashMap.newKeySet();
@@ -37,6 +39,12 @@ final class WriteLedger {
 
     void acknowledged(String label, String entityId, long counter) {
         acknowledged.merge(label + "|" + entityId, counter, Math::max);
+        everyAcknowledged.computeIfAbsent(label + "|" + entityId, key -> new ConcurrentSkipListSet<>()).add(counter);
+    }
+
+    /** Every acknowledged counter, by {@code label|entityId}: each must be in the change feed once. */
+    Map<String, Set<Long>> everyAcknowledged() {
+        return Map.copyOf(everyAcknowledged);
     }
 
     /** The last acknowledged counter of {@code label} on {@code entityId}, 0 when none. */

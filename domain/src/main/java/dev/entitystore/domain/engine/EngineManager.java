@@ -18,6 +18,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -220,7 +221,7 @@ public final class EngineManager {
     public StoreState status(String space) {
         Map<EntityType, Engine> engines = engines(space);
         if (engines.isEmpty()) {
-            return new StoreState(StoreStatus.NOT_INSTALLED, List.of(), null, null);
+            return new StoreState(StoreStatus.NOT_INSTALLED, List.of(), null, null, null);
         }
         ObjectNode global = globalSettings(space);
         List<EngineView> views = new ArrayList<>();
@@ -237,7 +238,7 @@ public final class EngineManager {
             }
         }
         return new StoreState(anyStarted ? StoreStatus.RUNNING : StoreStatus.STOPPED, views,
-                historySnapshotOf(config), excluded);
+                HistorySnapshots.statusOf(config), excluded, HistoryRetention.settingsOf(config).orElse(null));
     }
 
     /** One engine with its effective settings, if installed. */
@@ -320,15 +321,28 @@ public final class EngineManager {
         return settings;
     }
 
-    /** The history-snapshot settings in force; {@code stopped}: no snapshot job runs here (yet). */
-    private static ObjectNode historySnapshotOf(ObjectNode config) {
-        ObjectNode snapshot = JsonNodeFactory.instance.objectNode();
-        snapshot.put("status", "stopped");
-        snapshot.put("frequency", EngineDefaults.HISTORY_SNAPSHOT_FREQUENCY);
-        if (config.get("historySnapshot") instanceof ObjectNode stored && stored.hasNonNull("frequency")) {
-            snapshot.set("frequency", stored.get("frequency").deepCopy());
-        }
-        return snapshot;
+    /**
+     * Changes the space's store configuration (install-time settings, history snapshots) as one change of
+     * the space: {@code change} edits the configuration it is given and answers whether to store it.
+     *
+     * @return whether the configuration was stored
+     * @throws EntityNotFoundException when the store is not installed in the space
+     */
+    boolean changeConfig(String space, Predicate<ObjectNode> change) {
+        return changing(space, () -> {
+            ObjectNode config = spaceSettings.get(space, STORE_KEY)
+                    .orElseThrow(() -> new EntityNotFoundException(CONFIG_NOT_INSTALLED));
+            boolean changed = change.test(config);
+            if (changed) {
+                spaceSettings.put(space, STORE_KEY, config);
+            }
+            return changed;
+        });
+    }
+
+    /** The space's store configuration, when installed. */
+    Optional<ObjectNode> config(String space) {
+        return spaceSettings.get(space, STORE_KEY);
     }
 
     private static ObjectNode cadenceOf(ObjectNode logExtraction) {
@@ -372,13 +386,13 @@ public final class EngineManager {
         }
     }
 
-    /** A space's state as status reports it. */
     /**
      * A space's state as status reports it; {@code historySnapshot} and {@code excludedUserNames} are
-     * {@code null} when not installed (the latter also when the install gave none).
+     * {@code null} when not installed (the latter also when the install gave none), {@code history} (the
+     * history retention, {@link HistoryRetention}) when no limit is set.
      */
     public record StoreState(StoreStatus status, List<EngineView> engines, ObjectNode historySnapshot,
-                             List<String> excludedUserNames) {}
+                             List<String> excludedUserNames, ObjectNode history) {}
 
     /** An engine and the settings in force for it. */
     public record EngineView(Engine engine, ObjectNode settings) {}

@@ -19,4 +19,17 @@ public interface EntityHistory {
      * answered, so a follower that goes on from {@link FeedPage#through} never misses one.
      */
     FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes);
+
+    /**
+     * Removes old changes of the space's records (retention), never a record's newest change: every change
+     * recorded before {@code beforeMillis} and every change but the newest {@code keepVersions} of its record.
+     * Each record loses the oldest part of its history only, so what is left is a run of its newest changes and
+     * the record as it was at any time since the oldest of them is still rebuilt by undoing those after it.
+     * A backend that writes through one writer prunes through it, between writes.
+     *
+     * @param beforeMillis changes recorded before this time go ({@link Long#MIN_VALUE}: none by age)
+     * @param keepVersions at most this many changes are kept per record, at least 1 ({@link Integer#MAX_VALUE}: no limit)
+     * @return how many changes were removed
+     */
+    long prune(String space, long beforeMillis, int keepVersions);
 }

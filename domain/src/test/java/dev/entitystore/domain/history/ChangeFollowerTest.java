@@ -27,6 +27,11 @@ class ChangeFollowerTest {
         }
 
         @Override
+        public long prune(String space, long beforeMillis, int keepVersions) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
             List<EntityChange> found = new ArrayList<>();
             long through = afterSeq;

@@ -55,7 +55,8 @@ public final class KibanaPrivileges {
         route(V2_WRITE, "createEntity", "updateEntity", "bulkUpdateEntities", "deleteEntity");
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
-                "updateEntityStoreByType");
+                "updateEntityStoreByType", "enableHistorySnapshot", "disableHistorySnapshot",
+                "pruneEntityHistory");
         route(RESOLUTION_READ, "getResolutionGroup", "listResolutionRules", "listEntityMaintainers");
         route(RESOLUTION_WRITE, "linkEntities", "unlinkEntities", "enableResolutionRule", "disableResolutionRule",
                 // The one maintainer here links entities: the resolution routes' write privileges.

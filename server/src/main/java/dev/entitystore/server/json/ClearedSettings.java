@@ -15,11 +15,12 @@ import java.util.Set;
 /**
  * The settings a config update clears: Kibana's newest update bodies say "sending {@code null} clears it and
  * falls back to the layer below", which the generated models cannot tell from an absent field. For those
- * bodies only, this reads the bytes once, notes the {@code logExtraction} keys sent as {@code null}, and
+ * bodies only, this reads the bytes once, notes the {@code logExtraction} (and {@code history}) keys sent as {@code null}, and
  * hands the same bytes on to the usual parsing (a malformed body fails there as usual).
  */
 public final class ClearedSettings implements ReaderInterceptor {
     private static final String PROPERTY = "entitystore.clearedSettings";
+    private static final String HISTORY_PROPERTY = "entitystore.clearedHistorySettings";
 
     private final ObjectMapper mapper;
 
@@ -35,24 +36,40 @@ public final class ClearedSettings implements ReaderInterceptor {
         }
         byte[] body = context.getInputStream().readAllBytes();
         Set<String> cleared = new LinkedHashSet<>();
+        Set<String> clearedHistory = new LinkedHashSet<>();
         try {
-            JsonNode logExtraction = mapper.readTree(body).path("logExtraction");
-            logExtraction.fields().forEachRemaining(field -> {
-                if (field.getValue().isNull()) {
-                    cleared.add(field.getKey());
-                }
-            });
+            JsonNode tree = mapper.readTree(body);
+            nullKeys(tree.path("logExtraction"), cleared);
+            nullKeys(tree.path("history"), clearedHistory);
         } catch (IOException malformed) {
             // Left to the usual parsing, which answers it.
         }
         context.setProperty(PROPERTY, cleared);
+        context.setProperty(HISTORY_PROPERTY, clearedHistory);
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
     }
 
     /** The {@code logExtraction} keys the request's body set to {@code null}. */
-    @SuppressWarnings("unchecked")
     public static Set<String> of(ContainerRequestContext request) {
-        return request.getProperty(PROPERTY) instanceof Set<?> cleared ? (Set<String>) cleared : Set.of();
+        return noted(request, PROPERTY);
+    }
+
+    /** The {@code history} keys (history retention) the request's body set to {@code null}. */
+    public static Set<String> ofHistory(ContainerRequestContext request) {
+        return noted(request, HISTORY_PROPERTY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> noted(ContainerRequestContext request, String property) {
+        return request.getProperty(property) instanceof Set<?> cleared ? (Set<String>) cleared : Set.of();
+    }
+
+    private static void nullKeys(JsonNode object, Set<String> into) {
+        object.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                into.add(field.getKey());
+            }
+        });
     }
 }

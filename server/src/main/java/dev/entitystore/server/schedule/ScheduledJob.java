@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a background job of the application on a schedule (the automated resolution, the pruning of
- * idempotency keys), on one daemon thread named for it, from the application's start to its stop (before the
- * store closes). A failed run is logged and the next one runs as planned. A run stopped half-way must leave
- * nothing half-done: each job's unit of work is atomic (a link, a key's removal).
+ * idempotency keys, history snapshots, history retention), on one daemon thread named for it, from the
+ * application's start to its stop (before the store closes). A failed run is logged and the next one runs as
+ * planned. A run stopped half-way must leave nothing half-done: each job's unit of work is atomic (a link, a
+ * key's removal, a snapshot, a pruned change).
  */
 public final class ScheduledJob implements ContainerLifecycleListener {
     /** Not at once: start-up should not pay for a run (tests turn the resolution schedule off altogether). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.model.EntityStoreEngine;
 import dev.entitystore.api.model.EntityStoreStatusResponse;
+import dev.entitystore.api.model.HistoryRetentionSettings;
 import dev.entitystore.api.model.HistorySnapshotStatus;
 import dev.entitystore.api.model.StoreStatus;
 import dev.entitystore.domain.engine.EngineManager;
@@ -45,6 +46,9 @@ final class EngineStatusAnswer {
                 .status(StoreStatus.fromValue(state.status().wireName()))
                 .engines(engines)
                 .excludedUserNames(state.excludedUserNames());
+        if (state.history() != null) {
+            answer.history(lenient.convertValue(state.history(), HistoryRetentionSettings.class));
+        }
         if (state.historySnapshot() != null) {
             answer.historySnapshot(lenient.convertValue(state.historySnapshot(), HistorySnapshotStatus.class));
         }

@@ -10,20 +10,26 @@ import dev.entitystore.api.model.InstallEntityTypeRequest;
 import dev.entitystore.api.model.OkResponse;
 import dev.entitystore.api.model.UpdateEntityStoreRequest;
 import dev.entitystore.api.model.UpdateEntityTypeRequest;
+import dev.entitystore.api.model.HistoryRetentionSettings;
 import dev.entitystore.domain.engine.EngineManager;
+import dev.entitystore.domain.engine.HistoryRetention;
+import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.server.http.SpaceScopedResource;
 import dev.entitystore.server.json.ClearedSettings;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
 
 /** The current (v2) engine routes: install, uninstall, start, stop, settings and status, per space. */
 public final class EnginesV2Resource extends SpaceScopedResource implements EnginesV2Api {
     private final EngineManager engines;
+    private final HistoryRetention retention;
     private final ObjectMapper mapper;
     private final EngineStatusAnswer statusAnswer;
 
-    public EnginesV2Resource(EngineManager engines, ObjectMapper mapper) {
+    public EnginesV2Resource(EngineManager engines, HistoryRetention retention, ObjectMapper mapper) {
         this.engines = engines;
+        this.retention = retention;
         this.mapper = mapper;
         this.statusAnswer = new EngineStatusAnswer(mapper);
     }
@@ -75,7 +81,18 @@ public final class EnginesV2Resource extends SpaceScopedResource implements Engi
 
     @Override
     public Response updateEntityStore(UpdateEntityStoreRequest request, String kbnXsrf) {
-        engines.updateConfig(space(), json(request.getLogExtraction()), ClearedSettings.of(request()));
+        HistoryRetentionSettings history = request.getHistory();
+        Set<String> clearedHistory = ClearedSettings.ofHistory(request());
+        if (request.getLogExtraction() == null && history == null && clearedHistory.isEmpty()) {
+            throw new InvalidRequestException("[request body]: logExtraction: Required");
+        }
+        if (request.getLogExtraction() != null) {
+            engines.updateConfig(space(), json(request.getLogExtraction()), ClearedSettings.of(request()));
+        }
+        if (history != null || !clearedHistory.isEmpty()) {
+            retention.configure(space(), history == null ? null : history.getRetentionDays(),
+                    history == null ? null : history.getMaxVersionsPerEntity(), clearedHistory);
+        }
         return ok();
     }
 

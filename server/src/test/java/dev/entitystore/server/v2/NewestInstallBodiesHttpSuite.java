@@ -52,7 +52,7 @@ abstract class NewestInstallBodiesHttpSuite {
         assertThat(installed.status()).as(installed.body()).isEqualTo(201);
         JsonNode status = status("newest");
         assertThat(status.path("excludedUserNames").toString()).isEqualTo("[\"svc-backup\",\"root\"]");
-        assertThat(status.path("historySnapshot").toString()).isEqualTo("{\"status\":\"stopped\",\"frequency\":\"48h\"}");
+        assertThat(status.path("historySnapshot").toString()).isEqualTo("{\"status\":\"started\",\"frequency\":\"48h\"}");
         JsonNode user = engine("newest", "user");
         assertThat(user.path("additionalIndexPatterns").toString()).isEqualTo("[\"logs-okta-*\"]");
         assertThat(user.path("excludedIndexPatterns").toString()).isEqualTo("[\"logs-noisy-*\"]");

@@ -42,6 +42,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     private final IdOrderScan scans;
     private final SettingsIndex settings;
     private final ChangesIndex changes;
+    private final ChangePruning pruning;
     private final SpaceLeases leases;
     private final MergeGuard guard = new MergeGuard();
     private volatile boolean closed;
@@ -52,6 +53,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         this.indices = new EntityIndices(client, names);
         this.documents = new EntityDocuments(client, indices);
         this.changes = new ChangesIndex(client, names);
+        this.pruning = new ChangePruning(client, names);
         this.merges = new OptimisticMerge(documents, guard, changes);
         this.bulks = new BulkWriter(client, indices, documents, guard, changes);
         this.scans = new IdOrderScan(client, indices);
@@ -194,6 +196,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
         checkOpen();
         return changes.since(name(space, "space"), afterSeq, size, Set.copyOf(entityTypes));
+    }
+
+    @Override
+    public long prune(String space, long beforeMillis, int keepVersions) {
+        checkOpen();
+        return pruning.prune(name(space, "space"), beforeMillis, keepVersions);
     }
 
     @Override

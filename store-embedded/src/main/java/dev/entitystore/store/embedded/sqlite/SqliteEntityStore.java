@@ -93,10 +93,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         return open(dataDir, DEFAULT_MAX_PENDING_WRITES);
     }
 
-    /**
-     * As {@link #open(Path)}, refusing entity writes with {@link dev.entitystore.domain.error.StoreBusyException}
-     * while {@code maxPendingWrites} records are already waiting for their answer.
-     */
+    /** As {@link #open(Path)}, refusing entity writes ({@code StoreBusyException}) while {@code maxPendingWrites} wait. */
     public static SqliteEntityStore open(Path dataDir, int maxPendingWrites) {
         return open(dataDir, SqliteSchema.current(), maxPendingWrites);
     }
@@ -281,9 +278,8 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     /** The stored text as it is: the export streams it without a tree in between. */
     @Override
     public StoredJson scanJson(String space, String afterId, int limit) {
-        name(space, "space");
         positive(limit);
-        return reads.scanJson(space, afterId, limit);
+        return reads.scanJson(name(space, "space"), afterId, limit);
     }
 
     @Override
@@ -295,6 +291,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
         positive(size);
         return reads.feed(name(space, "space"), afterSeq, size, entityTypes);
+    }
+
+    @Override
+    public long prune(String space, long beforeMillis, int keepVersions) {
+        return new SqliteChangePruning(writer).prune(name(space, "space"), beforeMillis, keepVersions);
     }
 
     @Override

@@ -95,6 +95,11 @@ final class WriteTransaction implements AutoCloseable {
         }
     }
 
+    /** The writer's connection, for work the writer runs that is not a record write (history retention). */
+    Connection connection() {
+        return connection;
+    }
+
     long committedSeq() {
         return committedSeq;
     }

@@ -1,0 +1,165 @@
+package dev.entitystore.server.history;
+
+import static dev.entitystore.server.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.entitystore.server.HttpClientForTests;
+import dev.entitystore.server.HttpClientForTests.Answer;
+import dev.entitystore.server.RunningServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * History retention through HTTP: configured by {@code history} of {@code PUT /api/security/entity_store},
+ * validated, reported by status, applied by the on-demand prune; the history route, {@code as_of} and the
+ * change feed on what is left; Kibana's update body unchanged.
+ */
+abstract class HistoryRetentionHttpSuite {
+    @RegisterExtension
+    static RunningServer server = new RunningServer();
+
+    private static HttpClientForTests client() {
+        return server.client();
+    }
+
+    private static String base(String space) {
+        return "/s/" + space + "/api/security/entity_store";
+    }
+
+    private static String install(String space) {
+        Answer installed = client().post(base(space) + "/install", "{\"entityTypes\":[\"host\"]}");
+        assertThat(installed.status()).as(installed.body()).isEqualTo(201);
+        return base(space);
+    }
+
+    private static JsonNode status(String space) {
+        return client().get(base(space) + "/status").json();
+    }
+
+    private static void ok(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** Creates the host and updates it until it is at {@code versions}; answers each version's time. */
+    private static List<String> writeVersions(String base, String name, int versions) throws InterruptedException {
+        ok(client().post(base + "/entities/host", "{\"host\":{\"name\":\"" + name + "\"}}"));
+        for (int v = 2; v <= versions; v++) {
+            Thread.sleep(3);
+            ok(client().put(base + "/entities/host?force=true",
+                    "{\"entity\":{\"id\":\"host:" + name + "\"},\"host\":{\"ip\":[\"10.0.0." + v + "\"]}}"));
+        }
+        List<String> times = new ArrayList<>();
+        for (JsonNode change : history(base, name).path("changes")) {
+            times.add(0, change.path("@timestamp").asText());
+        }
+        return times;
+    }
+
+    private static JsonNode history(String base, String name) {
+        return client().get(base + "/entities/host/host%3A" + name + "/history?size=100").json();
+    }
+
+    private static List<Long> versions(String base, String name) {
+        List<Long> versions = new ArrayList<>();
+        history(base, name).path("changes").forEach(change -> versions.add(change.path("version").asLong()));
+        return versions;
+    }
+
+    @Test
+    void retentionIsSetReportedAndClearedThroughTheConfigUpdate() {
+        String base = install("ret-config");
+        ok(client().put(base, "{\"history\":{\"retentionDays\":30,\"maxVersionsPerEntity\":5}}"));
+        JsonNode status = status("ret-config");
+        assertThat(status.path("history").toString()).isEqualTo("{\"retentionDays\":30,\"maxVersionsPerEntity\":5}");
+        assertThat(status.path("historySnapshot").path("retentionDays").asInt()).isEqualTo(30);
+
+        ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":null}}"));
+        assertThat(status("ret-config").path("history").toString()).isEqualTo("{\"retentionDays\":30}");
+        ok(client().put(base, "{\"logExtraction\":{\"frequency\":\"2m\"},\"history\":{\"retentionDays\":null}}"));
+        status = status("ret-config");
+        assertThat(status.has("history")).isFalse();
+        assertThat(status.path("historySnapshot").has("retentionDays")).isFalse();
+        assertThat(status.path("engines").path(0).path("frequency").asText()).isEqualTo("2m");
+    }
+
+    @Test
+    void badRetentionIs400AndChangesNothing() {
+        String base = install("ret-bad");
+        ok(client().put(base, "{\"history\":{\"retentionDays\":7}}"));
+        for (String body : List.of("{\"history\":{\"retentionDays\":0}}", "{\"history\":{\"retentionDays\":36501}}",
+                "{\"history\":{\"maxVersionsPerEntity\":0}}", "{\"history\":{\"retentionDays\":\"30d\"}}",
+                "{\"history\":{\"keep\":1}}", "{\"history\":{\"retentionDays\":7},\"logExtraction\":{\"frequency\":\"1s\"}}")) {
+            Answer answer = client().put(base, body);
+            assertThat(answer.status()).as(body + " -> " + answer.body()).isEqualTo(400);
+            assertThat(answer.json().path("message").asText()).as(body).startsWith("[request body]");
+        }
+        assertThat(status("ret-bad").path("history").toString()).isEqualTo("{\"retentionDays\":7}");
+    }
+
+    @Test
+    void kibanasUpdateBodyIsUnchanged() {
+        String base = install("ret-kibana");
+        assertError(client().put(base, "{}"), 400, "Bad Request", "[request body]: logExtraction: Required");
+        assertError(client().put(base("ret-none"), "{\"history\":{\"retentionDays\":7}}"), 404, "Not Found",
+                "Entity store is not installed");
+        assertError(client().post(base("ret-none") + "/history/_prune", ""), 404, "Not Found",
+                "Entity store is not installed");
+    }
+
+    @Test
+    void pruningKeepsTheNewestVersionsAndAsOfAnswersWithinThem() throws Exception {
+        String base = install("ret-versions");
+        List<String> times = writeVersions(base, "web-01", 5);
+        writeVersions(base, "web-02", 1);
+        Answer none = client().post(base + "/history/_prune", "");
+        assertThat(none.body()).isEqualTo("{\"ok\":true,\"pruned\":0}");
+
+        ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":2}}"));
+        Answer pruned = client().post(base + "/history/_prune", "");
+        assertThat(pruned.status()).as(pruned.body()).isEqualTo(200);
+        assertThat(pruned.body()).isEqualTo("{\"ok\":true,\"pruned\":3}");
+        assertThat(versions(base, "web-01")).containsExactly(5L, 4L);
+        assertThat(versions(base, "web-02")).containsExactly(1L);
+
+        JsonNode atFour = client().get(base + "/entities/host/host%3Aweb-01?as_of=" + encoded(times.get(3))).json();
+        assertThat(atFour.path("host").path("ip").toString()).isEqualTo("[\"10.0.0.4\"]");
+        assertError(client().get(base + "/entities/host/host%3Aweb-01?as_of=" + encoded(times.get(1))), 404, "Not Found",
+                "Entity ID 'host:web-01' not found");
+        assertThat(client().get(base + "/entities/host/host%3Aweb-01").json().path("host").path("ip").toString())
+                .isEqualTo("[\"10.0.0.5\"]");
+    }
+
+    @Test
+    void theFeedAnswersWhatIsLeftAndReplayingItOverTheRecordsGivesTheRecords() throws Exception {
+        String base = install("ret-feed");
+        writeVersions(base, "db-01", 3);
+        writeVersions(base, "db-02", 2);
+        ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":1}}"));
+        ok(client().post(base + "/history/_prune", ""));
+        List<String> left = new ArrayList<>();
+        client().get(base + "/changes?size=100").json().path("changes")
+                .forEach(change -> left.add(change.path("entityId").asText() + "@" + change.path("version").asLong()));
+        assertThat(left).containsExactly("host:db-01@3", "host:db-02@2");
+    }
+
+    @Test
+    void retentionAndPrunedHistorySurviveARestart() throws Exception {
+        String base = install("ret-restart");
+        writeVersions(base, "app-01", 3);
+        ok(client().put(base, "{\"history\":{\"retentionDays\":90,\"maxVersionsPerEntity\":2}}"));
+        ok(client().post(base + "/history/_prune", ""));
+        server.stop();
+        server.start();
+        assertThat(status("ret-restart").path("history").toString()).isEqualTo("{\"retentionDays\":90,\"maxVersionsPerEntity\":2}");
+        assertThat(versions(base, "app-01")).containsExactly(3L, 2L);
+    }
+
+    private static String encoded(String time) {
+        return URLEncoder.encode(time, StandardCharsets.UTF_8);
+    }
+}
