@@ -44,12 +44,13 @@ def main(readme):
         sys.exit("readme-commands: README.md sections with shell blocks in no group of "
                  "scripts/readme-commands.py: %s" % ", ".join(unplaced))
     for name, titles in GROUPS:
-        say("=== %s" % name)
+        print("echo; echo %s \"(at $SECONDS s)\"" % sh_quote("=== " + name))
         for title in titles:
             if title in HOOKS:
                 print(HOOKS[title])
             emit(title, blocks)
         print("stop_run_server")
+    print("echo; echo \"(README commands done at $SECONDS s)\"")
 
 
 def read_blocks(readme):
