@@ -5,12 +5,14 @@
 #
 #   scripts/class-archive.sh            writes server/target/entity-store-server.jsa
 #   java -XX:SharedArchiveFile=server/target/entity-store-server.jsa -jar server/target/entity-store-server.jar
+#   scripts/class-archive.sh JAR        writes the archive beside that jar (e.g. an installed copy)
 #
-# The archive belongs to this jar and this JDK: after a rebuild, make it again (a stale one is ignored by
-# the JVM with a warning, and the server starts as without it).
+# The archive belongs to this jar, at this path, and this JDK: after a rebuild or a copy elsewhere, make
+# it again (JDK 17 ignores an archive made for another jar path with a warning, and the server starts as
+# without it).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-JAR="${REPO_ROOT}/server/target/entity-store-server.jar"
+JAR="${1:-${REPO_ROOT}/server/target/entity-store-server.jar}"
 ARCHIVE="${JAR%.jar}.jsa"
 [[ -f "$JAR" ]] || { echo "no $JAR: build it first (mvn -B -q -DskipTests package)" >&2; exit 1; }
 
