@@ -20,7 +20,7 @@ record FigureSpec(String name, String types, int entities, String what) {
             "visible", new FigureSpec("visible", "host", 1_000_000,
                     "write-to-visible: 300 updates, each followed by KQL lists until the list finds it (target: visible on return)"),
             "link", new FigureSpec("link", "host", 1_000_000,
-                    "resolution: a link of 1,000 ids into one target on 1M stored, then its unlink, 5 rounds (target <= 1 s per link)"),
+                    "resolution: a link of 1,000 ids into one target on 1M stored, then its unlink, 5 rounds unless --rounds says otherwise (target <= 1 s per link)"),
             "mixed", new FigureSpec("mixed", "all", 100_000,
                     "mixed read/write at 200/s for 60 s over 100k entities of the four types"),
             "soak", new FigureSpec("soak", "all", 100_000,
