@@ -13,7 +13,8 @@ import java.util.Map;
  * bulk update.
  *
  * <p>A key holding a dot makes two different trees flatten to the same path; those records are diffed
- * through the maps, which is the definition.
+ * through the maps, which is the definition. The walk itself finds such a key (or nesting deeper than it
+ * keeps keys for) and gives up, so a record is not walked once more just to look for one.
  */
 public final class RecordDiff {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -26,25 +27,36 @@ public final class RecordDiff {
 
     /** Every path whose value differs between the two records, in {@code after}'s order, then removals. */
     public static ObjectNode between(ObjectNode before, ObjectNode after) {
-        if (depthOrDottedKey(before, 0) || depthOrDottedKey(after, 0)) {
-            return FieldChanges.between(FieldChanges.leaves(before), FieldChanges.leaves(after));
-        }
         RecordDiff diff = new RecordDiff();
-        diff.changed(before, after, 0);
-        diff.removed(before, after, 0);
-        return diff.fields;
+        if (diff.changed(before, after, 0) && diff.removed(before, after, 0)) {
+            return diff.fields;
+        }
+        return FieldChanges.between(FieldChanges.leaves(before), FieldChanges.leaves(after));
     }
 
-    /** Leaves of {@code after} that are new or differ from {@code before}'s leaf at the same path. */
-    private void changed(JsonNode before, ObjectNode after, int depth) {
+    /** Whether the walk can name the path of a key at {@code depth}: no dot in it, and room to keep it. */
+    private boolean walkable(String key, int depth) {
+        return depth < keys.length && key.indexOf('.') < 0;
+    }
+
+    /**
+     * Leaves of {@code after} that are new or differ from {@code before}'s leaf at the same path; false when
+     * a key is not {@link #walkable}.
+     */
+    private boolean changed(JsonNode before, ObjectNode after, int depth) {
         Iterator<Map.Entry<String, JsonNode>> entries = after.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
+            if (!walkable(entry.getKey(), depth)) {
+                return false;
+            }
             keys[depth] = entry.getKey();
             JsonNode old = before instanceof ObjectNode object ? object.get(entry.getKey()) : null;
             JsonNode value = entry.getValue();
             if (value instanceof ObjectNode nested) {
-                changed(old, nested, depth + 1);
+                if (!changed(old, nested, depth + 1)) {
+                    return false;
+                }
             } else {
                 JsonNode oldLeaf = old == null || old.isObject() ? null : old;
                 if (oldLeaf == null || !oldLeaf.equals(value)) {
@@ -56,21 +68,31 @@ public final class RecordDiff {
                 }
             }
         }
+        return true;
     }
 
-    /** Leaves of {@code before} that are no leaf of {@code after} (gone, or now an object). */
-    private void removed(ObjectNode before, JsonNode after, int depth) {
+    /**
+     * Leaves of {@code before} that are no leaf of {@code after} (gone, or now an object); false when a key
+     * is not {@link #walkable}.
+     */
+    private boolean removed(ObjectNode before, JsonNode after, int depth) {
         Iterator<Map.Entry<String, JsonNode>> entries = before.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
+            if (!walkable(entry.getKey(), depth)) {
+                return false;
+            }
             keys[depth] = entry.getKey();
             JsonNode now = after instanceof ObjectNode object ? object.get(entry.getKey()) : null;
             if (entry.getValue() instanceof ObjectNode nested) {
-                removed(nested, now, depth + 1);
+                if (!removed(nested, now, depth + 1)) {
+                    return false;
+                }
             } else if (now == null || now.isObject()) {
                 fields.putObject(path(depth)).set("before", entry.getValue());
             }
         }
+        return true;
     }
 
     private String path(int depth) {
@@ -82,21 +104,5 @@ public final class RecordDiff {
             path.append('.').append(keys[i]);
         }
         return path.toString();
-    }
-
-    /** Whether a key holds a dot, or objects nest deeper than this walk keeps keys for. */
-    private static boolean depthOrDottedKey(ObjectNode node, int depth) {
-        if (depth >= 64) {
-            return true;
-        }
-        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            if (entry.getKey().indexOf('.') >= 0
-                    || entry.getValue() instanceof ObjectNode nested && depthOrDottedKey(nested, depth + 1)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -40,6 +40,23 @@ class RecordDiffTest {
     }
 
     @Test
+    void recordsNestedDeeperThanTheWalkKeepsAreDiffedThroughTheMaps() {
+        ObjectNode before = NODES.objectNode();
+        ObjectNode after = NODES.objectNode();
+        ObjectNode b = before;
+        ObjectNode a = after;
+        for (int depth = 0; depth < 70; depth++) {
+            b = b.putObject("k" + depth);
+            a = a.putObject("k" + depth);
+        }
+        b.put("leaf", 1);
+        a.put("leaf", 2);
+        ObjectNode fields = RecordDiff.between(before, after);
+        assertThat(fields).isEqualTo(byMaps(before, after));
+        assertThat(fields.size()).isEqualTo(1);
+    }
+
+    @Test
     void agreesWithTheMapsOnRandomRecords() {
         SplittableRandom random = new SplittableRandom(15);
         for (int i = 0; i < 5_000; i++) {
