@@ -27,6 +27,20 @@ public interface ChangeFeed {
     CommittedBatch committedSince(long seqNo, int limit);
 
     /**
+     * Whether {@link #changesSince} from {@code seqNo} is complete. A store may not be able to name the
+     * records written before some point (a log that began after them): a follower behind that point
+     * rebuilds from {@link #recordsAfter} instead.
+     */
+    boolean followsFrom(long seqNo);
+
+    /**
+     * Up to {@code limit} records after ({@code space}, {@code id}) in the store's key order (space, then
+     * id; start from {@code ("", "")}), each as stored, as an upsert at its seqNo: every record once, read
+     * in the order cheapest for the store. What an empty index is built from.
+     */
+    List<CommittedChange> recordsAfter(String space, String id, int limit);
+
+    /**
      * The records of these ids in one space as stored now, in one read: what an index that does not keep
      * a copy of each record answers a search with. Ids with no record are absent from the answer.
      */

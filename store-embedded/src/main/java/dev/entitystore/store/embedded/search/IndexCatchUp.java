@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the index from its last commit up to a given store seqNo through {@link ChangeFeed#committedSince}:
- * after a crash (store committed, index not). A new or dropped index is built by {@link IndexRebuild} instead.
+ * after a crash (store committed, index not). A new or dropped index is built by {@link IndexRebuild} instead,
+ * and so is one committed before the store's change log begins ({@link ChangeFeed#followsFrom}).
  *
  * <p>Changes above {@code untilSeq} are skipped: the follower receives those from the store's commits, in
  * order, after the catch-up; applying a newer state here and an older one from the queue would go back.
@@ -29,6 +30,12 @@ final class IndexCatchUp {
         long from = index.appliedSeq();
         if (from >= untilSeq) {
             return;
+        }
+        if (!index.isEmpty() && !store.followsFrom(from)) {
+            // The store cannot name everything written since this index's commit (its change log begins
+            // later): only a build from every record is sure to miss nothing.
+            LOG.warn("search index committed through seq {}, before the store's change log; rebuilding it", from);
+            index.clear();
         }
         if (index.isEmpty()) {
             IndexRebuild.run(index, store, untilSeq);

@@ -1,8 +1,6 @@
 package dev.entitystore.store.embedded.search;
 
-import dev.entitystore.domain.store.Change;
 import dev.entitystore.domain.store.ChangeFeed;
-import dev.entitystore.domain.store.CommittedBatch;
 import dev.entitystore.domain.store.CommittedChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * Builds an empty index from the store (first start on a pre-filled store, or an index dropped for another
  * layout): the start-up the server waits for, so it uses every core.
  *
- * <p>Why it can differ from {@link IndexCatchUp}: the store's change sequence holds each record once, at
- * its latest state, and tombstones only name records that are gone. Into an empty index the records can
- * therefore be added in any order and tombstones skipped: no delete terms to resolve, no ordering between
- * threads. This thread reads batches of stored JSON (unparsed) from the store; indexing threads add them.
+ * <p>Why it can differ from {@link IndexCatchUp}: into an empty index the store's records, each once at
+ * its latest state, can be added in any order, and what was deleted is simply not there: no delete terms
+ * to resolve, no ordering between threads. This thread reads batches of stored JSON (unparsed) from the
+ * store in its key order ({@link ChangeFeed#recordsAfter}); indexing threads add them.
  */
 final class IndexRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(IndexRebuild.class);
@@ -73,19 +71,24 @@ final class IndexRebuild {
         }
     }
 
-    /** Hands the store's records to the indexers in batches, then one END per indexer. */
+    /**
+     * Hands the store's records to the indexers in batches, in the store's key order (a sequential read),
+     * then one END per indexer. A record written after {@code untilSeq} is left to the follower, which
+     * receives that write after this build.
+     */
     private static void read(ChangeFeed store, long untilSeq, BlockingQueue<List<CommittedChange>> queue,
                              List<Future<Long>> indexers) throws InterruptedException, ExecutionException {
-        long from = 0;
+        String space = "";
+        String id = "";
         long read = 0;
         long nextLog = LOG_EVERY;
         try {
-            while (from < untilSeq) {
-                CommittedBatch batch = store.committedSince(from, BATCH);
-                List<CommittedChange> records = new ArrayList<>(batch.changes().size());
-                for (CommittedChange change : batch.changes()) {
-                    if (change.kind() == Change.Kind.UPSERT && change.seqNo() <= untilSeq) {
-                        records.add(change);
+            while (true) {
+                List<CommittedChange> batch = store.recordsAfter(space, id, BATCH);
+                List<CommittedChange> records = new ArrayList<>(batch.size());
+                for (CommittedChange record : batch) {
+                    if (record.seqNo() <= untilSeq) {
+                        records.add(record);
                     }
                 }
                 if (!records.isEmpty()) {
@@ -93,14 +96,15 @@ final class IndexRebuild {
                 }
                 read += records.size();
                 if (read >= nextLog) {
-                    LOG.info("search index build: {} records read, at seq {} of {}", read, batch.throughSeqNo(), untilSeq);
+                    LOG.info("search index build: {} records read", read);
                     nextLog += LOG_EVERY;
                 }
-                long through = Math.min(batch.throughSeqNo(), untilSeq);
-                if (!batch.more() || through <= from) {
+                if (batch.size() < BATCH) {
                     break;
                 }
-                from = through;
+                CommittedChange last = batch.get(batch.size() - 1);
+                space = last.space();
+                id = last.id();
             }
         } finally {
             for (int i = 0; i < indexers.size(); i++) {

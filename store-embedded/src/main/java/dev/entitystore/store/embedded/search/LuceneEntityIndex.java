@@ -170,6 +170,17 @@ public final class LuceneEntityIndex implements AutoCloseable {
         return appliedSeq == 0 && writer.getDocStats().maxDoc == 0;
     }
 
+    /** Drops every document, back to an empty index at seq 0 (to be built anew from the store). */
+    void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the search index at " + path + ": " + e.getMessage(), e);
+        }
+        appliedSeq = 0;
+        searchableSeq.set(0);
+    }
+
     /**
      * Adds records known to be absent from the index (a build from the store, {@link IndexRebuild}): no
      * delete terms, so no lookups at flush. Safe from several threads at once.

@@ -100,7 +100,7 @@ public final class SqliteBackup implements StoreBackup {
     private static long[] figures(Path copy) throws SQLException {
         try (Connection connection = SqliteConnections.openForBackup(copy); Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT MAX((SELECT value FROM store_meta WHERE key = 'last_seq'),"
-                     + " COALESCE((SELECT MAX(seq) FROM entities), 0), COALESCE((SELECT MAX(seq) FROM tombstones), 0)),"
+                     + " COALESCE((SELECT MAX(seq) FROM changes), 0), COALESCE((SELECT MAX(seq) FROM tombstones), 0)),"
                      + " (SELECT COUNT(*) FROM entities)")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};

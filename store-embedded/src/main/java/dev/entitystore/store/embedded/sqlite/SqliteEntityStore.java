@@ -15,6 +15,7 @@ import dev.entitystore.domain.store.ChangeBatch;
 import dev.entitystore.domain.store.ChangeFeed;
 import dev.entitystore.domain.store.CommitListener;
 import dev.entitystore.domain.store.CommittedBatch;
+import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.CreateOutcome;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityPage;
@@ -62,6 +63,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private final WriteAdmission admission;
     private final ReadConnectionPool readPool;
     private final SqliteReads reads;
+    private final SqliteChangeLog changeLog;
     private final MergePreparer preparer;
     private final DataFilesWatch files;
     private final WalCheckpointer checkpointer;
@@ -76,6 +78,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         this.writeTransaction = writeTransaction;
         this.readPool = readPool;
         this.reads = new SqliteReads(readPool);
+        this.changeLog = new SqliteChangeLog(readPool);
         this.preparer = new MergePreparer(reads);
         this.files = files;
         this.checkpointer = checkpointer;
@@ -141,12 +144,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
 
     /** The record store's health: its files, its disk, its queue (see {@link SqliteStoreHealth}). */
     public dev.entitystore.domain.health.HealthCheck health() {
-        return new SqliteStoreHealth(this);
-    }
-
-    /** Why writes cannot be made durable now, if so: the data directory or database file is gone. */
-    java.util.Optional<String> filesProblem() {
-        return files.problem();
+        return new SqliteStoreHealth(this, files);
     }
 
     boolean isClosed() {
@@ -241,18 +239,9 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
                 () -> tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
     }
 
-    /**
-     * An entity write, through admission: refused at once when too many are waiting. Settings and space
-     * deletions are not bounded: they are rare, and an engine's install or uninstall should not fail on load.
-     * {@code work} is made once admitted: what it prepares off the writer would be wasted on a refusal.
-     */
+    /** Settings and space deletions are not admitted: they are rare, and an install should not fail on load. */
     private <T> T admitted(String notApplied, int records, Supplier<GroupCommitWriter.Work<T>> work) {
-        admission.admit(records, notApplied);
-        try {
-            return writer.submit(notApplied, records, work.get());
-        } finally {
-            admission.release(records);
-        }
+        return admission.submit(writer, notApplied, records, work);
     }
 
     @Override
@@ -301,7 +290,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public ChangeBatch changesSince(long seqNo, int limit) {
         positive(limit);
-        return reads.changesSince(seqNo, limit);
+        return changeLog.changesSince(seqNo, limit);
     }
 
     @Override
@@ -312,7 +301,18 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public CommittedBatch committedSince(long seqNo, int limit) {
         positive(limit);
-        return reads.committedSince(seqNo, limit);
+        return changeLog.committedSince(seqNo, limit);
+    }
+
+    @Override
+    public boolean followsFrom(long seqNo) {
+        return changeLog.followsFrom(seqNo);
+    }
+
+    @Override
+    public List<CommittedChange> recordsAfter(String space, String id, int limit) {
+        positive(limit);
+        return changeLog.recordsAfter(Objects.requireNonNull(space, "space"), Objects.requireNonNull(id, "id"), limit);
     }
 
     @Override

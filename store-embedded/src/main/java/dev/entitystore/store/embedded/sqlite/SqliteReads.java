@@ -5,15 +5,10 @@ import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
-import dev.entitystore.domain.store.Change;
-import dev.entitystore.domain.store.ChangeBatch;
-import dev.entitystore.domain.store.CommittedBatch;
-import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.EntityPage;
 import dev.entitystore.domain.store.StoredJson;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /** The read queries, on connections of the pool; never on the writer's. */
 final class SqliteReads {
@@ -32,10 +26,6 @@ final class SqliteReads {
             "SELECT id, source, seq, version FROM entities WHERE space = ? ORDER BY id LIMIT ?";
     private static final String SCAN_AFTER =
             "SELECT id, source, seq, version FROM entities WHERE space = ? AND id > ? ORDER BY id LIMIT ?";
-    private static final String CHANGED = "SELECT seq, space, id, source, version FROM entities"
-            + " WHERE seq > ? ORDER BY seq LIMIT ?";
-    private static final String DELETED = "SELECT seq, space, id FROM tombstones WHERE seq > ? ORDER BY seq LIMIT ?";
-    private static final String LAST_SEQ = "SELECT value FROM store_meta WHERE key = 'last_seq'";
     private static final String HISTORY = "SELECT seq, change FROM changes WHERE space = ? AND id = ? AND seq < ?"
             + " AND time >= ? AND time <= ? ORDER BY seq DESC LIMIT ?";
     private static final String FEED = "SELECT seq, space, change FROM changes WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -154,104 +144,6 @@ final class SqliteReads {
             s.setInt(3, limit);
         }
         return s;
-    }
-
-    /**
-     * Upserts and tombstones above {@code seqNo}, merged by seq. Both tables are read in one read
-     * transaction, so the batch is one snapshot: a record moving to a newer seq meanwhile is seen once.
-     */
-    ChangeBatch changesSince(long seqNo, int limit) {
-        Merged<Change> merged = since("changesSince", seqNo, limit, Change::seqNo,
-                (seq, space, id, source, version) -> Change.upsert(space,
-                        new StoredEntity(id, JsonCodec.read(source, "record " + space + "/" + id), seq, version)),
-                (seq, space, id) -> id == null ? Change.spaceDeleted(seq, space) : Change.delete(seq, space, id));
-        return new ChangeBatch(merged.changes(), merged.through(), merged.more());
-    }
-
-    /** As {@link #changesSince}, each record's JSON as stored, not parsed: what an index rebuild reads. */
-    CommittedBatch committedSince(long seqNo, int limit) {
-        Merged<CommittedChange> merged = since("committedSince", seqNo, limit, CommittedChange::seqNo,
-                (seq, space, id, source, version) -> CommittedChange.upsert(seq, space, id, new String(source, StandardCharsets.UTF_8)),
-                (seq, space, id) -> id == null ? CommittedChange.spaceDeleted(seq, space) : CommittedChange.delete(seq, space, id));
-        return new CommittedBatch(merged.changes(), merged.through(), merged.more());
-    }
-
-    @FunctionalInterface
-    private interface UpsertRow<T> {
-        T read(long seq, String space, String id, byte[] source, long version);
-    }
-
-    @FunctionalInterface
-    private interface TombstoneRow<T> {
-        /** {@code id} is null for a space's tombstone. */
-        T read(long seq, String space, String id);
-    }
-
-    private record Merged<T>(List<T> changes, long through, boolean more) {}
-
-    private <T> Merged<T> since(String what, long seqNo, int limit, ToLongFunction<T> seqOf, UpsertRow<T> upsert,
-                                TombstoneRow<T> tombstone) {
-        return pool.read(what, c -> {
-            c.execute("BEGIN");
-            try {
-                List<T> upserts = upserts(c, seqNo, limit, upsert);
-                List<T> deletes = deletes(c, seqNo, limit, tombstone);
-                long lastSeq = lastSeq(c);
-                return mergeBySeq(upserts, deletes, seqOf, limit, seqNo, lastSeq);
-            } finally {
-                c.execute("COMMIT");
-            }
-        });
-    }
-
-    private static <T> List<T> upserts(ReadConnection c, long seqNo, int limit, UpsertRow<T> row) throws SQLException {
-        PreparedStatement s = c.prepare(CHANGED);
-        s.setLong(1, seqNo);
-        s.setInt(2, limit);
-        List<T> changes = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                changes.add(row.read(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getLong(5)));
-            }
-        }
-        return changes;
-    }
-
-    private static <T> List<T> deletes(ReadConnection c, long seqNo, int limit, TombstoneRow<T> row) throws SQLException {
-        PreparedStatement s = c.prepare(DELETED);
-        s.setLong(1, seqNo);
-        s.setInt(2, limit);
-        List<T> changes = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                changes.add(row.read(rs.getLong(1), rs.getString(2), rs.getString(3)));
-            }
-        }
-        return changes;
-    }
-
-    private static long lastSeq(ReadConnection c) throws SQLException {
-        try (ResultSet rs = c.prepare(LAST_SEQ).executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static <T> Merged<T> mergeBySeq(List<T> a, List<T> b, ToLongFunction<T> seqOf, int limit, long fromSeq,
-                                            long lastSeq) {
-        List<T> merged = new ArrayList<>(Math.min(limit, a.size() + b.size()));
-        int i = 0;
-        int j = 0;
-        while (merged.size() < limit && (i < a.size() || j < b.size())) {
-            if (j >= b.size() || (i < a.size() && seqOf.applyAsLong(a.get(i)) < seqOf.applyAsLong(b.get(j)))) {
-                merged.add(a.get(i++));
-            } else {
-                merged.add(b.get(j++));
-            }
-        }
-        // Each side was cut at limit; if anything was left over, or a full batch was returned, more may follow.
-        boolean more = i < a.size() || j < b.size() || a.size() == limit || b.size() == limit;
-        long through = more ? seqOf.applyAsLong(merged.get(merged.size() - 1)) : Math.max(lastSeq, fromSeq);
-        return new Merged<>(merged, through, more);
     }
 
     /**

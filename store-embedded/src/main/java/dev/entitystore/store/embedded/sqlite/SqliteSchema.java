@@ -44,7 +44,7 @@ final class SqliteSchema {
                       version INTEGER NOT NULL,
                       PRIMARY KEY (space, id)
                     ) WITHOUT ROWID""",
-                    // changesSince walks this; seq only grows, so new entries land at the right edge.
+                    // changesSince walked this until migration 3.
                     "CREATE UNIQUE INDEX entities_by_seq ON entities (seq)",
                     // Deletes, for changesSince. id NULL marks a whole space deleted (deleteAll).
                     """
@@ -75,7 +75,15 @@ final class SqliteSchema {
                       change TEXT    NOT NULL
                     )""",
                     // A record's history, newest first, is a backwards walk of this index.
-                    "CREATE INDEX changes_by_record ON changes (space, id, seq)")));
+                    "CREATE INDEX changes_by_record ON changes (space, id, seq)")),
+            new Migration(3, "entities_by_seq dropped: the search index catches up from the change log", List.of(
+                    // Every write since migration 2 appended its change, and a record's newest change is never
+                    // pruned, so the log names every record written after its first row: a follower at or
+                    // above change_log_from catches up from it (SqliteChangeLog); one below it rebuilds.
+                    """
+                    INSERT INTO store_meta (key, value) VALUES ('change_log_from', COALESCE(
+                      (SELECT MIN(seq) - 1 FROM changes), (SELECT value FROM store_meta WHERE key = 'last_seq')))""",
+                    "DROP INDEX entities_by_seq")));
 
     private final List<Migration> migrations;
 

@@ -20,14 +20,17 @@ final class SqliteStoreHealth implements HealthCheck {
     static final long LOW_DISK_BYTES = 256L * 1024 * 1024;
 
     private final SqliteEntityStore store;
+    /** Whether the data directory or database file is gone: then writes cannot be made durable. */
+    private final DataFilesWatch files;
 
-    SqliteStoreHealth(SqliteEntityStore store) {
+    SqliteStoreHealth(SqliteEntityStore store, DataFilesWatch files) {
         this.store = store;
+        this.files = files;
     }
 
     @Override
     public Optional<String> refusesWrites() {
-        return store.filesProblem();
+        return files.problem();
     }
 
     @Override
@@ -39,7 +42,7 @@ final class SqliteStoreHealth implements HealthCheck {
         if (store.isClosed()) {
             return new ComponentHealth(NAME, HealthLevel.UNAVAILABLE, "The entity store is closed (the server is stopping)", meta);
         }
-        Optional<String> lost = store.filesProblem();
+        Optional<String> lost = files.problem();
         if (lost.isPresent()) {
             return new ComponentHealth(NAME, HealthLevel.CRITICAL, lost.get() + ". Writes are refused (503), nothing of them "
                     + "applied. Stop the server, put the data directory back or restore a backup into it, and start again", meta);

@@ -1,6 +1,7 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import dev.entitystore.domain.error.StoreBusyException;
+import java.util.function.Supplier;
 
 /**
  * Bounds the entity writes taken in but not yet answered (queued for the writer, committing, or waiting
@@ -33,6 +34,19 @@ final class WriteAdmission {
                     + RETRY_AFTER_SECONDS + " second.", RETRY_AFTER_SECONDS);
         }
         pending += records;
+    }
+
+    /**
+     * {@code work}, made once admitted (what it prepares off the writer would be wasted on a refusal),
+     * run by {@code writer}; the records are released when it is answered.
+     */
+    <T> T submit(GroupCommitWriter writer, String notApplied, int records, Supplier<GroupCommitWriter.Work<T>> work) {
+        admit(records, notApplied);
+        try {
+            return writer.submit(notApplied, records, work.get());
+        } finally {
+            release(records);
+        }
     }
 
     synchronized void release(int records) {

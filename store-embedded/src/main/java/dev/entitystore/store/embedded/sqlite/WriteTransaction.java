@@ -83,11 +83,14 @@ final class WriteTransaction implements AutoCloseable {
         }
     }
 
-    /** Max of the recorded last seq and every seq on disk, so a counter can never go backwards. */
+    /**
+     * Max of the recorded last seq and the last seq of the log and the tombstones, so a counter can never go
+     * backwards. (A record's seq is its change's, and last_seq is saved in each write's transaction; the
+     * records' own maximum would be a scan of every record, with no index by seq.)
+     */
     private long loadLastSeq() throws SQLException {
         try (ResultSet rs = control.executeQuery("SELECT MAX("
                 + "(SELECT value FROM store_meta WHERE key = 'last_seq'),"
-                + "COALESCE((SELECT MAX(seq) FROM entities), 0),"
                 + "COALESCE((SELECT MAX(seq) FROM tombstones), 0),"
                 + "COALESCE((SELECT MAX(seq) FROM changes), 0))")) {
             rs.next();

@@ -121,6 +121,35 @@ class EmbeddedSearchIndexTest {
         }
     }
 
+    /**
+     * A store upgraded from before its change log: an index committed before the log's first write cannot
+     * be caught up from it (the records written in between have no change), so it is built anew.
+     */
+    @Test
+    void anIndexCommittedBeforeTheStoresChangeLogBeginsIsRebuiltNotCaughtUp() throws Exception {
+        long logFrom;
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            EmbeddedSearchIndex index = openIndex(store, NEVER);
+            put(store, "default", "before-1", 1);
+            index.commit();
+            put(store, "default", "unlogged", 1);   // as if written before the change log existed
+            logFrom = store.lastSeqNo();
+            put(store, "default", "logged", 1);
+            index.crash();
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteEntityStore.DB_FILE_NAME));
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM changes WHERE seq <= " + logFrom);
+            s.executeUpdate("UPDATE store_meta SET value = " + logFrom + " WHERE key = 'change_log_from'");
+        }
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {
+            assertThat(store.followsFrom(logFrom - 1)).isFalse();
+            assertThat(store.followsFrom(logFrom)).isTrue();
+            assertThat(indexed(index, "default")).isEqualTo(stored(store, "default")).containsOnlyKeys("before-1", "unlogged", "logged");
+            assertThat(index.appliedSeq()).isEqualTo(store.lastSeqNo());
+        }
+    }
+
     @Test
     void rebuildsWhenTheIndexIsMissing() throws Exception {
         try (SqliteEntityStore store = SqliteEntityStore.open(dataDir); EmbeddedSearchIndex index = openIndex(store, NEVER)) {

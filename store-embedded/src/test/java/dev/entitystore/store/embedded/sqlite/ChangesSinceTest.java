@@ -71,6 +71,70 @@ class ChangesSinceTest extends StoreTestSupport {
     }
 
     @Test
+    void paging_passes_over_writes_that_a_later_write_of_the_same_record_replaced() {
+        openStore();
+        store.create("default", "a", obj("v", 0));
+        for (int i = 1; i <= 5; i++) {
+            store.merge("default", "a", updateField("v", i));
+            store.create("default", "n" + i, obj("v", i));
+        }
+        store.delete("default", "n2");
+
+        List<Change> seen = new ArrayList<>();
+        long through = 0;
+        int batches = 0;
+        ChangeBatch batch;
+        do {
+            batch = store.changesSince(through, 2);
+            if (batch.more()) {
+                assertThat(batch.throughSeqNo()).isGreaterThan(through); // every batch that promises more moves on
+            }
+            seen.addAll(batch.changes());
+            through = batch.throughSeqNo();
+            batches++;
+        } while (batch.more());
+
+        assertThat(seen).extracting(Change::kind, Change::id).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.UPSERT, Optional.of("n1")),
+                org.assertj.core.groups.Tuple.tuple(Kind.UPSERT, Optional.of("n3")),
+                org.assertj.core.groups.Tuple.tuple(Kind.UPSERT, Optional.of("n4")),
+                org.assertj.core.groups.Tuple.tuple(Kind.UPSERT, Optional.of("a")),
+                org.assertj.core.groups.Tuple.tuple(Kind.UPSERT, Optional.of("n5")),
+                org.assertj.core.groups.Tuple.tuple(Kind.DELETE, Optional.of("n2")));
+        assertThat(seen.get(3).entity().orElseThrow().source()).isEqualTo(obj("v", 5));
+        assertThat(through).isEqualTo(store.lastSeqNo());
+        assertThat(batches).isGreaterThan(3);
+    }
+
+    @Test
+    void records_after_a_key_are_every_record_once_in_key_order_at_its_seq() {
+        openStore();
+        store.create("b", "x", obj("v", 1));
+        store.create("a", "y", obj("v", 2));
+        store.create("a", "x", obj("v", 3));
+        store.merge("a", "y", updateField("v", 4));
+        store.delete("b", "x");
+        store.create("c", "z", obj("v", 5));
+
+        List<dev.entitystore.domain.store.CommittedChange> all = new ArrayList<>();
+        String space = "";
+        String id = "";
+        List<dev.entitystore.domain.store.CommittedChange> page;
+        do {
+            page = store.recordsAfter(space, id, 1);
+            all.addAll(page);
+            if (!page.isEmpty()) {
+                space = page.get(0).space();
+                id = page.get(0).id();
+            }
+        } while (!page.isEmpty());
+
+        assertThat(all).extracting(c -> c.space() + "/" + c.id()).containsExactly("a/x", "a/y", "c/z");
+        assertThat(all.get(1).seqNo()).isEqualTo(store.get("a", "y").orElseThrow().seqNo());
+        assertThat(dev.entitystore.domain.store.TestJson.parse(all.get(1).json())).isEqualTo(obj("v", 4));
+    }
+
+    @Test
     void paging_with_through_seq_visits_every_change_once_in_order() {
         openStore();
         List<BulkOperation> items = new ArrayList<>();

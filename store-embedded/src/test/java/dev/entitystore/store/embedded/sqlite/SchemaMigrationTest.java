@@ -59,6 +59,39 @@ class SchemaMigrationTest {
         assertThat(query("SELECT MAX(version) FROM schema_version")).isEqualTo(String.valueOf(PROBE.version()));
     }
 
+    /**
+     * Migration 3: the records' index by seq goes, and the change log's start is kept, so that a follower
+     * knows whether the log names everything written after its own last point.
+     */
+    @Test
+    void a_version_2_database_loses_the_seq_index_and_records_where_its_change_log_begins() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir, new SqliteSchema(SqliteSchema.MIGRATIONS.subList(0, 2)))) {
+            store.create("default", "old-1", obj());
+            store.create("default", "old-2", obj());
+            store.create("default", "new", obj());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteEntityStore.DB_FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM changes WHERE seq <= 2"); // as if written before migration 2 made the log
+        }
+
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            assertThat(store.followsFrom(1)).isFalse();
+            assertThat(store.followsFrom(2)).isTrue();
+            assertThat(store.changesSince(2, 10).changes()).extracting(ch -> ch.id().orElseThrow()).containsExactly("new");
+            assertThat(store.lastSeqNo()).isEqualTo(3);
+        }
+        assertThat(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'entities_by_seq'")).isEqualTo("0");
+        assertThat(query("SELECT value FROM store_meta WHERE key = 'change_log_from'")).isEqualTo("2");
+    }
+
+    @Test
+    void a_new_database_follows_its_change_log_from_the_start() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            assertThat(store.followsFrom(0)).isTrue();
+        }
+    }
+
     @Test
     void a_database_with_a_newer_schema_than_this_build_knows_is_refused_with_a_clear_message() throws Exception {
         SqliteEntityStore.open(dataDir, withProbe()).close();
