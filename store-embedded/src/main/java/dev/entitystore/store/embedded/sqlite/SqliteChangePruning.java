@@ -6,14 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * History retention on the embedded store ({@code EntityHistory.prune}): the {@code changes} rows of one space
- * walked in record order a batch of records at a time, each batch one task of the group-commit writer, so a
- * prune never races a write and never holds the writer for long. Per record it deletes, below the record's
- * newest change, the rows older than the cut-off time and those past the versions kept.
+ * History retention on the embedded store ({@code EntityHistory.prune}): the records of one space, standing
+ * ones and then deleted ones ({@link HistoryHeads}), a batch at a time in id order, each batch one task of the
+ * group-commit writer, so a prune never races a write and never holds the writer for long. Per record it
+ * walks the history back from the newest change, which is always kept: it keeps the changes that are both
+ * among the versions kept and not older than the cut-off, and deletes the first one that is not, with every
+ * change before it (times never go back in seq order, so older changes fail the cut-off too).
  */
 final class SqliteChangePruning {
     /** Records per writer task: small enough that writes queued behind it wait milliseconds, not seconds. */
     static final int RECORDS_PER_BATCH = 500;
+
+    private static final String[] RECORDS = {
+            "SELECT id, seq FROM entities WHERE space = ? AND id > ? ORDER BY id LIMIT ?",
+            "SELECT id, seq FROM deleted_heads WHERE space = ? AND id > ? ORDER BY id LIMIT ?"};
 
     private final GroupCommitWriter writer;
 
@@ -26,13 +32,15 @@ final class SqliteChangePruning {
             throw new IllegalArgumentException("keepVersions must be at least 1");
         }
         long removed = 0;
-        String afterId = "";
-        while (afterId != null) {
-            String from = afterId;
-            Batch batch = writer.submit("the history of space " + space + " was not pruned", RECORDS_PER_BATCH,
-                    tx -> pruneBatch(tx.connection(), space, from, beforeMillis, keepVersions));
-            removed += batch.removed();
-            afterId = batch.lastId();
+        for (String records : RECORDS) {
+            String afterId = "";
+            while (afterId != null) {
+                String from = afterId;
+                Batch batch = writer.submit("the history of space " + space + " was not pruned", RECORDS_PER_BATCH,
+                        tx -> pruneBatch(tx.connection(), records, space, from, beforeMillis, keepVersions));
+                removed += batch.removed();
+                afterId = batch.lastId();
+            }
         }
         return removed;
     }
@@ -40,60 +48,51 @@ final class SqliteChangePruning {
     /** What one batch removed, and the last record it looked at (null when none was left). */
     private record Batch(long removed, String lastId) {}
 
-    private static Batch pruneBatch(Connection connection, String space, String afterId, long beforeMillis, int keepVersions)
-            throws SQLException {
+    private static Batch pruneBatch(Connection connection, String records, String space, String afterId,
+                                    long beforeMillis, int keepVersions) throws SQLException {
         long removed = 0;
         String lastId = null;
-        try (PreparedStatement records = connection.prepareStatement(
-                     "SELECT id, COUNT(*), MAX(seq), MIN(time) FROM changes WHERE space = ? AND id > ? GROUP BY id ORDER BY id LIMIT ?");
-             PreparedStatement byAge = connection.prepareStatement(
-                     "DELETE FROM changes WHERE space = ? AND id = ? AND seq < ? AND time < ?");
-             PreparedStatement keptFrom = connection.prepareStatement(
-                     "SELECT seq FROM changes WHERE space = ? AND id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?");
-             PreparedStatement byVersions = connection.prepareStatement(
-                     "DELETE FROM changes WHERE space = ? AND id = ? AND seq < ?")) {
-            records.setString(1, space);
-            records.setString(2, afterId);
-            records.setInt(3, RECORDS_PER_BATCH);
-            try (ResultSet rows = records.executeQuery()) {
+        try (PreparedStatement heads = connection.prepareStatement(records);
+             PreparedStatement change = connection.prepareStatement("SELECT space, id, prev, time FROM changes WHERE seq = ?");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM changes WHERE seq = ?")) {
+            heads.setString(1, space);
+            heads.setString(2, afterId);
+            heads.setInt(3, RECORDS_PER_BATCH);
+            try (ResultSet rows = heads.executeQuery()) {
                 while (rows.next()) {
-                    String id = rows.getString(1);
-                    lastId = id;
-                    long count = rows.getLong(2);
-                    long newest = rows.getLong(3);
-                    if (rows.getLong(4) < beforeMillis && count > 1) {
-                        byAge.setString(1, space);
-                        byAge.setString(2, id);
-                        byAge.setLong(3, newest);
-                        byAge.setLong(4, beforeMillis);
-                        int gone = byAge.executeUpdate();
-                        removed += gone;
-                        count -= gone;
-                    }
-                    if (count > keepVersions) {
-                        removed += pruneVersions(keptFrom, byVersions, space, id, keepVersions);
-                    }
+                    lastId = rows.getString(1);
+                    removed += pruneRecord(change, delete, space, lastId, rows.getLong(2), beforeMillis, keepVersions);
                 }
             }
         }
         return new Batch(removed, lastId);
     }
 
-    private static int pruneVersions(PreparedStatement keptFrom, PreparedStatement byVersions, String space, String id,
-                                     int keepVersions) throws SQLException {
-        keptFrom.setString(1, space);
-        keptFrom.setString(2, id);
-        keptFrom.setInt(3, keepVersions - 1);
-        long oldestKept;
-        try (ResultSet kept = keptFrom.executeQuery()) {
-            if (!kept.next()) {
-                return 0;
+    private static long pruneRecord(PreparedStatement change, PreparedStatement delete, String space, String id, long newest,
+                                    long beforeMillis, int keepVersions) throws SQLException {
+        int kept = 0;
+        long seq = newest;
+        long removed = 0;
+        while (seq != 0) {
+            change.setLong(1, seq);
+            long prev;
+            long time;
+            try (ResultSet rs = change.executeQuery()) {
+                if (!rs.next() || !space.equals(rs.getString(1)) || !id.equals(rs.getString(2))) {
+                    return removed; // the history ends here: pruned before, or written before it was kept
+                }
+                prev = rs.getLong(3);
+                time = rs.getLong(4);
             }
-            oldestKept = kept.getLong(1);
+            boolean keep = removed == 0 && (kept == 0 || (kept < keepVersions && time >= beforeMillis));
+            if (keep) {
+                kept++;
+            } else {
+                delete.setLong(1, seq);
+                removed += delete.executeUpdate();
+            }
+            seq = prev;
         }
-        byVersions.setString(1, space);
-        byVersions.setString(2, id);
-        byVersions.setLong(3, oldestKept);
-        return byVersions.executeUpdate();
+        return removed;
     }
 }

@@ -89,7 +89,7 @@ final class SqliteRecordWrites {
             return false;
         }
         precondition.accept(current.get());
-        long tombstone = tx.delete(space, id);
+        long tombstone = tx.delete(space, id, current.get().seqNo());
         tx.recordChange(deleted(tx, context, space, current.get()), tombstone);
         return true;
     }

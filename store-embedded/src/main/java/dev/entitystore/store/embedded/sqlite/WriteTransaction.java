@@ -39,6 +39,9 @@ final class WriteTransaction implements AutoCloseable {
     private final PreparedStatement saveLastSeq;
     private final PreparedStatement insertChange;
     private final PreparedStatement spaceRecords;
+    private final HistoryHeads heads;
+    /** The record's change before the one recorded next (0: none), set by the row step that precedes it. */
+    private long previousChange;
     /** The time of the last change recorded: change times never go backwards in seq order. */
     private long lastChangeMillis;
 
@@ -72,8 +75,9 @@ final class WriteTransaction implements AutoCloseable {
         this.deleteSetting = connection.prepareStatement("DELETE FROM settings WHERE space = ? AND key = ?");
         this.saveLastSeq = connection.prepareStatement("UPDATE store_meta SET value = ? WHERE key = 'last_seq'");
         this.insertChange = connection.prepareStatement(
-                "INSERT INTO changes (seq, space, id, time, change) VALUES (?, ?, ?, ?, ?)");
-        this.spaceRecords = connection.prepareStatement("SELECT id, source, version FROM entities WHERE space = ?");
+                "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, ?, ?)");
+        this.spaceRecords = connection.prepareStatement("SELECT id, source, version, seq FROM entities WHERE space = ?");
+        this.heads = new HistoryHeads(connection);
         this.committedSeq = loadLastSeq();
         this.seq = committedSeq;
         // Change times never go backwards in seq order, so the last change holds the latest time: one
@@ -189,9 +193,11 @@ final class WriteTransaction implements AutoCloseable {
         if (current.isEmpty()) {
             bindInsert(insert, space, id, json, newSeq);
             insert.executeUpdate();
+            previousChange = heads.take(space, id);
             changes.add(CommittedChange.upsert(newSeq, space, id, json));
             return new StoredEntity(id, source, newSeq, 1);
         }
+        previousChange = current.get().seqNo();
         long version = current.get().version() + 1;
         update.setString(1, json);
         update.setLong(2, newSeq);
@@ -212,18 +218,24 @@ final class WriteTransaction implements AutoCloseable {
             return Optional.empty();
         }
         seq = newSeq;
+        previousChange = heads.take(space, id);
         changes.add(CommittedChange.upsert(newSeq, space, id, json));
         return Optional.of(new StoredEntity(id, source, newSeq, 1));
     }
 
-    /** Deletes the record; the tombstone's seq, or 0 if there was no record. */
-    long delete(String space, String id) throws SQLException {
+    /**
+     * Deletes the record, which stands at {@code storedSeq}; the tombstone's seq (where its delete change
+     * goes, the newest of its history from now on), or 0 if there was no record.
+     */
+    long delete(String space, String id, long storedSeq) throws SQLException {
         delete.setString(1, space);
         delete.setString(2, id);
         if (delete.executeUpdate() == 0) {
             return 0;
         }
         addTombstone(space, id);
+        heads.put(space, id, seq);
+        previousChange = storedSeq;
         return seq;
     }
 
@@ -237,7 +249,9 @@ final class WriteTransaction implements AutoCloseable {
             while (rs.next()) {
                 String id = rs.getString(1);
                 ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+                previousChange = rs.getLong(4);
                 recordChange(changeOf.describe(new StoredEntity(id, source, 0, rs.getLong(3))), ++seq);
+                heads.put(space, id, seq);
             }
         }
         deleteSpace.setString(1, space);
@@ -292,6 +306,12 @@ final class WriteTransaction implements AutoCloseable {
         insertChange.setString(3, change.id());
         insertChange.setLong(4, change.timeMillis());
         insertChange.setString(5, json);
+        if (previousChange == 0) {
+            insertChange.setNull(6, java.sql.Types.INTEGER);
+        } else {
+            insertChange.setLong(6, previousChange);
+        }
+        previousChange = 0;
         insertChange.executeUpdate();
     }
 

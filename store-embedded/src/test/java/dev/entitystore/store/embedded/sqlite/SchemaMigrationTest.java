@@ -1,9 +1,12 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import static dev.entitystore.domain.store.TestJson.obj;
+import static dev.entitystore.domain.store.TestJson.updateField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.store.StoreOpenException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,29 +63,52 @@ class SchemaMigrationTest {
     }
 
     /**
-     * Migration 3: the records' index by seq goes, and the change log's start is kept, so that a follower
-     * knows whether the log names everything written after its own last point.
+     * Migrations 3 and 4 on a version 2 database (made here by undoing them on a current one): the two
+     * indexes by seq and by record go, where the change log begins is kept, and every change is linked to
+     * the record's previous one, so histories read as before, a deleted record's included.
      */
     @Test
-    void a_version_2_database_loses_the_seq_index_and_records_where_its_change_log_begins() throws Exception {
-        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir, new SqliteSchema(SqliteSchema.MIGRATIONS.subList(0, 2)))) {
-            store.create("default", "old-1", obj());
-            store.create("default", "old-2", obj());
-            store.create("default", "new", obj());
+    void a_version_2_database_keeps_its_histories_and_loses_its_seq_and_record_indexes() throws Exception {
+        try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
+            store.create("default", "old", obj());                      // 1: its change goes below, as if older than the log
+            store.create("default", "a", obj("v", 1));                  // 2
+            store.merge("default", "a", updateField("v", 2));           // 3
+            store.create("default", "gone", obj());                     // 4
+            store.delete("default", "gone");                            // 5
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteEntityStore.DB_FILE_NAME));
-             Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM changes WHERE seq <= 2"); // as if written before migration 2 made the log
-        }
+        execute("DELETE FROM changes WHERE seq = 1", "DROP TABLE deleted_heads", "ALTER TABLE changes DROP COLUMN prev",
+                "CREATE UNIQUE INDEX entities_by_seq ON entities (seq)",
+                "CREATE INDEX changes_by_record ON changes (space, id, seq)",
+                "DELETE FROM store_meta WHERE key = 'change_log_from'", "DELETE FROM schema_version WHERE version > 2");
 
         try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
-            assertThat(store.followsFrom(1)).isFalse();
-            assertThat(store.followsFrom(2)).isTrue();
-            assertThat(store.changesSince(2, 10).changes()).extracting(ch -> ch.id().orElseThrow()).containsExactly("new");
-            assertThat(store.lastSeqNo()).isEqualTo(3);
+            assertThat(store.followsFrom(0)).isFalse();
+            assertThat(store.followsFrom(1)).isTrue();
+            assertThat(store.changesSince(1, 10).changes()).extracting(ch -> ch.id().orElseThrow()).containsExactly("a", "gone");
+            assertThat(store.lastSeqNo()).isEqualTo(5);
+            assertThat(seqs(store, "a")).containsExactly(3L, 2L);
+            assertThat(seqs(store, "gone")).containsExactly(5L, 4L);
+            assertThat(seqs(store, "old")).isEmpty();
+            store.create("default", "gone", obj("back", true));        // 6: its history goes on from its delete
+            assertThat(seqs(store, "gone")).containsExactly(6L, 5L, 4L);
         }
-        assertThat(query("SELECT COUNT(*) FROM sqlite_master WHERE name = 'entities_by_seq'")).isEqualTo("0");
-        assertThat(query("SELECT value FROM store_meta WHERE key = 'change_log_from'")).isEqualTo("2");
+        assertThat(query("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('entities_by_seq', 'changes_by_record')")).isEqualTo("0");
+        assertThat(query("SELECT value FROM store_meta WHERE key = 'change_log_from'")).isEqualTo("1");
+        assertThat(query("SELECT prev FROM changes WHERE seq = 3")).isEqualTo("2");
+        assertThat(query("SELECT COUNT(*) FROM deleted_heads")).isEqualTo("0");
+    }
+
+    private static List<Long> seqs(SqliteEntityStore store, String id) {
+        return store.changes("default", id, HistoryQuery.newest(10)).changes().stream().map(EntityChange::seq).toList();
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteEntityStore.DB_FILE_NAME));
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 
     @Test
