@@ -57,6 +57,7 @@ import dev.entitystore.server.error.WebApplicationExceptionMapper;
 import dev.entitystore.server.http.ApiVersionFilter;
 import dev.entitystore.server.http.BodyLimitFilter;
 import dev.entitystore.server.http.BulkItemLimit;
+import dev.entitystore.server.http.QueueWaitShedding;
 import dev.entitystore.server.http.QueryStringLimitFilter;
 import dev.entitystore.server.http.SpacePrefixFilter;
 import dev.entitystore.server.http.StrictQueryFilter;
@@ -140,6 +141,7 @@ public final class ApplicationFactory {
         // Kibana's request conventions, in Kibana's order: request target limits, space prefix, body limit,
         // authentication, xsrf, route privileges, version, query (each filter's @Priority sets its place).
         app.register(QueryStringLimitFilter.class);
+        app.register(new QueueWaitShedding(config.limits().maxQueueWaitMillis()));
         app.register(SpacePrefixFilter.class);
         app.register(new BodyLimitFilter(config.maxBodyBytes(), config.limits().maxImportBytes(),
                 Duration.ofSeconds(config.limits().clientTimeoutSeconds())));

@@ -2,6 +2,7 @@ package dev.entitystore.server;
 
 import dev.entitystore.server.auth.AccessControl;
 import dev.entitystore.server.health.HealthMonitor;
+import dev.entitystore.server.http.WorkerQueueWait;
 import dev.entitystore.server.observe.Observability;
 import dev.entitystore.server.tls.ServerTls;
 import java.io.IOException;
@@ -91,8 +92,10 @@ public final class EntityStoreServer implements AutoCloseable {
             // and a blocking body read gives up after it (BodyLimitFilter also bounds the whole body).
             listener.getKeepAlive().setIdleTimeoutInSeconds(clientTimeout);
             listener.getTransport().setReadTimeout(clientTimeout, TimeUnit.SECONDS);
-            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                    .setPoolName("entity-store-worker").setCorePoolSize(WORKER_THREADS).setMaxPoolSize(WORKER_THREADS));
+            ThreadPoolConfig workers = ThreadPoolConfig.defaultConfig()
+                    .setPoolName("entity-store-worker").setCorePoolSize(WORKER_THREADS).setMaxPoolSize(WORKER_THREADS);
+            workers.getInitialMonitoringConfig().addProbes(new WorkerQueueWait()); // for QueueWaitShedding
+            listener.getTransport().setWorkerThreadPoolConfig(workers);
         }
         try {
             http.start();

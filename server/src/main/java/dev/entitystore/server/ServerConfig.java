@@ -27,7 +27,7 @@ public record ServerConfig(
      * {@code Idempotency-Key} keeps its first answer for retries.
      */
     public record RequestLimits(int maxBulkItems, int clientTimeoutSeconds, int maxPendingWrites, long maxProfileBytes,
-                                long maxImportBytes, long idempotencyWindowSeconds) {
+                                long maxImportBytes, long idempotencyWindowSeconds, long maxQueueWaitMillis) {
         public static final int DEFAULT_MAX_BULK_ITEMS = 10_000;
         public static final int DEFAULT_CLIENT_TIMEOUT_SECONDS = 30;
         /** Entity writes the embedded store takes in before answering 429 (see README, "Backpressure"). */
@@ -43,9 +43,16 @@ public record ServerConfig(
         public static final long DEFAULT_IDEMPOTENCY_WINDOW_SECONDS =
                 dev.entitystore.domain.idempotency.IdempotentRequests.DEFAULT_WINDOW.toSeconds();
 
+        /**
+         * An entity write that waited longer than this for a request thread is refused (429): about what the
+         * store's own bound lets an accepted write wait, so that overload answers at once, not in seconds.
+         */
+        public static final long DEFAULT_MAX_QUEUE_WAIT_MILLIS = 1_000;
+
         public static RequestLimits defaults() {
             return new RequestLimits(DEFAULT_MAX_BULK_ITEMS, DEFAULT_CLIENT_TIMEOUT_SECONDS, DEFAULT_MAX_PENDING_WRITES,
-                    DEFAULT_MAX_PROFILE_BYTES, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_IDEMPOTENCY_WINDOW_SECONDS);
+                    DEFAULT_MAX_PROFILE_BYTES, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+                    DEFAULT_MAX_QUEUE_WAIT_MILLIS);
         }
     }
 
@@ -116,7 +123,8 @@ public record ServerConfig(
                         positiveLong(values.get(ServerSetting.MAX_IMPORT_BYTES), "import body limit",
                                 ServerSetting.MAX_IMPORT_BYTES),
                         positive(values.get(ServerSetting.IDEMPOTENCY_WINDOW), "idempotency window",
-                                ServerSetting.IDEMPOTENCY_WINDOW, Long.MAX_VALUE / 1000, "number of seconds")),
+                                ServerSetting.IDEMPOTENCY_WINDOW, Long.MAX_VALUE / 1000, "number of seconds"),
+                        zeroOrPositive(values.get(ServerSetting.MAX_QUEUE_WAIT), "queue wait limit", ServerSetting.MAX_QUEUE_WAIT)),
                 new Logging(logLevel(values.get(ServerSetting.LOG_LEVEL)), bool(values, ServerSetting.ACCESS_LOG)),
                 values.get(ServerSetting.BACKUP_DIR) == null ? null : Path.of(values.get(ServerSetting.BACKUP_DIR)),
                 interval(values.get(ServerSetting.RESOLUTION_INTERVAL), ServerSetting.RESOLUTION_INTERVAL));
@@ -237,6 +245,10 @@ public record ServerConfig(
 
     private static int positive(String value, String what, ServerSetting setting) {
         return (int) positive(value, what, setting, Integer.MAX_VALUE, "whole number");
+    }
+
+    private static long zeroOrPositive(String value, String what, ServerSetting setting) {
+        return "0".equals(value) ? 0 : positive(value, what, setting, Long.MAX_VALUE / 1_000_000, "number of milliseconds (or 0)");
     }
 
     private static long positiveLong(String value, String what, ServerSetting setting) {

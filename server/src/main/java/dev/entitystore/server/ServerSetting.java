@@ -28,6 +28,8 @@ enum ServerSetting {
             "a request head or body not received within it is cut off (408)"),
     MAX_PENDING_WRITES("--max-pending-writes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES),
             "embedded store: entity writes waiting at most; past it 429 with Retry-After"),
+    MAX_QUEUE_WAIT("--max-queue-wait-ms", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_QUEUE_WAIT_MILLIS),
+            "an entity write that waited longer for a request thread answers 429 with Retry-After (0: never)"),
     MAX_PROFILE_BYTES("--max-profile-bytes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES),
             "a user profile's whole stored size in bytes (400 above it, nothing written)"),
     MAX_IMPORT_BYTES("--max-import-bytes", String.valueOf(ServerConfig.RequestLimits.DEFAULT_MAX_IMPORT_BYTES),

@@ -25,7 +25,8 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "50"), "--client-timeout-seconds", "5");
         assertThat(config.limits()).isEqualTo(new ServerConfig.RequestLimits(50, 5, ServerConfig.RequestLimits.DEFAULT_MAX_PENDING_WRITES,
                 ServerConfig.RequestLimits.DEFAULT_MAX_PROFILE_BYTES, ServerConfig.RequestLimits.DEFAULT_MAX_IMPORT_BYTES,
-                ServerConfig.RequestLimits.DEFAULT_IDEMPOTENCY_WINDOW_SECONDS));
+                ServerConfig.RequestLimits.DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+                ServerConfig.RequestLimits.DEFAULT_MAX_QUEUE_WAIT_MILLIS));
         assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_MAX_BULK_ITEMS", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bulk item limit '0'")
                 .hasMessageContaining("ENTITY_STORE_MAX_BULK_ITEMS");
@@ -45,6 +46,17 @@ class ServerConfigTest {
                 .hasMessage("idempotency window '0' is not a positive number of seconds"
                         + " (ENTITY_STORE_IDEMPOTENCY_WINDOW_SECONDS / --idempotency-window-seconds)");
         assertThat(ServerConfig.USAGE).contains("--idempotency-window-seconds", "ENTITY_STORE_IDEMPOTENCY_WINDOW_SECONDS");
+    }
+
+    @Test
+    void theQueueWaitBoundIsASecondByDefaultConfigurableAndZeroTurnsItOff() {
+        assertThat(ServerConfig.from(Map.of()).limits().maxQueueWaitMillis()).isEqualTo(1_000);
+        assertThat(ServerConfig.from(Map.of("ENTITY_STORE_MAX_QUEUE_WAIT_MS", "250")).limits().maxQueueWaitMillis()).isEqualTo(250);
+        assertThat(ServerConfig.from(Map.of(), "--max-queue-wait-ms", "0").limits().maxQueueWaitMillis()).isZero();
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--max-queue-wait-ms", "-1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("queue wait limit '-1' is not a positive number of milliseconds (or 0)"
+                        + " (ENTITY_STORE_MAX_QUEUE_WAIT_MS / --max-queue-wait-ms)");
     }
 
     @Test
