@@ -43,6 +43,13 @@ public final class LuceneEntityIndex implements AutoCloseable {
     /** Bump when {@link LuceneDocuments} changes what it writes: older indexes are rebuilt. */
     static final String FORMAT = "6";
     static final String SEQ_KEY = "seq";
+    /**
+     * The heap the index may hold, sized to the shipped 256 MB heap: documents buffered before a flush, and
+     * small flushed segments kept in memory until merged or committed. At 64 MB each, a rebuild of 1M
+     * records ran out of a 256 MB heap once a profiler took its share.
+     */
+    static final int RAM_BUFFER_MB = 32;
+    static final int CACHED_MB = 32;
     static final String FORMAT_KEY = "format";
 
     private final Path path;
@@ -95,7 +102,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
             // Positional reads, not mmap: the same latency at 1M (measured), and the index's pages stay
             // in the OS page cache instead of the server's resident memory (~200 MB less at 1M).
             // Nothing here interrupts a thread that reads the index (that would close its channel).
-            Directory directory = wrap.apply(new NRTCachingDirectory(new NIOFSDirectory(path), 16, 64));
+            Directory directory = wrap.apply(new NRTCachingDirectory(new NIOFSDirectory(path), 16, CACHED_MB));
             long seq = committedSeq(directory, path);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(seq < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -104,7 +111,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
                     // segment and stops, instead of visiting every entity (writes arrive in time order,
                     // so without it each new entity would beat the page so far).
                     .setIndexSort(LuceneSorts.newestFirst())
-                    .setRAMBufferSizeMB(64)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     // No merging on refresh: Lucene 9 otherwise lets each refresh wait up to 500 ms for
                     // merges of the segments it just flushed, and every write's answer waits for the
                     // refresh (measured: 8 s of such waits in 30 s of 300 single writes/s at 1M).
