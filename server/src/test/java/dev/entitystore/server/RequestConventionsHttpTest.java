@@ -136,6 +136,20 @@ class RequestConventionsHttpTest {
     }
 
     @Test
+    void internalEntityStoreRoutesHaveKibanasOneInternalVersion() {
+        String route = "/internal/security/entity_store/check_privileges";
+        Answer two = server.client().request("GET", route).header("elastic-api-version", "2").send();
+        assertThat(two.status()).isEqualTo(200);
+        assertThat(two.header("elastic-api-version")).isEqualTo("2");
+        assertThat(server.client().get(route).header("elastic-api-version")).as("absent is taken as 2").isEqualTo("2");
+        assertError(server.client().request("GET", route).header("elastic-api-version", "2023-10-31").send(), 400,
+                "Bad Request", "Invalid version number. Received \"2023-10-31\", expected a string containing _only_ a"
+                        + " finite, whole number greater than 0.");
+        assertError(server.client().get(route + "?apiVersion=3"), 400, "Bad Request",
+                "No version \"3\" available for [get] [" + route + "]. Available versions are: [2]");
+    }
+
+    @Test
     void versionedAnswersCarryTheResolvedVersion() {
         Answer answer = server.client().get("/api/security/entity_store/status");
         assertThat(answer.header("elastic-api-version")).isEqualTo("2023-10-31");

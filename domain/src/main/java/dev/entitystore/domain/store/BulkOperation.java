@@ -40,9 +40,9 @@ public sealed interface BulkOperation {
     /**
      * Atomic read-merge-write, as {@link EntityStore#merge}. {@code read}, when present, is the record as
      * the caller last read it: a store may show it to the merge in place of the stored record only while
-     * it is still that record (the same {@code seqNo}); otherwise the merge is shown the stored record as
-     * always, so what is written never depends on a stale read. A store that cannot condition a write on it
-     * reads as usual.
+     * it is still that record (the same {@code seqNo}, and {@code primaryTerm} where the store has one);
+     * otherwise the merge is shown the stored record as always, so what is written never depends on a
+     * stale read. A store that cannot condition a write on it (a read without its term) reads as usual.
      */
     record Merge(String id, EntityMerge merge, Optional<StoredEntity> read) implements BulkOperation {
         public Merge {

@@ -22,23 +22,36 @@ import org.glassfish.jersey.uri.UriTemplate;
  * {@code elastic-api-version} header or the {@code apiVersion} query parameter; absent means the only
  * version, {@code 2023-10-31}; anything else is a 400 with Kibana's wording. Answers carry the resolved
  * version, as Kibana's do. Runs after the XSRF check, as in Kibana.
+ *
+ * <p>The Entity Store's internal routes ({@code /internal/security/entity_store/...}) have the one internal
+ * version {@code 2}, a whole number, with Kibana's texts for another; absent is taken as {@code 2} (Kibana's
+ * newest answers 400 there, its older production builds took the default: docs/decisions.md).
  */
 @Priority(Priorities.AUTHORIZATION + 200)
 public final class ApiVersionFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "elastic-api-version";
     public static final String QUERY = "apiVersion";
     public static final String VERSION = "2023-10-31";
+    public static final String INTERNAL_VERSION = "2";
+    private static final String INTERNAL_PREFIX = "/internal/security/entity_store";
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("^0*[1-9]\\d*$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final String RESOLVED = "entitystore.apiVersion";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!isVersioned(request)) {
+        String path = "/" + request.getUriInfo().getPath();
+        boolean internal = path.startsWith(INTERNAL_PREFIX);
+        if (!internal && !isVersioned(path)) {
             return;
         }
         String version = request.getHeaderString(HEADER);
         if (version == null) {
             version = request.getUriInfo().getQueryParameters().getFirst(QUERY);
+        }
+        if (internal) {
+            checkInternal(request, version == null ? INTERNAL_VERSION : version);
+            return;
         }
         if (version == null) {
             version = VERSION;
@@ -64,9 +77,22 @@ public final class ApiVersionFilter implements ContainerRequestFilter, Container
         }
     }
 
+    private static void checkInternal(ContainerRequestContext request, String version) {
+        if (INTERNAL_VERSION.equals(version)) {
+            request.setProperty(RESOLVED, version);
+            return;
+        }
+        if (!WHOLE_NUMBER.matcher(version).matches()) {
+            throw HttpErrorException.badRequest("Invalid version number. Received \"" + version
+                    + "\", expected a string containing _only_ a finite, whole number greater than 0.");
+        }
+        throw HttpErrorException.badRequest("No version \"" + version + "\" available for ["
+                + request.getMethod().toLowerCase(Locale.ROOT) + "] [" + routeTemplate(request)
+                + "]. Available versions are: [" + INTERNAL_VERSION + "]");
+    }
+
     /** Only the Entity Store APIs are versioned routes; {@code /api/status} is not, in Kibana either. */
-    private static boolean isVersioned(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath();
+    private static boolean isVersioned(String path) {
         return path.startsWith("/api/security/entity_store") || path.startsWith("/api/entity_store");
     }
 

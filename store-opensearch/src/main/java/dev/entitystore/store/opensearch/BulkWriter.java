@@ -23,6 +23,12 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
  * read and planned again, the others stay written; so every record's items apply atomically and none
  * overwrites a concurrent write.
  *
+ * <p>A record whose first item is a merge carrying the caller's read of it, term included
+ * ({@link BulkOperation#merge(StoredEntity, dev.entitystore.domain.store.EntityMerge)}), is planned from that
+ * read instead of being read again: its conditional write holds just as well against it, and a change since
+ * is a conflict like any other. Only a plan that writes nothing has no write to hold it; such a record is
+ * read and planned again, so what the items were shown is what the store held.
+ *
  * <p>What it cannot do is make the whole bulk atomic: a failure after some records were written leaves
  * them written, and the {@code StoreUnavailableException} names how many and which were not.
  */
@@ -59,11 +65,9 @@ final class BulkWriter {
             if (attempt > 0) {
                 Backoff.pause(attempt, notApplied(pending, written));
             }
-            Map<String, VersionedRecord> stored = documents.getAll(space, pending);
-            List<RecordPlan> plans = new ArrayList<>(pending.size());
-            for (String id : pending) {
-                plans.add(RecordPlan.plan(id, Optional.ofNullable(stored.get(id)), items, positionsById.get(id), guard));
-            }
+            List<RecordPlan> plans = attempt == 0
+                    ? planFromCarriedReads(space, pending, items, positionsById)
+                    : plan(space, pending, items, positionsById);
             Round round = write(space, plans, outcomes, written);
             written += round.written();
             pending = round.retry();
@@ -74,6 +78,63 @@ final class BulkWriter {
     private record Round(int written, List<String> retry) {
     }
 
+    /** Plans for {@code ids}, each from the record as the store holds it now (one {@code _mget}). */
+    private List<RecordPlan> plan(String space, List<String> ids, List<BulkOperation> items,
+                                  Map<String, List<Integer>> positionsById) {
+        Map<String, VersionedRecord> stored = documents.getAll(space, ids);
+        List<RecordPlan> plans = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            plans.add(RecordPlan.plan(id, Optional.ofNullable(stored.get(id)), items, positionsById.get(id), guard));
+        }
+        return plans;
+    }
+
+    /**
+     * Plans for {@code ids}, from the caller's read where the record's first item carries one and from the
+     * store otherwise; a plan from a carried read that writes nothing, or whose merge threw, is made again
+     * from the store (as the embedded store's writer runs such a merge again on the record it finds).
+     */
+    private List<RecordPlan> planFromCarriedReads(String space, List<String> ids, List<BulkOperation> items,
+                                                  Map<String, List<Integer>> positionsById) {
+        RecordPlan[] plans = new RecordPlan[ids.size()];
+        List<String> unread = new ArrayList<>();
+        List<Integer> unreadAt = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Optional<VersionedRecord> carried = carriedRead(items.get(positionsById.get(id).get(0)));
+            if (carried.isPresent()) {
+                plans[i] = planOrNull(id, carried, items, positionsById.get(id));
+            }
+            if (plans[i] == null || plans[i].write() == RecordPlan.Write.NONE) {
+                unread.add(id);
+                unreadAt.add(i);
+            }
+        }
+        if (!unread.isEmpty()) {
+            List<RecordPlan> read = plan(space, unread, items, positionsById);
+            for (int j = 0; j < read.size(); j++) {
+                plans[unreadAt.get(j)] = read.get(j);
+            }
+        }
+        return Arrays.asList(plans);
+    }
+
+    /** Null where a merge throws on the carried read: the record as stored decides whether it fails. */
+    private RecordPlan planOrNull(String id, Optional<VersionedRecord> carried, List<BulkOperation> items,
+                                  List<Integer> positions) {
+        try {
+            return RecordPlan.plan(id, carried, items, positions, guard);
+        } catch (RuntimeException shownAStaleRead) {
+            return null;
+        }
+    }
+
+    private static Optional<VersionedRecord> carriedRead(BulkOperation item) {
+        return item instanceof BulkOperation.Merge merge
+                ? merge.read().flatMap(VersionedRecord::ofRead)
+                : Optional.empty();
+    }
+
     /** One {@code _bulk} of the plans' writes; fills the outcomes of the records written or left alone. */
     private Round write(String space, List<RecordPlan> plans, ItemOutcome[] outcomes, int writtenBefore) {
         List<org.opensearch.client.opensearch.core.bulk.BulkOperation> operations = new ArrayList<>();
@@ -81,7 +142,7 @@ final class BulkWriter {
         for (RecordPlan plan : plans) {
             var operation = operation(plan);
             if (operation == null) {
-                plan.outcomes(-1, 0, outcomes);
+                plan.outcomes(-1, 0, StoredEntity.NO_TERM, outcomes);
             } else {
                 operations.add(operation);
                 sent.add(plan);
@@ -116,7 +177,8 @@ final class BulkWriter {
             if (item.error() == null) {
                 long seqNo = item.seqNo() == null ? -1 : item.seqNo();
                 long version = item.version() == null ? 0 : item.version();
-                plan.outcomes(seqNo, version, outcomes);
+                long term = item.primaryTerm() == null ? StoredEntity.NO_TERM : item.primaryTerm();
+                plan.outcomes(seqNo, version, term, outcomes);
                 recorded.add(change(space, plan, seqNo, version));
                 written++;
             } else if (item.status() == 409) {

@@ -133,7 +133,8 @@ final class EntityDocuments {
                     }
                     return i;
                 });
-                return Optional.of(new StoredEntity(id, source.deepCopy(), response.seqNo(), response.version()));
+                return Optional.of(new StoredEntity(id, source.deepCopy(), response.seqNo(), response.version(),
+                        response.primaryTerm()));
             } catch (OpenSearchException | IOException e) {
                 if (BackendFailures.isConflict(e)) {
                     return Optional.empty();
@@ -153,7 +154,8 @@ final class EntityDocuments {
         if (!result.found() || result.source() == null) {
             return Optional.empty();
         }
-        StoredEntity entity = new StoredEntity(result.id(), result.source(), result.seqNo(), result.version());
+        StoredEntity entity = new StoredEntity(result.id(), result.source(), result.seqNo(), result.version(),
+                result.primaryTerm());
         return Optional.of(new VersionedRecord(entity, result.primaryTerm()));
     }
 }

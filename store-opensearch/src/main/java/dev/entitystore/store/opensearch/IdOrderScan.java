@@ -47,7 +47,7 @@ final class IdOrderScan {
             List<StoredEntity> entities = new ArrayList<>();
             for (Hit<ObjectNode> hit : response.hits().hits()) {
                 if (entities.size() < limit) {
-                    entities.add(new StoredEntity(hit.id(), hit.source(), hit.seqNo(), hit.version()));
+                    entities.add(new StoredEntity(hit.id(), hit.source(), hit.seqNo(), hit.version(), hit.primaryTerm()));
                 }
             }
             boolean more = response.hits().hits().size() > limit;

@@ -57,6 +57,7 @@ final class OptimisticMerge {
     }
 
     static StoredEntity copy(StoredEntity entity) {
-        return new StoredEntity(entity.id(), entity.source().deepCopy(), entity.seqNo(), entity.version());
+        return new StoredEntity(entity.id(), entity.source().deepCopy(), entity.seqNo(), entity.version(),
+                entity.primaryTerm());
     }
 }

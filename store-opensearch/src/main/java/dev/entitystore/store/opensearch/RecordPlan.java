@@ -64,7 +64,7 @@ final class RecordPlan {
             }
         } else if (item instanceof BulkOperation.Merge merge) {
             Optional<StoredEntity> shown = Optional.ofNullable(state)
-                    .map(s -> new StoredEntity(id, s.deepCopy(), shownSeqNo(), shownVersion()));
+                    .map(s -> new StoredEntity(id, s.deepCopy(), shownSeqNo(), shownVersion(), shownTerm()));
             MergeDecision decision = guard.apply(merge.merge(), shown);
             switch (decision.kind()) {
                 case NOT_FOUND -> step(position, ItemOutcome.Status.NOT_FOUND, null);
@@ -94,6 +94,10 @@ final class RecordPlan {
 
     private long shownVersion() {
         return changed || stored.isEmpty() ? 0 : stored.get().entity().version();
+    }
+
+    private long shownTerm() {
+        return changed || stored.isEmpty() ? StoredEntity.NO_TERM : stored.get().primaryTerm();
     }
 
     String id() {
@@ -128,14 +132,16 @@ final class RecordPlan {
      *
      * @param seqNo   the write's sequence number ({@code -1} if nothing was written)
      * @param version the write's version ({@code 0} if nothing was written)
+     * @param term    the write's primary term ({@link StoredEntity#NO_TERM} if nothing was written)
      */
-    void outcomes(long seqNo, long version, ItemOutcome[] into) {
+    void outcomes(long seqNo, long version, long term, ItemOutcome[] into) {
         for (Step step : steps) {
             Optional<StoredEntity> entity = Optional.empty();
             if (step.source() != null) {
                 entity = Optional.of(step.storedState() && stored.isPresent()
-                        ? new StoredEntity(id, step.source(), stored.get().seqNo(), stored.get().entity().version())
-                        : new StoredEntity(id, step.source(), seqNo, version));
+                        ? new StoredEntity(id, step.source(), stored.get().seqNo(), stored.get().entity().version(),
+                                stored.get().primaryTerm())
+                        : new StoredEntity(id, step.source(), seqNo, version, term));
             }
             into[step.position()] = new ItemOutcome(id, step.status(), entity);
         }

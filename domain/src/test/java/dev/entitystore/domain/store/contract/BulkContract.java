@@ -168,6 +168,23 @@ public abstract class BulkContract extends StoreContract {
     }
 
     @Test
+    public void a_merge_that_refuses_a_stale_read_is_decided_on_the_record_as_stored() {
+        store.create("default", "a", obj("n", 0));
+        StoredEntity stale = store.get("default", "a").orElseThrow();
+        store.merge("default", "a", updateField("n", 1)); // another writer, after the caller's read
+
+        List<ItemOutcome> outcomes = store.bulk("default", List.of(merge(stale, current -> {
+            if (current.orElseThrow().source().get("n").asInt() == 0) {
+                throw new IllegalStateException("shown the record as it was before the other write");
+            }
+            return MergeDecision.write(current.get().source().put("checked", true));
+        })));
+
+        assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(Status.UPDATED);
+        assertThat(store.get("default", "a").orElseThrow().source()).isEqualTo(obj("n", 1, "checked", true));
+    }
+
+    @Test
     public void an_empty_bulk_does_nothing() {
         assertThat(store.bulk("default", List.of())).isEmpty();
         assertThat(store.scan("default", null, 10).entities()).isEmpty();
