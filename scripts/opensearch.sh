@@ -11,8 +11,10 @@
 # with Maven. OpenSearch refuses to run as root, so as root the node runs as the unprivileged user
 # $OPENSEARCH_USER (default nobody) on a copy it owns. Settings: OPENSEARCH_DIR (default
 # <repo>/.opensearch), OPENSEARCH_PORT (default: a free one), OPENSEARCH_HEAP (default 512m),
-# OPENSEARCH_START_SECONDS (default 120). A start wipes the node's data unless OPENSEARCH_KEEP_DATA=1 (a
-# restart of a stopped or killed node on the same OPENSEARCH_DIR and OPENSEARCH_PORT, keeping its indices).
+# OPENSEARCH_START_SECONDS (default 120), OPENSEARCH_PATH_REPO (default none: a directory the node may keep
+# snapshots in, its `path.repo`, made if missing; register it as an `fs` repository to snapshot and restore,
+# README "Backup and restore"). A start wipes the node's data unless OPENSEARCH_KEEP_DATA=1 (a restart of a
+# stopped or killed node on the same OPENSEARCH_DIR and OPENSEARCH_PORT, keeping its indices).
 set -euo pipefail
 
 VERSION=2.19.6
@@ -24,6 +26,7 @@ HOME_DIR="$OS_DIR/opensearch-$VERSION"
 RUN_USER="${OPENSEARCH_USER:-nobody}"
 HEAP="${OPENSEARCH_HEAP:-512m}"
 START_SECONDS="${OPENSEARCH_START_SECONDS:-120}"
+PATH_REPO="${OPENSEARCH_PATH_REPO:-}"
 
 die() { echo "opensearch.sh: $*" >&2; exit 1; }
 
@@ -70,10 +73,18 @@ start() {
         rm -rf "$data" "$logs" "$pidfile" "$OS_DIR/url"
     fi
     mkdir -p "$data" "$logs"
+    local repo=()
+    if [[ -n "$PATH_REPO" ]]; then
+        [[ "$PATH_REPO" == /* ]] || die "OPENSEARCH_PATH_REPO must be an absolute path: $PATH_REPO"
+        mkdir -p "$PATH_REPO"
+        repo=(-Epath.repo="$PATH_REPO")
+    fi
     local run=()
     if [[ "$(id -u)" == 0 ]]; then
         id "$RUN_USER" >/dev/null 2>&1 || die "user $RUN_USER does not exist (set OPENSEARCH_USER)"
-        chown -R "$RUN_USER" "$OS_DIR"
+        chown -R "$RUN_USER" "$OS_DIR" ${PATH_REPO:+"$PATH_REPO"}
+        runuser -u "$RUN_USER" -- test -w "$OS_DIR" \
+            || die "user $RUN_USER cannot reach $OS_DIR (a parent directory it may not enter?)"
         run=(runuser -u "$RUN_USER" --)
     fi
     # No security plugin in this distribution: plain HTTP, bound to loopback only.
@@ -82,7 +93,7 @@ start() {
         -Enetwork.host=127.0.0.1 -Ehttp.port="$port" -Etransport.port=0 \
         -Ediscovery.type=single-node -Epath.data="$data" -Epath.logs="$logs" \
         -Ecluster.routing.allocation.disk.threshold_enabled=false \
-        -Eaction.auto_create_index=false \
+        -Eaction.auto_create_index=false "${repo[@]}" \
         >"$OS_DIR/start.out" 2>&1 || { cat "$OS_DIR/start.out" >&2; die "OpenSearch did not start"; }
     local url="http://127.0.0.1:$port"
     local waited=0
