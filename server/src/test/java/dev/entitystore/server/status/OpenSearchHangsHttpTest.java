@@ -54,6 +54,10 @@ class OpenSearchHangsHttpTest {
             assertThat(write.json().path("message").asText()).contains("no answer in time");
             assertThat(took).as("the write's answer, with a 2 s socket timeout").isLessThan(Duration.ofSeconds(20));
 
+            Answer list = client.request("GET", BASE + "/entities").timeout(Duration.ofSeconds(60)).send();
+            assertThat(list.status()).as(list.body()).isEqualTo(503);
+            assertThat(list.json().path("message").asText()).startsWith("OpenSearch is unavailable (no answer in time)");
+
             Answer status = client.request("GET", "/api/status").timeout(Duration.ofSeconds(60)).send();
             assertThat(status.status()).isEqualTo(503);
             assertThat(status.json().at("/status/core/opensearch/level").asText()).isEqualTo("unavailable");
