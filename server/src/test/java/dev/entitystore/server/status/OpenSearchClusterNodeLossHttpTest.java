@@ -6,7 +6,6 @@ import dev.entitystore.server.EntityStoreServer;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.ServerConfig;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +67,7 @@ class OpenSearchClusterNodeLossHttpTest {
                 cluster.awaitHealth(coordinator, "green", MINUTES_5);
                 seen.put("green again after the kill, s", (System.nanoTime() - killed) / 1e9);
                 await(() -> writer.acknowledged() >= beforeRestart + 20, "writes acknowledged after the node is back");
-                await(() -> answers(client, "/api/status") == 200, "the status once the node is back");
+                await(() -> NodeWaits.answers(client, "/api/status") == 200, "the status once the node is back");
                 writer.close();
                 writer.assertNoAcknowledgedWriteLost();
                 seen.put("acknowledged before the kill / with the node gone / in all", beforeKill + " / "
@@ -82,20 +81,7 @@ class OpenSearchClusterNodeLossHttpTest {
         }
     }
 
-    /** The status of a GET, or -1 for none in time. */
-    private static int answers(HttpClientForTests client, String path) {
-        try {
-            return client.get(path).status();
-        } catch (UncheckedIOException noAnswerInTime) {
-            return -1;
-        }
-    }
-
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + MINUTES_5.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
+        NodeWaits.await(condition, what, MINUTES_5);
     }
 }
