@@ -3,6 +3,8 @@
 The blocks run in groups, in this order; a server that a README command starts in the foreground (a
 reader's terminal) runs in the background instead and is stopped at the end of its group, where it must
 exit 0. Every `## ` section with a shell block must be in a group: a new one fails here until it is placed.
+A `### ` subsection named in OWN_SUBSECTIONS is placed by itself (it needs another group's setting, e.g.
+OpenSearch's snapshots in "Backup and restore"); every other subsection goes with its section.
 A block whose first line is `# Example only: ...` is shown, not run (it needs a host of the reader's own);
 so is a line naming a placeholder (`<id from list>`) and the full build (`mvn -B verify`, which CI has just
 run). The hooks are shell functions of the prelude (readme-commands.sh) run before a section.
@@ -18,14 +20,17 @@ GROUPS = [
         "Health, logs and metrics", "Request conventions (as Kibana's)",
         "Asset criticality (Kibana's Asset Criticality API, over the same store)",
         "Export and import (streamed, beyond the 1 MiB body limit)"]),
-    ("the OpenSearch backend", ["Running on OpenSearch"]),
+    ("the OpenSearch backend", ["Running on OpenSearch", "On OpenSearch: snapshots"]),
     ("the service command (fixed heap, class-data archive)", ["Running it as a service: memory, start-up, load"]),
     ("servers of their own, with credentials", [
         "Credentials and TLS", "User profiles (Elasticsearch's `/_security/profile`)",
         "Endpoint exception list (Kibana's `/api/endpoint_list`)", "Backup and restore"]),
     ("the contract, in the repository", ["Changing the contract and regenerating the stubs"]),
 ]
+OWN_SUBSECTIONS = {"On OpenSearch: snapshots"}
 HOOKS = {"Credentials and TLS": "stand_in_ca_files",
+         # its own nodes and servers: the section before left one on port 5601
+         "On OpenSearch: snapshots": "stop_run_server",
          "Changing the contract and regenerating the stubs": "real_maven_in_repository"}
 NOT_RUN = {re.compile(r"^mvn -B verify$"): "the full build: CI has just run it"}
 EXAMPLE_ONLY = re.compile(r"^# Example only: (.*)$")
@@ -54,7 +59,7 @@ def main(readme):
 
 
 def read_blocks(readme):
-    blocks, section, block = {}, None, None
+    blocks, section, parent, block = {}, None, None, None
     for line in open(readme, encoding="utf-8").read().splitlines():
         if block is not None:
             if line.startswith("```"):
@@ -65,7 +70,9 @@ def read_blocks(readme):
         elif line.startswith("```sh"):
             block = []
         elif line.startswith("## "):
-            section = line[3:].strip()
+            section = parent = line[3:].strip()
+        elif line.startswith("### "):
+            section = line[4:].strip() if line[4:].strip() in OWN_SUBSECTIONS else parent
     return blocks
 
 

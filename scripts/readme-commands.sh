@@ -9,7 +9,8 @@
 #      nothing), then the sections that need an anonymous server on it; that server is stopped (exit 0);
 #   2. "Running on OpenSearch": `scripts/opensearch.sh start` finds the node CI started for the tests
 #      (OPENSEARCH_DIR, default <repo>/.opensearch; with none running it starts one and stops it after),
-#      and the server on it answers;
+#      and the server on it answers; then "Backup and restore"'s OpenSearch snapshots, on two nodes of
+#      their own under the scratch directory (a snapshot on one, restored into the other, a record read);
 #   3. the service command (class-data archive, fixed heap);
 #   4. the sections that start servers of their own, with credentials: Credentials and TLS (the PEM
 #      files of "your CA" are stand-ins made here with openssl), User profiles, Endpoint exception list,
@@ -37,6 +38,8 @@ fi
 start_time=$SECONDS
 
 SCRATCH="$(mktemp -d)"
+# As root, a node runs as an unprivileged user, which must pass through the scratch directory to its own.
+chmod 711 "$SCRATCH"
 mkdir -p "$SCRATCH/home" "$SCRATCH/server/target"
 ln -s "$JAR" "$SCRATCH/server/target/entity-store-server.jar"
 ln -s "$REPO_ROOT/scripts" "$SCRATCH/scripts"
@@ -48,8 +51,13 @@ export OPENSEARCH_DIR="${OPENSEARCH_DIR:-$REPO_ROOT/.opensearch}"
 # A node this script did not start is never stopped by it (a URL file left: someone else's node).
 node_was_running=false
 if "$REPO_ROOT/scripts/opensearch.sh" status || [[ -f "$OPENSEARCH_DIR/url" ]]; then node_was_running=true; fi
+# The README's own nodes (the snapshot example) live under the scratch directory; they are stopped here
+# too if a command failed before the README stopped them.
 stop_started_node() {
     if [[ $node_was_running == false ]]; then "$REPO_ROOT/scripts/opensearch.sh" stop || true; fi
+    for pidfile in "$SCRATCH"/*/opensearch.pid; do
+        [[ -f "$pidfile" ]] && OPENSEARCH_DIR="$(dirname "$pidfile")" "$REPO_ROOT/scripts/opensearch.sh" stop || true
+    done
 }
 trap stop_started_node EXIT
 

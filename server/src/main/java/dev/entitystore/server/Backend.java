@@ -113,7 +113,9 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
     static Backend opensearch(ServerConfig config) {
         ServerConfig.OpenSearch options = config.openSearch();
         OpenSearchSettings settings = new OpenSearchSettings(URI.create(options.url()), options.username(),
-                options.password(), options.trustStore(), options.trustStorePassword(), options.indexPrefix());
+                options.password(), options.trustStore(), options.trustStorePassword(), options.indexPrefix(),
+                java.time.Duration.ofSeconds(options.connectTimeoutSeconds()),
+                java.time.Duration.ofSeconds(options.socketTimeoutSeconds()));
         IndexNames names = new IndexNames(options.indexPrefix());
         OpenSearchConnection connection;
         try {

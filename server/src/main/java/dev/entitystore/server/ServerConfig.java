@@ -59,17 +59,23 @@ public record ServerConfig(
     /**
      * Where the {@code opensearch} backend finds its cluster. {@code url} is required for that backend;
      * {@code username}/{@code password} for basic authentication, {@code trustStore} (PKCS12 or JKS) for
-     * an {@code https} cluster signed by a private CA; {@code indexPrefix} starts every index name.
+     * an {@code https} cluster signed by a private CA; {@code indexPrefix} starts every index name;
+     * the timeouts bound how long a call waits for a connection and for the cluster's answer.
      */
     public record OpenSearch(String url, String username, String password, Path trustStore, String trustStorePassword,
-                             String indexPrefix) {
+                             String indexPrefix, int connectTimeoutSeconds, int socketTimeoutSeconds) {
         public static final String DEFAULT_INDEX_PREFIX = "entity-store-";
+        public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS =
+                (int) dev.entitystore.store.opensearch.OpenSearchSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+        public static final int DEFAULT_SOCKET_TIMEOUT_SECONDS =
+                (int) dev.entitystore.store.opensearch.OpenSearchSettings.DEFAULT_SOCKET_TIMEOUT.toSeconds();
 
         /** Never prints the passwords (configurations get logged). */
         @Override
         public String toString() {
             return "OpenSearch[url=" + url + ", username=" + username + ", password=" + (password == null ? null : "***")
-                    + ", trustStore=" + trustStore + ", indexPrefix=" + indexPrefix + "]";
+                    + ", trustStore=" + trustStore + ", indexPrefix=" + indexPrefix + ", connectTimeoutSeconds="
+                    + connectTimeoutSeconds + ", socketTimeoutSeconds=" + socketTimeoutSeconds + "]";
         }
     }
 
@@ -228,7 +234,11 @@ public record ServerConfig(
             }
         }
         return new OpenSearch(url, values.get(ServerSetting.OPENSEARCH_USERNAME), values.get(ServerSetting.OPENSEARCH_PASSWORD),
-                trustStore == null ? null : Path.of(trustStore), values.get(ServerSetting.OPENSEARCH_TRUSTSTORE_PASSWORD), prefix);
+                trustStore == null ? null : Path.of(trustStore), values.get(ServerSetting.OPENSEARCH_TRUSTSTORE_PASSWORD), prefix,
+                positive(values.get(ServerSetting.OPENSEARCH_CONNECT_TIMEOUT), "OpenSearch connect timeout",
+                        ServerSetting.OPENSEARCH_CONNECT_TIMEOUT),
+                positive(values.get(ServerSetting.OPENSEARCH_SOCKET_TIMEOUT), "OpenSearch socket timeout",
+                        ServerSetting.OPENSEARCH_SOCKET_TIMEOUT));
     }
 
     private static long maxBodyBytes(String value) {

@@ -15,6 +15,13 @@ enum ServerSetting {
     OPENSEARCH_TRUSTSTORE_PASSWORD("--opensearch-truststore-password", null, "its password"),
     OPENSEARCH_INDEX_PREFIX("--opensearch-index-prefix", ServerConfig.OpenSearch.DEFAULT_INDEX_PREFIX,
             "starts every index name, so several stores can share a cluster"),
+    OPENSEARCH_CONNECT_TIMEOUT("--opensearch-connect-timeout-seconds",
+            String.valueOf(ServerConfig.OpenSearch.DEFAULT_CONNECT_TIMEOUT_SECONDS),
+            "a connection to the cluster not opened within it fails the request (503)"),
+    OPENSEARCH_SOCKET_TIMEOUT("--opensearch-socket-timeout-seconds",
+            String.valueOf(ServerConfig.OpenSearch.DEFAULT_SOCKET_TIMEOUT_SECONDS),
+            "a call the cluster stops answering for this long fails the request (503);"
+                    + " keep it above 30 (a new index waits up to 30 s for its shards)"),
     MAX_BODY_BYTES("--max-body-bytes", String.valueOf(ServerConfig.DEFAULT_MAX_BODY_BYTES), "request body limit (413 above it)"),
     CREDENTIALS_FILE("--credentials-file", null, "API keys and users (hashes only); none = anonymous, loopback only"),
     STATUS_ALLOW_ANONYMOUS("--status-allow-anonymous", "false", "let GET /api/status answer without credentials"),

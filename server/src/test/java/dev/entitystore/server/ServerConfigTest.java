@@ -161,6 +161,40 @@ class ServerConfigTest {
     }
 
     @Test
+    void openSearchTimeoutsHaveDefaultsAndRefuseWhatIsNotAPositiveNumberOfSeconds() {
+        ServerConfig.OpenSearch defaults = ServerConfig.from(Map.of()).openSearch();
+        assertThat(defaults.connectTimeoutSeconds()).isEqualTo(5);
+        assertThat(defaults.socketTimeoutSeconds()).isEqualTo(60);
+        ServerConfig.OpenSearch set = ServerConfig.from(Map.of("ENTITY_STORE_OPENSEARCH_SOCKET_TIMEOUT_SECONDS", "90"),
+                "--opensearch-connect-timeout-seconds", "2").openSearch();
+        assertThat(set.connectTimeoutSeconds()).isEqualTo(2);
+        assertThat(set.socketTimeoutSeconds()).isEqualTo(90);
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--opensearch-socket-timeout-seconds", "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("OpenSearch socket timeout '0' is not a positive whole number"
+                        + " (ENTITY_STORE_OPENSEARCH_SOCKET_TIMEOUT_SECONDS / --opensearch-socket-timeout-seconds)");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("ENTITY_STORE_OPENSEARCH_CONNECT_TIMEOUT_SECONDS", "5s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("(ENTITY_STORE_OPENSEARCH_CONNECT_TIMEOUT_SECONDS / --opensearch-connect-timeout-seconds)");
+    }
+
+    /** A node that takes connections and never answers (hung, or a black hole) fails the start within the timeout. */
+    @Test
+    void aClusterThatTakesTheConnectionButNeverAnswersStopsStartUpWithinTheSocketTimeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_BACKEND", "opensearch",
+                    "ENTITY_STORE_OPENSEARCH_URL", "http://127.0.0.1:" + silent.getLocalPort(), "ENTITY_STORE_PORT", "0",
+                    "ENTITY_STORE_OPENSEARCH_SOCKET_TIMEOUT_SECONDS", "1"));
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> EntityStoreServer.start(config))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("OpenSearch at http://127.0.0.1:" + silent.getLocalPort()
+                            + " does not answer: no answer in time (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void logLevelIsValidatedNotGuessed() {
         assertThat(ServerConfig.from(Map.of()).logging().level()).isEqualTo("INFO");
         assertThat(ServerConfig.from(Map.of("ENTITY_STORE_LOG_LEVEL", "debug")).logging().level()).isEqualTo("DEBUG");

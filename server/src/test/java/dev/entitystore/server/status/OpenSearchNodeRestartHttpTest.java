@@ -6,7 +6,6 @@ import dev.entitystore.server.EntityStoreServer;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.ServerConfig;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "entity-store.node-restart", matches = "true")
 class OpenSearchNodeRestartHttpTest {
     private static final String BASE = "/api/security/entity_store";
-    private static final long MINUTES_3 = 180_000_000_000L;
+    private static final Duration MINUTES_3 = Duration.ofMinutes(3);
 
     @Test
     void aKilledNodeLosesNoAcknowledgedWriteAndTheServerRecoversWithoutARestart() throws Exception {
@@ -53,7 +52,7 @@ class OpenSearchNodeRestartHttpTest {
                         .startsWith("OpenSearch at " + node.url() + " does not answer");
 
                 node.restart();
-                await(() -> answers(client, "/api/status") == 200, "the status once the node is back");
+                await(() -> NodeWaits.answers(client, "/api/status") == 200, "the status once the node is back");
                 await(() -> writer.acknowledged() >= beforeRestart + 20, "writes acknowledged after the restart");
                 writer.close();
                 writer.assertNoAcknowledgedWriteLost();
@@ -65,20 +64,7 @@ class OpenSearchNodeRestartHttpTest {
         }
     }
 
-    /** The status of a GET, or -1 for none in time (a node recovering on a loaded machine). */
-    private static int answers(HttpClientForTests client, String path) {
-        try {
-            return client.get(path).status();
-        } catch (UncheckedIOException noAnswerInTime) {
-            return -1;
-        }
-    }
-
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + MINUTES_3;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
+        NodeWaits.await(condition, what, MINUTES_3);
     }
 }

@@ -9,28 +9,49 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A single OpenSearch node of a test's own (not the shared test node, which must never be stopped), started
- * with {@code scripts/opensearch.sh} under {@code server/target/opensearch-restart} on a fixed free port,
- * so that it can be killed and started again on the same address with its data.
+ * An OpenSearch node of a test's own (not the shared test node, which must never be stopped), started
+ * with {@code scripts/opensearch.sh} under {@code server/target/<directory>} on a fixed free port, so
+ * that it can be killed and started again on the same address with its data: a single node, or a member
+ * of a cluster on loopback ({@link OwnOpenSearchCluster}).
  */
 final class OwnOpenSearchNode implements AutoCloseable {
     private final Path script = OpenSearchForTests.script();
-    private final Path home = script.getParent().getParent().resolve("server/target/opensearch-restart");
+    private final Path home;
     private final int port;
+    private final String heap;
+    private final Map<String, String> clusterSettings;
 
-    private OwnOpenSearchNode(int port) {
+    private OwnOpenSearchNode(String directory, int port, String heap, Map<String, String> clusterSettings) {
+        this.home = script.getParent().getParent().resolve("server/target").resolve(directory);
         this.port = port;
+        this.heap = heap;
+        this.clusterSettings = clusterSettings;
     }
 
-    /** A new node with no data (fetched and unpacked on first use: a minute or more). */
+    /** A new single node with no data (fetched and unpacked on first use: a minute or more). */
     static OwnOpenSearchNode start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        OwnOpenSearchNode node = new OwnOpenSearchNode(port);
+        OwnOpenSearchNode node = new OwnOpenSearchNode("opensearch-restart", freePort(), "512m", Map.of());
         node.run("start", false);
         return node;
+    }
+
+    /**
+     * A new member of a cluster, started without waiting for it to answer (no member answers before a
+     * majority has joined).
+     */
+    static OwnOpenSearchNode startMember(String name, int httpPort, int transportPort, String members, String seedHosts)
+            throws IOException {
+        OwnOpenSearchNode node = new OwnOpenSearchNode("opensearch-cluster-" + name, httpPort, "384m", Map.of(
+                "OPENSEARCH_CLUSTER_NODES", members, "OPENSEARCH_NODE_NAME", name,
+                "OPENSEARCH_TRANSPORT_PORT", Integer.toString(transportPort), "OPENSEARCH_SEED_HOSTS", seedHosts));
+        node.run("start", false);
+        return node;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     String url() {
@@ -61,8 +82,9 @@ final class OwnOpenSearchNode implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.put("OPENSEARCH_DIR", home.toString());
         environment.put("OPENSEARCH_PORT", Integer.toString(port));
-        environment.put("OPENSEARCH_HEAP", "512m");
+        environment.put("OPENSEARCH_HEAP", heap);
         environment.put("OPENSEARCH_KEEP_DATA", keepData ? "1" : "0");
+        environment.putAll(clusterSettings);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

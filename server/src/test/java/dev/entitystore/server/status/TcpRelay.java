@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * A TCP relay to a host and port on loopback: closing it is, for its clients, that service going away;
  * {@link #reopen} is the service coming back on the same port (a node restarted). {@link #cutTheAnswerTo}
  * drops one connection after a request has reached the service, before its answer gets back: the request
- * was applied, and the client cannot know it.
+ * was applied, and the client cannot know it. {@link #freeze} keeps every connection open and forwards
+ * nothing, either way, until {@link #thaw}: a node that hangs (stopped, partitioned) rather than goes away.
  */
 final class TcpRelay implements AutoCloseable {
     private final String host;
@@ -27,6 +28,7 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
     private volatile boolean closed;
+    private volatile boolean frozen;
     /** A request line containing this, once: its answer never reaches the client. */
     private final AtomicReference<String> cutMarker = new AtomicReference<>();
 
@@ -93,6 +95,16 @@ final class TcpRelay implements AutoCloseable {
         cutMarker.set(marker);
     }
 
+    /** From now on nothing goes through, in either direction, and no connection is closed. */
+    void freeze() {
+        frozen = true;
+    }
+
+    /** What was held goes through, and everything after it. */
+    void thaw() {
+        frozen = false;
+    }
+
     /** Copies {@code from} to {@code to} while {@code forward} accepts each chunk; closes both at the end. */
     private void pipe(Socket from, Socket to, Predicate<byte[]> forward) {
         Thread thread = new Thread(() -> {
@@ -100,6 +112,9 @@ final class TcpRelay implements AutoCloseable {
                 byte[] buffer = new byte[8192];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     byte[] chunk = Arrays.copyOf(buffer, n);
+                    while (frozen && !closed) {
+                        Thread.sleep(5);
+                    }
                     if (!forward.test(chunk)) {
                         break;
                     }
@@ -108,6 +123,8 @@ final class TcpRelay implements AutoCloseable {
                 }
             } catch (IOException ignored) {
                 // either side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

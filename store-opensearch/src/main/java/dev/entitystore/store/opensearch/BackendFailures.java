@@ -13,7 +13,7 @@ import org.opensearch.client.opensearch._types.ErrorCause;
  * client may read (the HTTP answer carries it): the cluster's error type and reason, or what went wrong
  * on the wire. Nothing else of the cluster (hosts, stack traces) goes into the message.
  */
-final class BackendFailures {
+public final class BackendFailures {
     private static final int MAX_REASON = 200;
 
     private BackendFailures() {
@@ -70,7 +70,8 @@ final class BackendFailures {
         return !(rootCause(e) instanceof ConnectException);
     }
 
-    static String wireReason(IOException e) {
+    /** What went wrong on the wire, in a few words ("connection refused", "no answer in time", ...). */
+    public static String wireReason(IOException e) {
         Throwable root = rootCause(e);
         if (root instanceof ConnectException) {
             return "connection refused";

@@ -12,10 +12,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
@@ -53,15 +56,29 @@ public final class OpenSearchConnection implements AutoCloseable {
                                 settings.username(), settings.password() == null ? new char[0] : settings.password().toCharArray()));
                         http.setDefaultCredentialsProvider(credentials);
                     }
+                    // This pool replaces the builder's, and with it the builder's timeouts: without these a call
+                    // to a node that stopped answering would wait for ever.
                     PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
                             .setMaxConnTotal(MAX_CONNECTIONS)
-                            .setMaxConnPerRoute(MAX_CONNECTIONS);
+                            .setMaxConnPerRoute(MAX_CONNECTIONS)
+                            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                    .setConnectTimeout(timeout(settings.connectTimeout()))
+                                    .setSocketTimeout(timeout(settings.socketTimeout()))
+                                    .build());
                     if (ssl != null) {
                         pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(ssl).build());
                     }
                     return http.setConnectionManager(pool.build());
-                });
+                })
+                .setRequestConfigCallback(request -> request
+                        .setResponseTimeout(timeout(settings.socketTimeout()))
+                        // a call waiting for a free connection of the pool waits no longer than for an answer
+                        .setConnectionRequestTimeout(timeout(settings.socketTimeout())));
         return new OpenSearchConnection(settings.url(), builder.build());
+    }
+
+    private static Timeout timeout(java.time.Duration duration) {
+        return Timeout.ofMilliseconds(duration.toMillis());
     }
 
     /** The cluster's address, for messages (it never holds credentials: those are separate settings). */

@@ -2,6 +2,7 @@ package dev.entitystore.store.opensearch;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,15 +16,31 @@ import java.util.Objects;
  * @param trustStorePassword goes with {@code trustStore}, may be {@code null}
  * @param indexPrefix        prepended to every index this store creates, so that several stores (or test
  *                           servers) can share one cluster without seeing each other
+ * @param connectTimeout     how long a new connection to the cluster may take to open
+ * @param socketTimeout      how long a call may wait for the cluster's next bytes: a node that stopped
+ *                           answering (hung, partitioned) fails the call after it instead of holding it
+ *                           for ever; longer than any wait the store asks of the cluster (30 s at most)
  */
 public record OpenSearchSettings(
-        URI url, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix) {
+        URI url, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix,
+        Duration connectTimeout, Duration socketTimeout) {
 
     public static final String DEFAULT_INDEX_PREFIX = "entity-store-";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     public OpenSearchSettings {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(indexPrefix, "indexPrefix");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(socketTimeout, "socketTimeout");
+    }
+
+    /** With the default timeouts. */
+    public OpenSearchSettings(
+            URI url, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix) {
+        this(url, username, password, trustStore, trustStorePassword, indexPrefix, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_SOCKET_TIMEOUT);
     }
 
     /** An unsecured local cluster with the default prefix. */
@@ -32,6 +49,18 @@ public record OpenSearchSettings(
     }
 
     public OpenSearchSettings withIndexPrefix(String prefix) {
-        return new OpenSearchSettings(url, username, password, trustStore, trustStorePassword, prefix);
+        return new OpenSearchSettings(url, username, password, trustStore, trustStorePassword, prefix, connectTimeout,
+                socketTimeout);
+    }
+
+    public OpenSearchSettings withTimeouts(Duration connect, Duration socket) {
+        return new OpenSearchSettings(url, username, password, trustStore, trustStorePassword, indexPrefix, connect, socket);
+    }
+
+    private static void requirePositive(Duration timeout, String name) {
+        Objects.requireNonNull(timeout, name);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + timeout);
+        }
     }
 }

@@ -15,6 +15,29 @@ class OpenSearchConnectionTest {
         }
     }
 
+    /** The pool the connection builds must keep the timeouts: a silent node used to hold a call for ever. */
+    @Test
+    void a_node_that_takes_the_connection_and_never_answers_fails_the_call_within_the_socket_timeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             OpenSearchConnection connection = OpenSearchConnection.open(
+                     OpenSearchSettings.of("http://127.0.0.1:" + silent.getLocalPort())
+                             .withTimeouts(java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(500)),
+                     new ObjectMapper())) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> OpenSearchEntityStore.open(connection, new IndexNames("t-")))
+                    .isInstanceOf(dev.entitystore.domain.store.StoreOpenException.class)
+                    .hasMessageEndingWith("does not answer: no answer in time");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void timeouts_must_be_positive() {
+        assertThatThrownBy(() -> OpenSearchSettings.of("http://127.0.0.1:9200")
+                .withTimeouts(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+    }
+
     @Test
     void refuses_a_url_it_cannot_use() {
         assertThatThrownBy(() -> OpenSearchConnection.open(OpenSearchSettings.of("http://[::1"), new ObjectMapper()))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.error.StoreUnavailableException;
+import dev.entitystore.store.opensearch.BackendFailures;
 import java.io.IOException;
 import java.util.Map;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -87,7 +88,8 @@ final class SearchCalls {
             }
             throw new StoreUnavailableException("OpenSearch answered " + status + " (" + type + ")", null);
         } catch (IOException e) {
-            throw new StoreUnavailableException("OpenSearch is unreachable: " + e.getMessage(), e);
+            throw new StoreUnavailableException("OpenSearch is unavailable (" + BackendFailures.wireReason(e)
+                    + "): the search was not made", e);
         }
     }
 

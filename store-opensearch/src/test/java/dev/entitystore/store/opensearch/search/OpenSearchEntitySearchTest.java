@@ -137,7 +137,7 @@ class OpenSearchEntitySearchTest {
             assertThatThrownBy(() -> unreachable.search(new SearchRequest("default", new Query.MatchAll(),
                     SearchSort.newestFirst(), null, 0, 10, false)))
                     .isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageStartingWith("OpenSearch is unreachable");
+                    .hasMessage("OpenSearch is unavailable (connection refused): the search was not made");
         }
     }
 }
