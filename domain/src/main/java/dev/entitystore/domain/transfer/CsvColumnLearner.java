@@ -30,11 +30,7 @@ final class CsvColumnLearner {
     }
 
     void learn(byte[] json) throws IOException {
-        try (JsonParser parser = ValueSpans.parse(json)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                walk(parser, everyLeaf ? null : kept.root(), root);
-            }
-        }
+        ValueSpans.readObject(json, parser -> walk(parser, everyLeaf ? null : kept.root(), root));
     }
 
     /** The columns learnt, in order; a column no record had a value for holds strings. */

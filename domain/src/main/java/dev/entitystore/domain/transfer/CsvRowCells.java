@@ -38,11 +38,7 @@ final class CsvRowCells {
     List<String> row(byte[] json) throws IOException {
         Arrays.fill(cells, "");
         type = null;
-        try (JsonParser parser = ValueSpans.parse(json)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                walk(parser, trie.root(), json);
-            }
-        }
+        ValueSpans.readObject(json, parser -> walk(parser, trie.root(), json));
         cells[0] = type == null ? NdjsonLines.DEFAULT_TYPE : type;
         return Arrays.asList(cells);
     }

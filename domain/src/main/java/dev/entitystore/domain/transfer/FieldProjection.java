@@ -53,11 +53,7 @@ final class FieldProjection {
     String write(byte[] json, OutputStream out) throws IOException {
         Arrays.fill(starts, -1);
         type = null;
-        try (JsonParser parser = ValueSpans.parse(json)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                capture(parser, trie.root());
-            }
-        }
+        ValueSpans.readObject(json, parser -> capture(parser, trie.root()));
         writeObject(assemble(), json, out);
         return type == null ? NdjsonLines.DEFAULT_TYPE : type;
     }

@@ -16,6 +16,21 @@ final class ValueSpans {
     private ValueSpans() {
     }
 
+    /** Reads the members of an object. */
+    @FunctionalInterface
+    interface Members {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /** Hands {@code members} a parser of a record's JSON bytes, placed inside its object (nothing else is read). */
+    static void readObject(byte[] json, Members members) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                members.read(parser);
+            }
+        }
+    }
+
     /** A parser of a record's JSON bytes. */
     static JsonParser parse(byte[] json) throws IOException {
         return FACTORY.createParser(json);
