@@ -71,7 +71,8 @@ record CsvColumn(String path, Kind kind) {
         return switch (kind) {
             case STRING -> value.textValue();
             case NUMBER, BOOLEAN -> value.asText();
-            case STRINGS -> joined((ArrayNode) value);
+            // Only a record changed between an export's two passes has anything else here: written as JSON then.
+            case STRINGS -> kindOf(value) == Kind.STRINGS ? joined((ArrayNode) value) : value.toString();
             case JSON -> value.toString();
         };
     }
@@ -112,16 +113,20 @@ record CsvColumn(String path, Kind kind) {
             if (i > 0) {
                 out.append(SEPARATOR);
             }
-            String value = values.get(i).textValue();
-            for (int c = 0; c < value.length(); c++) {
-                char ch = value.charAt(c);
-                if (ch == SEPARATOR || ch == '\\') {
-                    out.append('\\');
-                }
-                out.append(ch);
-            }
+            appendEscaped(out, values.get(i).textValue());
         }
         return out.toString();
+    }
+
+    /** One value of a {@code path[]} cell, its separators and backslashes escaped. */
+    static void appendEscaped(StringBuilder out, String value) {
+        for (int c = 0; c < value.length(); c++) {
+            char ch = value.charAt(c);
+            if (ch == SEPARATOR || ch == '\\') {
+                out.append('\\');
+            }
+            out.append(ch);
+        }
     }
 
     private static ArrayNode split(String cell) {

@@ -1,13 +1,9 @@
 package dev.entitystore.domain.transfer;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entitystore.domain.entity.FieldPath;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NdjsonLines {
     static final String TYPE_PATH = "entity.EngineMetadata.Type";
     private static final String[] TYPE_KEYS = TYPE_PATH.split("\\.");
-    private static final String DEFAULT_TYPE = "generic";
+    static final String DEFAULT_TYPE = "generic";
     private static final byte[] SUFFIX = "}\n".getBytes(StandardCharsets.UTF_8);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
     /** Line openings by type; types are few (the four, and whatever a forced write stamped). */
     private static final Map<String, byte[]> PREFIXES = new ConcurrentHashMap<>();
 
@@ -43,9 +37,10 @@ final class NdjsonLines {
         out.write(SUFFIX);
     }
 
-    void tree(ObjectNode record, ObjectNode doc) throws IOException {
-        out.write(prefix(typeOf(record)));
-        out.write(JSON.writeValueAsBytes(doc));
+    /** A line of {@code type} around a document written elsewhere. */
+    void line(String type, ByteArrayOutputStream doc) throws IOException {
+        out.write(prefix(type));
+        doc.writeTo(out);
         out.write(SUFFIX);
     }
 
@@ -61,15 +56,9 @@ final class NdjsonLines {
         return prefix;
     }
 
-    /** The record's {@value #TYPE_PATH} when it is a string, else {@value #DEFAULT_TYPE}. */
-    static String typeOf(JsonNode record) {
-        JsonNode type = FieldPath.get(record, TYPE_PATH);
-        return type != null && type.isTextual() ? type.textValue() : DEFAULT_TYPE;
-    }
-
-    /** {@link #typeOf(JsonNode)} of a record's JSON text. */
+    /** The record's {@value #TYPE_PATH} when it is a string, else {@value #DEFAULT_TYPE}, read from its JSON text. */
     static String typeOf(byte[] json) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = ValueSpans.parse(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return DEFAULT_TYPE;
             }

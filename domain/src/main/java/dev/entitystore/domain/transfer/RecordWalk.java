@@ -1,6 +1,6 @@
 package dev.entitystore.domain.transfer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.query.KqlParser;
 import dev.entitystore.domain.query.Query;
 import dev.entitystore.domain.search.EntitySearch;
@@ -8,9 +8,7 @@ import dev.entitystore.domain.search.SearchHit;
 import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
 import dev.entitystore.domain.search.SearchSort;
-import dev.entitystore.domain.store.EntityPage;
 import dev.entitystore.domain.store.EntityStore;
-import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.store.StoredJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,18 +17,17 @@ import java.util.List;
 /**
  * Walks the records an export selects a page at a time, so memory stays constant however many there are:
  * all of a space in {@code _id} order from the store, or a filter's matches through the search index
- * ({@code entity.id} order, paged with {@code search_after}).
+ * ({@code entity.id} order, paged with {@code search_after}). Records are handed on as JSON bytes, which the
+ * export's writers read by streaming instead of building trees.
  */
 final class RecordWalk {
     static final int PAGE = 1000;
 
-    interface Visitor {
-        void record(ObjectNode record) throws IOException;
-    }
-
     interface StoredVisitor {
         void record(byte[] json) throws IOException;
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityStore store;
     private final EntitySearch search;
@@ -64,16 +61,13 @@ final class RecordWalk {
         } while (after != null);
     }
 
-    void walk(ExportRequest request, Visitor visitor) throws IOException {
+    /**
+     * The records {@code request} selects as JSON bytes: as stored when it selects all of the space, else
+     * each search hit written as the store writes it (compact Jackson output, the same bytes).
+     */
+    void walkJson(ExportRequest request, StoredVisitor visitor) throws IOException {
         if (request.selectsAll()) {
-            String after = null;
-            do {
-                EntityPage page = store.scan(request.space(), after, PAGE);
-                for (StoredEntity entity : page.entities()) {
-                    visitor.record(entity.source());
-                }
-                after = page.nextAfterId().orElse(null);
-            } while (after != null);
+            walkStored(request.space(), visitor);
             return;
         }
         Query query = query(request);
@@ -82,7 +76,7 @@ final class RecordWalk {
             SearchResult result = search.search(new SearchRequest(request.space(), query,
                     new SearchSort("entity.id", false), after, 0, PAGE, false));
             for (SearchHit hit : result.hits()) {
-                visitor.record(hit.source());
+                visitor.record(JSON.writeValueAsBytes(hit.source()));
             }
             if (result.hits().size() < PAGE) {
                 return;

@@ -18,9 +18,7 @@ class NdjsonLinesTest {
     }
 
     private static String tree(ObjectNode record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new NdjsonLines(out).tree(record, record);
-        return out.toString(StandardCharsets.UTF_8);
+        return TreeExportReference.write(java.util.List.of(record), TransferFormat.NDJSON, java.util.List.of());
     }
 
     @Test
