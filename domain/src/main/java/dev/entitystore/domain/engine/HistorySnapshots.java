@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.entitystore.domain.error.EntityNotFoundException;
+import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.query.Query;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.search.SearchRequest;
@@ -13,15 +15,22 @@ import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.write.ServerTimestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * Kibana's history snapshots over the change log. Kibana copies the whole store into a dated index every
  * {@code frequency}; here every write is recorded already, so a snapshot is a bookmark: the time it was taken
  * and how many records were live then, and the store as it was then is read with {@code as_of} at that time.
  * A space's snapshots are started at install (as Kibana schedules its task at install), stopped and started
- * again through Kibana's enable and disable routes, and taken by {@link #takeDue} on the server's schedule.
- * State lives in the space's store configuration, under {@value #KEY}, so it follows the store to every server.
+ * again through Kibana's enable and disable routes, and taken by {@link #takeDue} on the server's schedule or at
+ * once by {@link #force}. The cadence is a fixed {@code frequency} from the last snapshot, or, once a
+ * {@code timezone} is set ({@link #changeCadence}), every midnight in that zone. State lives in the space's store configuration, under {@value #KEY}, so it follows the store to every server.
  */
 public final class HistorySnapshots {
     static final String KEY = "historySnapshot";
@@ -29,6 +38,9 @@ public final class HistorySnapshots {
     static final String STOPPED = "stopped";
     /** Bookmarks kept per space, oldest dropped first (a thousand days at the default frequency). */
     static final int MAX_KEPT = 1_000;
+    /** The interval a midnight schedule amounts to, reported as its {@code frequency}. */
+    static final String DAILY = "24h";
+    private static final DateTimeFormatter INDEX_HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH").withZone(ZoneOffset.UTC);
 
     private final EngineManager engines;
     private final EntityStore store;
@@ -75,6 +87,73 @@ public final class HistorySnapshots {
         });
     }
 
+    /** What {@link #force} did: a snapshot taken (its time and record count), or none because snapshots are stopped. */
+    public record Forced(Optional<Instant> at, long docCount) {
+        /** Kibana's name for the snapshot (its dated history index; here the name of a bookmark). */
+        public String indexName(String space) {
+            return ".entities.v2.history.security_" + space + "." + INDEX_HOUR.format(at.orElseThrow());
+        }
+    }
+
+    /**
+     * Takes a snapshot of the space now when its snapshots are started (Kibana's {@code force_history_snapshot});
+     * stopped, takes none.
+     *
+     * @throws EntityNotFoundException when the store is not installed in the space
+     */
+    public Forced force(String space) {
+        Instant[] at = new Instant[1];
+        long[] live = new long[1];
+        engines.changeConfig(space, config -> {
+            ObjectNode settings = settingsOf(config);
+            if (!STARTED.equals(settings.path("status").asText(STARTED))) {
+                return false;
+            }
+            at[0] = clock.instant();
+            live[0] = liveRecords(space);
+            return record(settings, at[0], live[0]);
+        });
+        return new Forced(Optional.ofNullable(at[0]), live[0]);
+    }
+
+    /**
+     * Kibana's cadence switch: a {@code timezone} (an IANA zone id) makes the snapshots daily at that zone's
+     * midnight (a {@code frequency} sent with it is checked, then the frequency reads {@value #DAILY}); a
+     * {@code frequency} alone makes them a fixed interval from the last one. The snapshots taken and the
+     * started/stopped state are kept.
+     *
+     * @throws InvalidRequestException when neither is given or one is not valid
+     * @throws EntityNotFoundException when the store is not installed in the space
+     */
+    public void changeCadence(String space, String frequency, String timezone) {
+        if (frequency == null && timezone == null) {
+            throw new InvalidRequestException("[request body]: Provide a timezone to switch to a midnight schedule,"
+                    + " or a frequency to switch to a fixed interval");
+        }
+        if (frequency != null && !LogExtractionValidator.isHistoryFrequency(TextNode.valueOf(frequency))) {
+            throw new InvalidRequestException("[request body]: frequency: " + LogExtractionValidator.HISTORY_FREQUENCY);
+        }
+        ZoneId zone = timezone == null ? null : zone(timezone);
+        engines.changeConfig(space, config -> {
+            ObjectNode settings = settingsOf(config);
+            if (zone != null) {
+                settings.put("frequency", DAILY).put("timezone", zone.getId());
+            } else {
+                settings.put("frequency", frequency).remove("timezone");
+            }
+            return true;
+        });
+    }
+
+    private static ZoneId zone(String timezone) {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("[request body]: timezone: must be a valid IANA time zone (e.g. Europe/Berlin,"
+                    + " UTC), got '" + timezone + "'");
+        }
+    }
+
     /**
      * Takes a snapshot in every installed space whose snapshots are started and whose last one is at least a
      * {@code frequency} old (or that has none yet). A space uninstalled meanwhile is skipped.
@@ -112,6 +191,9 @@ public final class HistorySnapshots {
         ObjectNode status = JsonNodeFactory.instance.objectNode();
         status.put("status", settings.path("status").asText(STARTED));
         status.put("frequency", frequencyOf(settings));
+        if (settings.hasNonNull("timezone")) {
+            status.put("timezone", settings.get("timezone").asText());
+        }
         // Kibana's field: how long history is kept, here the change log's retention (HistoryRetention).
         HistoryRetention.settingsOf(config).map(retention -> retention.get(HistoryRetention.RETENTION_DAYS))
                 .ifPresent(days -> status.set("retentionDays", days));
@@ -132,6 +214,12 @@ public final class HistorySnapshots {
             return true;
         }
         Instant last = Instant.parse(snapshots.get(snapshots.size() - 1).path("@timestamp").asText());
+        if (settings.hasNonNull("timezone")) {
+            ZoneId zone = ZoneId.of(settings.get("timezone").asText());
+            // atStartOfDay: where a DST change skips midnight, the day starts at the first instant it has.
+            ZonedDateTime nextMidnight = last.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone);
+            return !nextMidnight.toInstant().isAfter(clock.instant());
+        }
         Duration frequency = DurationSetting.parse(frequencyOf(settings))
                 .orElseGet(() -> DurationSetting.parse(EngineDefaults.HISTORY_SNAPSHOT_FREQUENCY).orElseThrow());
         return !last.plus(frequency).isAfter(clock.instant());

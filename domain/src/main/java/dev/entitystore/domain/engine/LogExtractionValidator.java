@@ -72,11 +72,16 @@ public final class LogExtractionValidator {
             return issues;
         }
         JsonNode frequency = historySnapshot.get("frequency");
-        if (frequency != null && (!atLeast(frequency, Duration.ofHours(1))
-                || DurationSetting.parse(frequency.asText()).orElseThrow().compareTo(Duration.ofDays(1000)) > 0)) {
+        if (frequency != null && !isHistoryFrequency(frequency)) {
             issues.add("historySnapshot.frequency: " + HISTORY_FREQUENCY);
         }
         return issues;
+    }
+
+    /** A history-snapshot frequency Kibana takes: a duration from 1 hour to 1000 days. */
+    static boolean isHistoryFrequency(JsonNode frequency) {
+        return atLeast(frequency, Duration.ofHours(1))
+                && DurationSetting.parse(frequency.asText()).orElseThrow().compareTo(Duration.ofDays(1000)) <= 0;
     }
 
     /** Every problem of the install's {@code excludedUserNames} (the count is the contract's, at most 200). */

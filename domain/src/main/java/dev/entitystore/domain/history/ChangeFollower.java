@@ -1,6 +1,7 @@
 package dev.entitystore.domain.history;
 
 import dev.entitystore.domain.entity.EntityType;
+import dev.entitystore.domain.error.ChangesPrunedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreBusyException;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * bound for the next one (long poll), or as a stream. The cursor is the seq of the last change a follower
  * saw (as a decimal string); from {@value #START} (OpenSearch numbers from 0) the feed holds every recorded
  * change, so replaying it rebuilds the space's current records. Waiting is polling the log: it works the same over both stores and over a
- * cluster written by several servers.
+ * cluster written by several servers. Once retention has pruned changes after a cursor, a read from it fails
+ * ({@link ChangesPrunedException}) rather than skip them.
  */
 public final class ChangeFollower implements AutoCloseable {
     public static final int DEFAULT_SIZE = 100;
@@ -66,6 +68,8 @@ public final class ChangeFollower implements AutoCloseable {
     /**
      * The changes after the request's cursor; when there are none, waits for one up to {@code waitSeconds}
      * (0: answers at once). An empty answer still moves the cursor past changes of other spaces and types.
+     *
+     * @throws ChangesPrunedException when retention removed changes after the cursor
      */
     public FeedPage poll(Request request, int waitSeconds) {
         FeedPage page = read(request);
@@ -82,9 +86,11 @@ public final class ChangeFollower implements AutoCloseable {
     /**
      * Takes a waiting place for a stream of the feed ({@link Subscription#run}).
      *
-     * @throws StoreBusyException when too many followers already wait
+     * @throws StoreBusyException     when too many followers already wait
+     * @throws ChangesPrunedException when retention removed changes after the cursor (checked before the stream opens)
      */
     public Subscription subscribe(Request request) {
+        requireKept(request.space(), request.since());
         if (!waiting.tryAcquire()) {
             throw new StoreBusyException("Too many followers of the change feed are waiting; retry later", 1);
         }
@@ -107,6 +113,8 @@ public final class ChangeFollower implements AutoCloseable {
          * Hands every change after the request's cursor to {@code sink}, in order, until the sink throws,
          * the follower closes or the thread is interrupted; after {@code idleMillis} without a change the
          * sink is told so (a stream's keep-alive, which also finds a client gone). Gives the place back.
+         *
+         * @throws ChangesPrunedException when retention removes changes after the stream's cursor before they were sent
          */
         public void run(long idleMillis, Sink sink) throws Exception {
             try {
@@ -146,8 +154,21 @@ public final class ChangeFollower implements AutoCloseable {
         closed = true;
     }
 
+    /**
+     * The changes after the cursor, checked against retention after the read: a prune marks what it removes
+     * before (or as) it removes it, so a change this read missed because it was pruned is marked by now.
+     */
     private FeedPage read(Request request) {
-        return history.since(request.space(), request.since(), request.size(), request.entityTypes());
+        FeedPage page = history.since(request.space(), request.since(), request.size(), request.entityTypes());
+        requireKept(request.space(), request.since());
+        return page;
+    }
+
+    private void requireKept(String space, long cursor) {
+        long pruned = history.prunedThrough(space);
+        if (cursor < pruned) {
+            throw new ChangesPrunedException(cursor == START ? null : Long.toString(cursor), pruned);
+        }
     }
 
     private FeedPage waitFor(Request request, long waitMillis) {

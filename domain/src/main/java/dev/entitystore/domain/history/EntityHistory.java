@@ -32,4 +32,12 @@ public interface EntityHistory {
      * @return how many changes were removed
      */
     long prune(String space, long beforeMillis, int keepVersions);
+
+    /**
+     * The seq of the newest change {@link #prune} ever removed in the space, or {@link ChangeFollower#START} when
+     * none was: a feed cursor at or past it misses nothing, one below it may (the change feed answers 410 then).
+     * Kept durably by the prune before (or with) the removal it covers, so a reader that sees a change gone also
+     * sees this mark; it never goes down.
+     */
+    long prunedThrough(String space);
 }

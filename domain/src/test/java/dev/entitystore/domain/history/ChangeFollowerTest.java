@@ -5,21 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.error.ChangesPrunedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreBusyException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The feed's cursor and parameters, the long poll, the bound on waiting followers and closing. */
+/** The feed's cursor and parameters, the long poll, the bound on waiting followers, closing, and pruned ranges. */
 class ChangeFollowerTest {
     /** A log in memory: changes of two spaces, in seq order. */
     private final List<EntityChange> log = new CopyOnWriteArrayList<>();
+    /** Per space, the newest seq pruned (as a store's prune marks it). */
+    private final Map<String, Long> pruned = new ConcurrentHashMap<>();
     private final EntityHistory history = new EntityHistory() {
         @Override
         public HistoryPage changes(String space, String id, HistoryQuery query) {
@@ -29,6 +34,11 @@ class ChangeFollowerTest {
         @Override
         public long prune(String space, long beforeMillis, int keepVersions) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long prunedThrough(String space) {
+            return pruned.getOrDefault(space, ChangeFollower.START);
         }
 
         @Override
@@ -142,7 +152,53 @@ class ChangeFollowerTest {
         assertThat(sink.idles).isPositive();
     }
 
-    private static final class CountingSink implements ChangeFollower.Sink {
+    /** Removes the space's change of this seq from the log, marking it as a prune does. */
+    private void prune(String space, long seq) {
+        pruned.merge(space, seq, Math::max);
+        log.removeIf(change -> change.seq() == seq);
+    }
+
+    @Test
+    void aCursorBeforeAPrunedChangeIsRefusedNamingTheOldestCursorStillComplete() {
+        write("a", "host");
+        write("a", "host");
+        write("a", "host");
+        write("b", "host");
+        prune("a", 2);
+
+        assertThatThrownBy(() -> follower.poll(follower.request("a", "1", null, null, null), 0))
+                .isInstanceOf(ChangesPrunedException.class)
+                .hasMessage("Change feed cursor '1' is older than the history retention kept: changes through cursor '2'"
+                        + " were pruned. Read the current records, then follow the feed from cursor '2'")
+                .satisfies(e -> assertThat(((ChangesPrunedException) e).oldestCursor()).isEqualTo(2));
+        assertThatThrownBy(() -> follower.poll(follower.request("a", null, null, null, null), 0))
+                .isInstanceOf(ChangesPrunedException.class).hasMessageStartingWith("The change feed's start is older");
+        assertThatThrownBy(() -> follower.subscribe(follower.request("a", null, "1", null, null)))
+                .isInstanceOf(ChangesPrunedException.class);
+        assertThat(follower.poll(follower.request("a", "2", null, null, null), 0).changes())
+                .extracting(EntityChange::seq).containsExactly(3L);
+        assertThat(follower.poll(follower.request("b", null, null, null, null), 0).changes())
+                .extracting(EntityChange::seq).containsExactly(4L);
+    }
+
+    @Test
+    void aStreamWhoseCursorFallsBehindAPruneEndsWithThePruneInsteadOfSkipping() throws Exception {
+        write("a", "host");
+        CountingSink sink = new CountingSink() {
+            @Override
+            public void flush() {
+                write("a", "host");
+                write("a", "host");
+                prune("a", 2);
+            }
+        };
+        ChangeFollower.Subscription subscription = follower.subscribe(follower.request("a", null, null, null, null));
+        assertThatThrownBy(() -> subscription.run(200, sink)).isInstanceOf(ChangesPrunedException.class);
+        assertThat(sink.seqs).containsExactly(1L);
+        assertThat(follower.subscribe(follower.request("a", "2", null, null, null))).isNotNull();
+    }
+
+    private static class CountingSink implements ChangeFollower.Sink {
         final List<Long> seqs = new CopyOnWriteArrayList<>();
         volatile int idles;
 

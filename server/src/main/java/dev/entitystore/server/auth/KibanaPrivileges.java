@@ -56,7 +56,7 @@ public final class KibanaPrivileges {
         route(V2_MANAGE, "installEntityStore", "installEntityStoreByType", "uninstallEntityStore",
                 "uninstallEntityStoreByType", "deleteEntityStoreByType", "startEntityStore", "stopEntityStore", "updateEntityStore",
                 "updateEntityStoreByType", "enableHistorySnapshot", "disableHistorySnapshot",
-                "pruneEntityHistory");
+                "forceHistorySnapshot", "updateHistorySnapshotCadence", "pruneEntityHistory");
         route(RESOLUTION_READ, "getResolutionGroup", "listResolutionRules", "listEntityMaintainers");
         route(RESOLUTION_WRITE, "linkEntities", "unlinkEntities", "enableResolutionRule", "disableResolutionRule",
                 // The one maintainer here links entities: the resolution routes' write privileges.

@@ -1,6 +1,7 @@
 package dev.entitystore.server.error;
 
 import dev.entitystore.domain.error.BulkItemRef;
+import dev.entitystore.domain.error.ChangesPrunedException;
 import dev.entitystore.domain.error.EngineNotRunningException;
 import dev.entitystore.domain.error.EntityAlreadyExistsException;
 import dev.entitystore.domain.error.EntityNotFoundException;
@@ -64,6 +65,8 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
         STATUS.put(EngineNotRunningException.class, e -> 503);
         STATUS.put(StoreUnavailableException.class, e -> 503);
         STATUS.put(StoreBusyException.class, e -> 429);
+        // Ours: a change-feed cursor before changes that history retention removed.
+        STATUS.put(ChangesPrunedException.class, e -> 410);
         // The user-profile API (Elasticsearch's dialect).
         STATUS.put(ProfileRequestException.class, e -> 400);
         STATUS.put(ProfileGrantException.class, e -> 401);
@@ -107,11 +110,22 @@ public final class DomainExceptionMapper implements ExceptionMapper<EntityStoreE
             return ErrorBody.of(status, exception.getMessage(), Map.of("items", namedItems(unavailable.items())))
                     .toResponse();
         }
+        if (exception instanceof ChangesPrunedException pruned) {
+            return ErrorBody.of(status, exception.getMessage(), prunedAttributes(pruned)).toResponse();
+        }
         if (exception instanceof StoreBusyException busy) {
             return Response.fromResponse(ErrorBody.of(status, exception.getMessage()).toResponse())
                     .header("Retry-After", busy.retryAfterSeconds()).build();
         }
         return ErrorBody.of(status, exception.getMessage()).toResponse();
+    }
+
+    /** The cursor refused (absent when the request asked from the start) and the one to go on from. */
+    public static Map<String, Object> prunedAttributes(ChangesPrunedException pruned) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        pruned.cursor().ifPresent(cursor -> attributes.put("cursor", cursor));
+        attributes.put("oldestCursor", Long.toString(pruned.oldestCursor()));
+        return attributes;
     }
 
     /** The bulk items a failure names: position, EUID and storage id, in request order. */

@@ -3,10 +3,15 @@ package dev.entitystore.server.history;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.api.ChangeFeedApi;
+import dev.entitystore.domain.error.ChangesPrunedException;
 import dev.entitystore.domain.history.ChangeFollower;
 import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.FeedPage;
+import dev.entitystore.server.error.DomainExceptionMapper;
+import dev.entitystore.server.error.ErrorBody;
 import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The change feed: a page of changes after a cursor (waiting for one with {@code wait}), or, to a client
- * that accepts {@code text/event-stream}, the same changes as server-sent events until it goes away.
+ * that accepts {@code text/event-stream}, the same changes as server-sent events until it goes away. A cursor
+ * before changes that retention pruned answers 410; a stream that falls behind a prune ends with an {@code error}
+ * event carrying that same body.
  */
 public final class ChangeFeedResource extends SpaceScopedResource implements ChangeFeedApi {
     static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
@@ -33,6 +40,7 @@ public final class ChangeFeedResource extends SpaceScopedResource implements Cha
     private static final String OPENING = "retry: 1000\n:" + " ".repeat(8_192) + "\n\n";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeedResource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChangeFollower follower;
 
@@ -55,6 +63,11 @@ public final class ChangeFeedResource extends SpaceScopedResource implements Cha
         page.changes().forEach(change -> changes.add(change.toJson()));
         answer.put("next", Long.toString(page.through()));
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The 410 body the JSON feed answers, as one line of an event. */
+    private static String gone(ChangesPrunedException pruned) throws JsonProcessingException {
+        return JSON.writeValueAsString(ErrorBody.of(410, pruned.getMessage(), DomainExceptionMapper.prunedAttributes(pruned)));
     }
 
     /** Events only when asked for by name: a client accepting anything gets the JSON page. */
@@ -92,6 +105,9 @@ public final class ChangeFeedResource extends SpaceScopedResource implements Cha
             });
         } catch (IOException gone) {
             // The client closed the stream: nothing to answer anymore.
+        } catch (ChangesPrunedException pruned) {
+            writer.write("event: error\ndata: " + gone(pruned) + "\n\n");
+            writer.flush();
         } catch (Exception e) {
             LOG.warn("Change feed stream of space {} cut short: {}", subscription.space(), e.toString());
         }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * History retention through HTTP: configured by {@code history} of {@code PUT /api/security/entity_store},
- * validated, reported by status, applied by the on-demand prune; the history route, {@code as_of} and the
- * change feed on what is left; Kibana's update body unchanged.
+ * validated, reported by status, applied by the on-demand prune; the history route and {@code as_of} on what
+ * is left, the change feed's 410 for a cursor before a pruned change; Kibana's update body unchanged.
  */
 abstract class HistoryRetentionHttpSuite {
     @RegisterExtension
@@ -134,17 +134,59 @@ abstract class HistoryRetentionHttpSuite {
                 .isEqualTo("[\"10.0.0.5\"]");
     }
 
+    private static List<String> feedOps(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> ops = new ArrayList<>();
+        answer.json().path("changes")
+                .forEach(change -> ops.add(change.path("entityId").asText() + "@" + change.path("version").asLong()));
+        return ops;
+    }
+
     @Test
-    void theFeedAnswersWhatIsLeftAndReplayingItOverTheRecordsGivesTheRecords() throws Exception {
+    void aFeedCursorBeforeAPrunedChangeIs410NamingTheOldestCursorThatMissesNothing() throws Exception {
         String base = install("ret-feed");
         writeVersions(base, "db-01", 3);
         writeVersions(base, "db-02", 2);
+        JsonNode all = client().get(base + "/changes?size=100").json();
+        String oldest = all.path("changes").path(0).path("seq").asText();
+        String db02First = all.path("changes").path(3).path("seq").asText();
+        assertThat(all.path("changes").path(3).path("entityId").asText() + "@" + all.path("changes").path(3).path("version"))
+                .isEqualTo("host:db-02@1");
+        ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":2}}"));
+        assertThat(client().post(base + "/history/_prune", "").body()).isEqualTo("{\"ok\":true,\"pruned\":1}");
+        assertThat(feedOps(client().get(base + "/changes?since=" + oldest))).as("from the mark of the first prune")
+                .containsExactly("host:db-01@2", "host:db-01@3", "host:db-02@1", "host:db-02@2");
         ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":1}}"));
-        ok(client().post(base + "/history/_prune", ""));
-        List<String> left = new ArrayList<>();
-        client().get(base + "/changes?size=100").json().path("changes")
-                .forEach(change -> left.add(change.path("entityId").asText() + "@" + change.path("version").asLong()));
-        assertThat(left).containsExactly("host:db-01@3", "host:db-02@2");
+        assertThat(client().post(base + "/history/_prune", "").body()).isEqualTo("{\"ok\":true,\"pruned\":2}");
+
+        Answer fromOldest = client().get(base + "/changes?since=" + oldest);
+        assertError(fromOldest, 410, "Gone", "Change feed cursor '" + oldest + "' is older than the history retention kept:"
+                + " changes through cursor '" + db02First + "' were pruned. Read the current records, then follow the feed"
+                + " from cursor '" + db02First + "'");
+        assertThat(fromOldest.json().path("attributes").toString())
+                .isEqualTo("{\"cursor\":\"" + oldest + "\",\"oldestCursor\":\"" + db02First + "\"}");
+        Answer fromStart = client().get(base + "/changes?wait=5");
+        assertThat(fromStart.status()).isEqualTo(410);
+        assertThat(fromStart.json().path("message").asText()).startsWith("The change feed's start is older");
+        assertThat(fromStart.json().path("attributes").toString()).isEqualTo("{\"oldestCursor\":\"" + db02First + "\"}");
+        Answer stream = client().request("GET", base + "/changes").header("Accept", "text/event-stream")
+                .header("Last-Event-ID", oldest).send();
+        assertThat(stream.status()).as(stream.body()).isEqualTo(410);
+        assertThat(stream.json().path("attributes").path("oldestCursor").asText()).isEqualTo(db02First);
+
+        assertThat(feedOps(client().get(base + "/changes?since=" + db02First))).containsExactly("host:db-02@2");
+        ok(client().put(base + "/entities/host?force=true", "{\"entity\":{\"id\":\"host:db-01\"},\"host\":{\"ip\":[\"10.9.9.9\"]}}"));
+        assertThat(feedOps(client().get(base + "/changes?since=" + db02First))).containsExactly("host:db-02@2", "host:db-01@4");
+        assertThat(feedOps(client().get(install("ret-feed-other") + "/changes"))).as("another space never pruned").isEmpty();
+    }
+
+    @Test
+    void aSpaceThatNeverRemovedAChangeFollowsFromTheStart() throws Exception {
+        String base = install("ret-feed-none");
+        writeVersions(base, "db-01", 2);
+        ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":5,\"retentionDays\":30}}"));
+        assertThat(client().post(base + "/history/_prune", "").body()).isEqualTo("{\"ok\":true,\"pruned\":0}");
+        assertThat(feedOps(client().get(base + "/changes"))).containsExactly("host:db-01@1", "host:db-01@2");
     }
 
     @Test
@@ -157,6 +199,7 @@ abstract class HistoryRetentionHttpSuite {
         server.start();
         assertThat(status("ret-restart").path("history").toString()).isEqualTo("{\"retentionDays\":90,\"maxVersionsPerEntity\":2}");
         assertThat(versions(base, "app-01")).containsExactly(3L, 2L);
+        assertThat(client().get(base + "/changes").status()).as("the pruned mark survives too").isEqualTo(410);
     }
 
     private static String encoded(String time) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Kibana's history-snapshot routes over the change log: enable takes a snapshot (a bookmark with the live
  * record count) at once, disable stops and optionally forgets them, status reports both, a snapshot's time
- * reads the store as it was then, and all of it survives a restart.
+ * reads the store as it was then, and all of it survives a restart; Kibana's internal routes take one now
+ * ({@code force_history_snapshot}) and change the cadence ({@code update_history_snapshot_cadence}).
  */
 abstract class HistorySnapshotHttpSuite {
     @RegisterExtension
@@ -146,5 +147,69 @@ abstract class HistorySnapshotHttpSuite {
         ok(client().post(base + "/uninstall", "{}"));
         install("snap-uninstall");
         assertThat(snapshotStatus("snap-uninstall").toString()).isEqualTo("{\"status\":\"started\",\"frequency\":\"24h\"}");
+    }
+
+    private static String internal(String space) {
+        return "/s/" + space + "/internal/security/entity_store";
+    }
+
+    @Test
+    void forceTakesASnapshotNowWithKibanasBodyAndSkipsWhenStopped() {
+        String base = install("snap-force");
+        createHost(base, "web-01");
+        Instant before = Instant.now();
+        Answer forced = client().post(internal("snap-force") + "/force_history_snapshot", "");
+        assertThat(forced.status()).as(forced.body()).isEqualTo(200);
+        JsonNode body = forced.json();
+        assertThat(body.path("ok").asBoolean()).isTrue();
+        assertThat(body.path("docCount").asLong()).isEqualTo(1);
+        assertThat(body.path("resetCount").asLong()).isZero();
+        Instant taken = Instant.parse(body.path("@timestamp").asText());
+        assertThat(taken).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
+        assertThat(body.path("historySnapshotIndex").asText()).isEqualTo(".entities.v2.history.security_snap-force."
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HH").withZone(java.time.ZoneOffset.UTC).format(taken));
+        assertThat(snapshotStatus("snap-force").path("lastSnapshot").toString())
+                .isEqualTo("{\"@timestamp\":\"" + body.path("@timestamp").asText() + "\",\"docCount\":1}");
+
+        ok(client().put(base + "/history_snapshot/disable", ""));
+        Answer skipped = client().post(internal("snap-force") + "/force_history_snapshot", "");
+        assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
+        assertThat(skipped.body()).isEqualTo("{\"ok\":true,\"skipped\":true}");
+        assertThat(snapshotStatus("snap-force").path("lastSnapshot").path("@timestamp").asText())
+                .isEqualTo(body.path("@timestamp").asText());
+        assertError(client().post(internal("snap-force-none") + "/force_history_snapshot", ""), 404, "Not Found",
+                "Entity store is not installed");
+    }
+
+    @Test
+    void theCadenceSwitchesBetweenAMidnightScheduleAndAnIntervalAndSurvivesARestart() {
+        install("snap-cadence");
+        String cadence = internal("snap-cadence") + "/update_history_snapshot_cadence";
+        ok(client().put(cadence, "{\"timezone\":\"Europe/Berlin\"}"));
+        assertThat(snapshotStatus("snap-cadence").toString())
+                .isEqualTo("{\"status\":\"started\",\"frequency\":\"24h\",\"timezone\":\"Europe/Berlin\"}");
+        server.stop();
+        server.start();
+        assertThat(snapshotStatus("snap-cadence").path("timezone").asText()).isEqualTo("Europe/Berlin");
+        ok(client().put(cadence, "{\"frequency\":\"6h\"}"));
+        assertThat(snapshotStatus("snap-cadence").toString()).isEqualTo("{\"status\":\"started\",\"frequency\":\"6h\"}");
+    }
+
+    @Test
+    void aBadCadenceIs400AndChangesNothing() {
+        install("snap-cadence-bad");
+        String cadence = internal("snap-cadence-bad") + "/update_history_snapshot_cadence";
+        assertError(client().put(cadence, "{\"frequency\":\"30m\"}"), 400, "Bad Request",
+                "[request body]: frequency: must be a valid duration between 1 hour and 1000 days (e.g. 1h, 24h, 30d)");
+        assertError(client().put(cadence, "{\"timezone\":\"Mars/Olympus\"}"), 400, "Bad Request",
+                "[request body]: timezone: must be a valid IANA time zone (e.g. Europe/Berlin, UTC), got 'Mars/Olympus'");
+        assertError(client().put(cadence, "{}"), 400, "Bad Request",
+                "[request body]: Provide a timezone to switch to a midnight schedule, or a frequency to switch to a fixed interval");
+        Answer unknown = client().put(cadence, "{\"frequency\":\"2h\",\"rrule\":\"x\"}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().path("message").asText()).startsWith("[request body]");
+        assertThat(snapshotStatus("snap-cadence-bad").toString()).isEqualTo("{\"status\":\"started\",\"frequency\":\"24h\"}");
+        assertError(client().put(internal("snap-cadence-none") + "/update_history_snapshot_cadence", "{\"frequency\":\"2h\"}"),
+                404, "Not Found", "Entity store is not installed");
     }
 }

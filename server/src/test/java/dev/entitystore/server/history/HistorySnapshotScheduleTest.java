@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The schedule's side of history snapshots ({@link HistorySnapshots#takeDue}): a started space gets its first
- * snapshot at the next check and the next one a {@code frequency} later, a stopped or uninstalled space none.
+ * snapshot at the next check and the next one a {@code frequency} later (or, on a midnight cadence, at the next
+ * midnight of its time zone), a stopped or uninstalled space none.
  */
 class HistorySnapshotScheduleTest {
     private static final Instant INSTALLED = Instant.parse("2026-03-01T00:00:00Z");
@@ -86,5 +87,25 @@ class HistorySnapshotScheduleTest {
         new EngineManager(store, Clock.systemUTC()).uninstall("gone", List.of());
         assertThat(at(INSTALLED.plus(Duration.ofDays(2))).takeDue()).isZero();
         assertThat(status("stopped").has("lastSnapshot")).isFalse();
+    }
+
+    @Test
+    void aMidnightCadenceTakesTheNextSnapshotAtTheZonesMidnightAndAFrequencyAloneGoesBackToAnInterval() {
+        install("berlin", "1h");
+        at(INSTALLED).changeCadence("berlin", null, "Europe/Berlin");
+        assertThat(status("berlin").path("frequency").asText()).isEqualTo("24h");
+        assertThat(status("berlin").path("timezone").asText()).isEqualTo("Europe/Berlin");
+        // 10:00 UTC is 11:00 in Berlin (CET): the next midnight there is 23:00 UTC.
+        Instant first = Instant.parse("2026-03-01T10:00:00Z");
+        assertThat(at(first).takeDue()).isEqualTo(1);
+        assertThat(at(Instant.parse("2026-03-01T22:59:00Z")).takeDue()).isZero();
+        assertThat(at(Instant.parse("2026-03-01T23:00:00Z")).takeDue()).isEqualTo(1);
+        assertThat(at(Instant.parse("2026-03-02T22:00:00Z")).takeDue()).isZero();
+
+        at(INSTALLED).changeCadence("berlin", "2h", null);
+        assertThat(status("berlin").has("timezone")).isFalse();
+        assertThat(status("berlin").path("frequency").asText()).isEqualTo("2h");
+        assertThat(at(Instant.parse("2026-03-02T00:59:00Z")).takeDue()).isZero();
+        assertThat(at(Instant.parse("2026-03-02T01:00:00Z")).takeDue()).isEqualTo(1);
     }
 }

@@ -23,7 +23,10 @@ import org.opensearch.client.opensearch.generic.Response;
  * walked by a composite aggregation on {@code recordId} (with each record's oldest time, its change count and
  * its newest change's {@code _seq_no}), then, per batch of records, the changes below each record's newest one
  * that are older than the cut-off or past the versions kept, found and deleted by id. A change
- * written meanwhile is newer than every bound used, so it is never removed.
+ * written meanwhile is newer than every bound used, so it is never removed. Before each bulk of deletes the
+ * space's {@link PrunedMark} is raised to the newest change in it, so a feed reader that finds one gone finds
+ * the mark too (a crash between the two leaves a mark over changes still there: a feed refused too early, never a
+ * change skipped).
  */
 final class ChangePruning {
     static final int RECORDS_PER_PAGE = 200;
@@ -34,11 +37,13 @@ final class ChangePruning {
     private final OpenSearchGenericClient client;
     private final OpenSearchClient bulk;
     private final String index;
+    private final PrunedMark mark;
 
-    ChangePruning(OpenSearchClient client, IndexNames names) {
+    ChangePruning(OpenSearchClient client, IndexNames names, PrunedMark mark) {
         this.client = client.generic();
         this.bulk = client;
         this.index = names.changes();
+        this.mark = mark;
     }
 
     long prune(String space, long beforeMillis, int keepVersions) {
@@ -73,7 +78,7 @@ final class ChangePruning {
             }
             // Lucene counts every clause of nested queries against its limit (1,024): at most 4 per bound here.
             for (int from = 0; from < bounds.size(); from += BOUNDS_PER_DELETE) {
-                removed += delete(bounds.subList(from, Math.min(bounds.size(), from + BOUNDS_PER_DELETE)));
+                removed += delete(space, bounds.subList(from, Math.min(bounds.size(), from + BOUNDS_PER_DELETE)));
             }
             after = records.get("after_key");
         } while (after != null && !Thread.currentThread().isInterrupted());
@@ -130,7 +135,7 @@ final class ChangePruning {
      * minimal cluster, lacks the reindex module and so {@code _delete_by_query}); a change never changes once
      * written, so no version condition is needed.
      */
-    private long delete(List<ObjectNode> bounds) {
+    private long delete(String space, List<ObjectNode> bounds) {
         ObjectNode body = JSON.createObjectNode().put("size", DELETE_PAGE).put("_source", false);
         ObjectNode bool = body.putObject("query").putObject("bool").put("minimum_should_match", 1);
         bounds.forEach(bool.putArray("should")::add);
@@ -142,6 +147,7 @@ final class ChangePruning {
             if (hits.isEmpty()) {
                 return deleted;
             }
+            mark.raise(space, hits.get(hits.size() - 1).path("sort").path(0).asLong());
             List<BulkOperation> deletes = new ArrayList<>(hits.size());
             for (JsonNode hit : hits) {
                 deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(index).id(hit.path("_id").asText()))));

@@ -43,6 +43,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     private final SettingsIndex settings;
     private final ChangesIndex changes;
     private final ChangePruning pruning;
+    private final PrunedMark prunedMark;
     private final SpaceLeases leases;
     private final MergeGuard guard = new MergeGuard();
     private volatile boolean closed;
@@ -53,11 +54,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         this.indices = new EntityIndices(client, names);
         this.documents = new EntityDocuments(client, indices);
         this.changes = new ChangesIndex(client, names);
-        this.pruning = new ChangePruning(client, names);
         this.merges = new OptimisticMerge(documents, guard, changes);
         this.bulks = new BulkWriter(client, indices, documents, guard, changes);
         this.scans = new IdOrderScan(client, indices);
         this.settings = new SettingsIndex(client, names);
+        this.prunedMark = new PrunedMark(client, settings);
+        this.pruning = new ChangePruning(client, names, prunedMark);
         this.leases = new SpaceLeases(client, settings);
     }
 
@@ -202,6 +204,12 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     public long prune(String space, long beforeMillis, int keepVersions) {
         checkOpen();
         return pruning.prune(name(space, "space"), beforeMillis, keepVersions);
+    }
+
+    @Override
+    public long prunedThrough(String space) {
+        checkOpen();
+        return prunedMark.get(name(space, "space"));
     }
 
     @Override

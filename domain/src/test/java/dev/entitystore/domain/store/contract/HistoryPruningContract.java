@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * History retention ({@link EntityHistory#prune}): old changes go by age and past a count per record, oldest
- * first, never a record's newest change, never another space's; later writes go on recording as before.
+ * first, never a record's newest change, never another space's; later writes go on recording as before; each
+ * space keeps the mark of the newest change pruned ({@link EntityHistory#prunedThrough}).
  */
 public abstract class HistoryPruningContract extends StoreContract {
 
@@ -78,6 +79,36 @@ public abstract class HistoryPruningContract extends StoreContract {
     @Test
     public void at_least_one_version_is_kept() {
         assertThatThrownBy(() -> history().prune("default", Long.MIN_VALUE, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private long seqOf(String space, String id, long version) {
+        return history().changes(space, id, HistoryQuery.newest(100)).changes().stream()
+                .filter(change -> change.version() == version).findFirst().orElseThrow().seq();
+    }
+
+    @Test
+    public void a_prune_marks_the_newest_change_it_removed_in_its_space_and_the_mark_never_goes_down() throws Exception {
+        assertThat(history().prunedThrough("default")).isEqualTo(-1);
+        writeVersions("default", "a", 5);
+        writeVersions("other", "a", 3);
+        long aThird = seqOf("default", "a", 3);
+
+        history().prune("default", Long.MIN_VALUE, 2);
+        assertThat(history().prunedThrough("default")).isEqualTo(aThird);
+        assertThat(history().prunedThrough("other")).isEqualTo(-1);
+
+        assertThat(history().prune("default", Long.MIN_VALUE, 2)).isZero();
+        assertThat(history().prunedThrough("default")).as("a prune removing nothing leaves the mark").isEqualTo(aThird);
+
+        writeVersions("default", "b", 2);
+        long bFirst = seqOf("default", "b", 1);
+        long aFourth = seqOf("default", "a", 4);
+        Thread.sleep(5);
+        long cutOff = System.currentTimeMillis();
+        assertThat(history().prune("default", cutOff, Integer.MAX_VALUE)).isEqualTo(2);
+        assertThat(history().prunedThrough("default")).isEqualTo(Math.max(bFirst, aFourth));
+        assertThat(history().since("default", history().prunedThrough("default"), 100, java.util.Set.of()).changes())
+                .as("from the mark on, every change kept").extracting(EntityChange::version).containsExactly(2L);
     }
 
     @Test

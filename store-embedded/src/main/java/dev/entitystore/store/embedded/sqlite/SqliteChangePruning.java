@@ -11,7 +11,9 @@ import java.sql.SQLException;
  * group-commit writer, so a prune never races a write and never holds the writer for long. Per record it
  * walks the history back from the newest change, which is always kept: it keeps the changes that are both
  * among the versions kept and not older than the cut-off, and deletes the first one that is not, with every
- * change before it (times never go back in seq order, so older changes fail the cut-off too).
+ * change before it (times never go back in seq order, so older changes fail the cut-off too). Each batch raises
+ * the space's mark of the newest seq it removed ({@code store_meta} key {@code pruned_through:<space>}) in its
+ * own transaction, so a feed reader that finds a change gone finds the mark too.
  */
 final class SqliteChangePruning {
     /** Records per writer task: small enough that writes queued behind it wait milliseconds, not seconds. */
@@ -20,6 +22,10 @@ final class SqliteChangePruning {
     private static final String[] RECORDS = {
             "SELECT id, seq FROM entities WHERE space = ? AND id > ? ORDER BY id LIMIT ?",
             "SELECT id, seq FROM deleted_heads WHERE space = ? AND id > ? ORDER BY id LIMIT ?"};
+
+    private static final String MARK = "INSERT INTO store_meta (key, value) VALUES (?, ?)"
+            + " ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)";
+    private static final String MARKED = "SELECT value FROM store_meta WHERE key = ?";
 
     private final GroupCommitWriter writer;
 
@@ -45,12 +51,28 @@ final class SqliteChangePruning {
         return removed;
     }
 
+    /** {@code EntityHistory.prunedThrough}: the newest seq pruned in the space, -1 when none was. */
+    static long prunedThrough(ReadConnectionPool reads, String space) {
+        return reads.read("the pruned mark of space " + space, c -> {
+            PreparedStatement s = c.prepare(MARKED);
+            s.setString(1, markKey(space));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1L;
+            }
+        });
+    }
+
+    private static String markKey(String space) {
+        return "pruned_through:" + space;
+    }
+
     /** What one batch removed, and the last record it looked at (null when none was left). */
     private record Batch(long removed, String lastId) {}
 
     private static Batch pruneBatch(Connection connection, String records, String space, String afterId,
                                     long beforeMillis, int keepVersions) throws SQLException {
         long removed = 0;
+        long[] newestRemoved = {-1};
         String lastId = null;
         try (PreparedStatement heads = connection.prepareStatement(records);
              PreparedStatement change = connection.prepareStatement("SELECT space, id, prev, time FROM changes WHERE seq = ?");
@@ -61,15 +83,24 @@ final class SqliteChangePruning {
             try (ResultSet rows = heads.executeQuery()) {
                 while (rows.next()) {
                     lastId = rows.getString(1);
-                    removed += pruneRecord(change, delete, space, lastId, rows.getLong(2), beforeMillis, keepVersions);
+                    removed += pruneRecord(change, delete, space, lastId, rows.getLong(2), beforeMillis, keepVersions,
+                            newestRemoved);
                 }
+            }
+        }
+        if (newestRemoved[0] >= 0) {
+            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+                mark.setString(1, markKey(space));
+                mark.setLong(2, newestRemoved[0]);
+                mark.executeUpdate();
             }
         }
         return new Batch(removed, lastId);
     }
 
+    /** Prunes one record's history; {@code newestRemoved[0]} is raised to the newest seq it removes. */
     private static long pruneRecord(PreparedStatement change, PreparedStatement delete, String space, String id, long newest,
-                                    long beforeMillis, int keepVersions) throws SQLException {
+                                    long beforeMillis, int keepVersions, long[] newestRemoved) throws SQLException {
         int kept = 0;
         long seq = newest;
         long removed = 0;
@@ -89,7 +120,10 @@ final class SqliteChangePruning {
                 kept++;
             } else {
                 delete.setLong(1, seq);
-                removed += delete.executeUpdate();
+                if (delete.executeUpdate() > 0) {
+                    removed++;
+                    newestRemoved[0] = Math.max(newestRemoved[0], seq);
+                }
             }
             seq = prev;
         }

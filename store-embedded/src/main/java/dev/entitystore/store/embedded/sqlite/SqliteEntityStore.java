@@ -158,20 +158,17 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
 
     /** Reports each group commit from now on (metrics); replaces the previous observer. */
     public void observeCommits(CommitStatistics observer) {
-        writer.observe(java.util.Objects.requireNonNull(observer, "observer"));
+        writer.observe(Objects.requireNonNull(observer, "observer"));
     }
 
     /** Why the attached follower (the search index) stopped following, once it has. */
-    public java.util.Optional<String> followerFailure() {
+    public Optional<String> followerFailure() {
         return writer.followerFailure();
     }
 
     /**
-     * Attaches the follower of every commit from now on (the embedded search index); see
-     * {@link CommitListener}. At most one.
-     *
-     * @return the last seqNo committed before it was attached: the follower catches up to it through
-     *         {@link #changesSince}
+     * Attaches the follower of every commit from now on (the embedded search index; at most one, see
+     * {@link CommitListener}); answers the last seqNo committed before, which it catches up to by {@link #changesSince}.
      */
     public long attach(CommitListener follower) {
         return writer.attach(Objects.requireNonNull(follower, "follower"));
@@ -288,6 +285,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     }
 
     @Override
+    public long prunedThrough(String space) {
+        return SqliteChangePruning.prunedThrough(readPool, name(space, "space"));
+    }
+
+    @Override
     public ChangeBatch changesSince(long seqNo, int limit) {
         positive(limit);
         return changeLog.changesSince(seqNo, limit);
@@ -379,8 +381,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         readPool.close();
         try {
             writeTransaction.checkpoint();
-        } catch (SQLException e) {
-            // Not fatal: the WAL is replayed on the next open.
+        } catch (SQLException e) { // not fatal: the WAL is replayed on the next open
             LOG.warn("entity store checkpoint of {} failed: {}", dbFile, e.getMessage());
         }
         try {
