@@ -15,32 +15,22 @@ import java.sql.SQLException;
  * writes no index entry for its history at all.
  */
 final class HistoryHeads {
-    private final PreparedStatement select;
-    private final PreparedStatement remove;
+    private final PreparedStatement take;
     private final PreparedStatement put;
 
     HistoryHeads(Connection connection) throws SQLException {
-        this.select = connection.prepareStatement("SELECT seq FROM deleted_heads WHERE space = ? AND id = ?");
-        this.remove = connection.prepareStatement("DELETE FROM deleted_heads WHERE space = ? AND id = ?");
+        this.take = connection.prepareStatement("DELETE FROM deleted_heads WHERE space = ? AND id = ? RETURNING seq");
         this.put = connection.prepareStatement("INSERT INTO deleted_heads (space, id, seq) VALUES (?, ?, ?)"
                 + " ON CONFLICT (space, id) DO UPDATE SET seq = excluded.seq");
     }
 
     /** The delete change of a record being created again (0 if it never stood before), removed from here. */
     long take(String space, String id) throws SQLException {
-        select.setString(1, space);
-        select.setString(2, id);
-        long seq;
-        try (ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                return 0;
-            }
-            seq = rs.getLong(1);
+        take.setString(1, space);
+        take.setString(2, id);
+        try (ResultSet rs = take.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
-        remove.setString(1, space);
-        remove.setString(2, id);
-        remove.executeUpdate();
-        return seq;
     }
 
     /** Records {@code seq}, the delete change of a record just deleted, as its history's newest. */
