@@ -50,9 +50,23 @@ public record EntityChange(long seq, long version, long timeMillis, ChangeOp op,
      */
     public static EntityChange draft(ChangeOp op, String space, String id, long version, long timeMillis,
                                      WriteContext context, ObjectNode record, ObjectNode fields) {
-        return new EntityChange(0, version, timeMillis, op, context, space, id,
-                text(record.path("entity").path("EngineMetadata").path("Type")), text(record.path("entity").path("id")),
-                fields);
+        return draft(op, space, id, version, timeMillis, context, typeOf(record), euidOf(record), fields);
+    }
+
+    /** As the draft above, with the record's identity fields read already (the record itself may be gone). */
+    public static EntityChange draft(ChangeOp op, String space, String id, long version, long timeMillis,
+                                     WriteContext context, String entityType, String euid, ObjectNode fields) {
+        return new EntityChange(0, version, timeMillis, op, context, space, id, entityType, euid, fields);
+    }
+
+    /** The {@code entityType} of a change of {@code record}: its {@code entity.EngineMetadata.Type}, or null. */
+    public static String typeOf(ObjectNode record) {
+        return text(record.path("entity").path("EngineMetadata").path("Type"));
+    }
+
+    /** The {@code euid} of a change of {@code record}: its {@code entity.id}, or null. */
+    public static String euidOf(ObjectNode record) {
+        return text(record.path("entity").path("id"));
     }
 
     /** The same change at its place in store order. */

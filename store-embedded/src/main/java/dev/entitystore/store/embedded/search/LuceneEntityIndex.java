@@ -163,7 +163,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
                 case UPSERT -> {
                     BytesRef key = IndexFields.keyTerm(change.space(), change.id());
                     writer.updateDocument(new Term(IndexFields.KEY, key),
-                            LuceneDocuments.build(key, change.space(), change.id(), change.seqNo(), change.json()));
+                            LuceneDocuments.build(key, change.space(), change.id(), change.seqNo(), change.source()));
                 }
                 case DELETE -> writer.deleteDocuments(new Term(IndexFields.KEY, IndexFields.keyTerm(change.space(), change.id())));
                 case SPACE_DELETED -> writer.deleteDocuments(new Term(IndexFields.SPACE, change.space()));
@@ -195,7 +195,7 @@ public final class LuceneEntityIndex implements AutoCloseable {
     void addNew(List<CommittedChange> records) throws IOException {
         for (CommittedChange record : records) {
             writer.addDocument(LuceneDocuments.build(IndexFields.keyTerm(record.space(), record.id()), record.space(),
-                    record.id(), record.seqNo(), record.json()));
+                    record.id(), record.seqNo(), record.source()));
         }
     }
 

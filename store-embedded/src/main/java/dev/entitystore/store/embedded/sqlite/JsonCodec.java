@@ -23,6 +23,15 @@ final class JsonCodec {
         }
     }
 
+    /** As {@link #write}, as the UTF-8 bytes SQLite stores: no String, no second encoding at the bind. */
+    static byte[] writeUtf8(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("record cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Parses stored text; the bytes are the column's UTF-8, which spares a String copy. */
     static ObjectNode read(byte[] json, String what) {
         try {

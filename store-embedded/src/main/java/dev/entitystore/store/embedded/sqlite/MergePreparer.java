@@ -5,7 +5,8 @@ import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.StoredEntity;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,40 +38,41 @@ final class MergePreparer {
      * Each merge of the bulk, prepared against the record its caller read with it ({@link BulkOperation.Merge#read})
      * or else against one snapshot of the records read here; an empty list when none is. A record named
      * again later in the bulk is prepared only the first time: the later items must see what the earlier
-     * ones wrote, so the writer merges them itself. Either way the writer applies a preparation only to
-     * the record it was prepared from.
+     * ones wrote, so the writer merges them itself. Either way the writer applies a preparation only to the
+     * record it was prepared from. Each record read is prepared at once, so its tree lives briefly (a whole
+     * bulk's trees, read first and prepared after, outlived young collections). A read that fails leaves
+     * what it had not reached to the writer.
      */
     List<Optional<PreparedMerge>> bulk(String space, List<BulkOperation> items) {
-        Set<String> ids = new LinkedHashSet<>();
-        Set<String> unread = new LinkedHashSet<>();
-        boolean[] first = new boolean[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            first[i] = items.get(i) instanceof BulkOperation.Merge merge && ids.add(merge.id());
-            if (first[i] && ((BulkOperation.Merge) items.get(i)).read().isEmpty()) {
-                unread.add(items.get(i).id());
-            }
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<String, StoredEntity> stored;
-        try {
-            stored = unread.isEmpty() ? Map.of() : reads.records(space, List.copyOf(unread));
-        } catch (StoreUnavailableException e) {
-            return List.of();
-        }
+        Map<String, Integer> unread = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
         List<Optional<PreparedMerge>> prepared = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            if (first[i]) {
-                BulkOperation.Merge merge = (BulkOperation.Merge) items.get(i);
-                Optional<StoredEntity> seen = merge.read().isPresent()
-                        ? merge.read()
-                        : Optional.ofNullable(stored.get(merge.id()));
-                prepared.add(PreparedMerge.prepare(seen, merge.merge()));
-            } else {
-                prepared.add(Optional.empty());
+            prepared.add(Optional.empty());
+            if (items.get(i) instanceof BulkOperation.Merge merge && ids.add(merge.id())) {
+                if (merge.read().isPresent()) {
+                    prepared.set(i, PreparedMerge.prepare(merge.read(), merge.merge()));
+                } else {
+                    unread.put(merge.id(), i);
+                }
             }
         }
-        return prepared;
+        if (!unread.isEmpty()) {
+            Set<String> absent = new HashSet<>(unread.keySet());
+            try {
+                reads.eachRecord(space, List.copyOf(unread.keySet()), record -> {
+                    int i = unread.get(record.id());
+                    absent.remove(record.id());
+                    prepared.set(i, PreparedMerge.prepare(Optional.of(record), ((BulkOperation.Merge) items.get(i)).merge()));
+                });
+                for (String id : absent) {
+                    int i = unread.get(id);
+                    prepared.set(i, PreparedMerge.prepare(Optional.empty(), ((BulkOperation.Merge) items.get(i)).merge()));
+                }
+            } catch (StoreUnavailableException e) {
+                // what was not prepared is merged by the writer
+            }
+        }
+        return prepared.stream().anyMatch(Optional::isPresent) ? prepared : List.of();
     }
 }

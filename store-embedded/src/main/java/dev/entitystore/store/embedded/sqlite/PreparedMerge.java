@@ -1,6 +1,7 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.RecordDiff;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
@@ -18,13 +19,22 @@ import java.util.Optional;
  * otherwise it runs the merge again itself, as it always did. {@link EntityMerge} allows this: it depends
  * on nothing but the record it is shown, since the OpenSearch store may call it again after a conflict.
  *
- * @param seen       the record the merge was shown, empty when there was none
- * @param decision   what the merge decided for it
- * @param json       the decided record, serialised; only for a write
- * @param fieldsJson the field changes from {@code seen} to the decided record, serialised; only for a
- *                   write over a present record
+ * <p>A write keeps no tree, only bytes: a bulk's preparations wait for the writer, a thousand at a time,
+ * and their trees (several times the size of their JSON) outlived young collections and filled the old
+ * generation. The record written is parsed again only if a caller asks for it.
+ *
+ * @param seenSeq     the seq of the record the merge was shown, {@link #ABSENT} when there was none
+ * @param seenVersion its version (0 when absent)
+ * @param kind        what the merge decided
+ * @param unchanged   the record shown, for a {@code NOOP} only (it is the answer)
+ * @param json        the decided record, serialised (UTF-8); only for a write
+ * @param fieldsJson  the field changes from the record shown to the decided one, serialised (UTF-8); only
+ *                    for a write over a present record
+ * @param entityType  the decided record's {@link EntityChange#typeOf}, for its change; only for a write
+ * @param euid        the decided record's {@link EntityChange#euidOf}; only for a write
  */
-record PreparedMerge(Optional<StoredEntity> seen, MergeDecision decision, String json, String fieldsJson) {
+record PreparedMerge(long seenSeq, long seenVersion, MergeDecision.Kind kind, Optional<StoredEntity> unchanged,
+                     byte[] json, byte[] fieldsJson, String entityType, String euid) {
     /** The seq a missing record reads as; stored records start at 1. */
     static final long ABSENT = 0;
     /** Set while a merge function runs on a caller's thread: a write from inside it is refused there too. */
@@ -49,6 +59,8 @@ record PreparedMerge(Optional<StoredEntity> seen, MergeDecision decision, String
 
     /** As {@link #prepare}, on the writer: what the merge throws goes to its caller. */
     static PreparedMerge decide(Optional<StoredEntity> seen, EntityMerge merge) {
+        long seenSeq = seen.map(StoredEntity::seqNo).orElse(ABSENT);
+        long seenVersion = seen.map(StoredEntity::version).orElse(0L);
         // the merge may change the record it is shown in place; the change is against what it was shown
         ObjectNode before = seen.map(c -> c.source().deepCopy()).orElse(null);
         MergeDecision decision;
@@ -58,22 +70,25 @@ record PreparedMerge(Optional<StoredEntity> seen, MergeDecision decision, String
         } finally {
             MERGING.set(Boolean.FALSE);
         }
-        if (decision.kind() != MergeDecision.Kind.WRITE) {
-            return new PreparedMerge(seen, decision, null, null);
-        }
-        String json = JsonCodec.write(decision.source());
-        String fieldsJson = seen.isPresent()
-                ? JsonCodec.write(RecordDiff.between(before, decision.source()))
-                : null;
-        return new PreparedMerge(seen, decision, json, fieldsJson);
+        return switch (decision.kind()) {
+            case NOT_FOUND -> new PreparedMerge(seenSeq, seenVersion, decision.kind(), Optional.empty(), null, null, null, null);
+            case NOOP -> new PreparedMerge(seenSeq, seenVersion, decision.kind(), seen, null, null, null, null);
+            case WRITE -> {
+                ObjectNode source = decision.source();
+                byte[] fields = before == null ? null : JsonCodec.writeUtf8(RecordDiff.between(before, source));
+                yield new PreparedMerge(seenSeq, seenVersion, decision.kind(), Optional.empty(), JsonCodec.writeUtf8(source),
+                        fields, EntityChange.typeOf(source), EntityChange.euidOf(source));
+            }
+        };
+    }
+
+    /** Whether the merge was shown a record (an update) rather than none (a create). */
+    boolean sawRecord() {
+        return seenSeq != ABSENT;
     }
 
     /** Whether the record stored now is still the one this was prepared from. */
     boolean holdsFor(long storedSeq) {
-        return storedSeq == seqOf(seen);
-    }
-
-    private static long seqOf(Optional<StoredEntity> record) {
-        return record.map(StoredEntity::seqNo).orElse(ABSENT);
+        return storedSeq == seenSeq;
     }
 }

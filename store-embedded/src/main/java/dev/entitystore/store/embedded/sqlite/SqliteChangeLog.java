@@ -6,7 +6,6 @@ import dev.entitystore.domain.store.CommittedBatch;
 import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +66,7 @@ final class SqliteChangeLog {
     /** As {@link #changesSince}, each record's JSON as stored, not parsed. */
     CommittedBatch committedSince(long seqNo, int limit) {
         Merged<CommittedChange> merged = since("committedSince", seqNo, limit, CommittedChange::seqNo,
-                (seq, space, id, source, version) -> CommittedChange.upsert(seq, space, id, utf8(source)),
+                (seq, space, id, source, version) -> CommittedChange.upsert(seq, space, id, source),
                 (seq, space, id) -> id == null ? CommittedChange.spaceDeleted(seq, space) : CommittedChange.delete(seq, space, id));
         return new CommittedBatch(merged.changes(), merged.through(), merged.more());
     }
@@ -85,15 +84,11 @@ final class SqliteChangeLog {
             List<CommittedChange> records = new ArrayList<>(Math.min(limit, 1_000));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    records.add(CommittedChange.upsert(rs.getLong(4), rs.getString(1), rs.getString(2), utf8(rs.getBytes(3))));
+                    records.add(CommittedChange.upsert(rs.getLong(4), rs.getString(1), rs.getString(2), rs.getBytes(3)));
                 }
             }
             return records;
         });
-    }
-
-    private static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @FunctionalInterface

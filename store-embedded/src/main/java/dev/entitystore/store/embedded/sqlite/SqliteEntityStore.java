@@ -191,7 +191,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         name(space, "space");
         name(id, "id");
         // Serialise here, on the caller's thread: the writer thread is the bottleneck, callers are many.
-        String json = JsonCodec.write(Objects.requireNonNull(source, "source"));
+        byte[] json = JsonCodec.writeUtf8(Objects.requireNonNull(source, "source"));
         WriteContext context = WriteContext.current();
         return admitted("the create of " + id + " was not applied", 1,
                 () -> tx -> SqliteRecordWrites.create(tx, context, space, id, source, json));

@@ -63,8 +63,17 @@ final class SqliteReads {
 
     /** The records of {@code ids}, read in one read transaction (one snapshot); absent ids are left out. */
     Map<String, StoredEntity> records(String space, List<String> ids) {
-        return pool.read("records", c -> {
-            Map<String, StoredEntity> found = new LinkedHashMap<>();
+        Map<String, StoredEntity> found = new LinkedHashMap<>();
+        eachRecord(space, ids, record -> found.put(record.id(), record));
+        return found;
+    }
+
+    /**
+     * Shows each present record of {@code ids} to {@code visitor} as it is read, in one read transaction:
+     * a caller that is done with each record before the next holds one tree at a time, not all of them.
+     */
+    void eachRecord(String space, List<String> ids, java.util.function.Consumer<StoredEntity> visitor) {
+        pool.read("records", c -> {
             PreparedStatement s = c.prepare(GET);
             c.execute("BEGIN");
             try {
@@ -74,14 +83,14 @@ final class SqliteReads {
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
                             ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
-                            found.put(id, new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
+                            visitor.accept(new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
                         }
                     }
                 }
             } finally {
                 c.execute("COMMIT");
             }
-            return found;
+            return null;
         });
     }
 

@@ -32,7 +32,7 @@ final class SqliteRecordWrites {
     }
 
     static CreateOutcome create(WriteTransaction tx, WriteContext context, String space, String id, ObjectNode source,
-                                String json) throws SQLException {
+                                byte[] json) throws SQLException {
         return insertIfAbsent(tx, context, space, id, source, json).isPresent()
                 ? CreateOutcome.CREATED
                 : CreateOutcome.ALREADY_EXISTS;
@@ -52,22 +52,25 @@ final class SqliteRecordWrites {
 
     private static MergeOutcome apply(WriteTransaction tx, WriteContext context, String space, String id,
                                       PreparedMerge prepared) throws SQLException {
-        Optional<StoredEntity> current = prepared.seen();
-        MergeDecision decision = prepared.decision();
-        return switch (decision.kind()) {
+        return switch (prepared.kind()) {
             case WRITE -> {
-                StoredEntity written = tx.write(space, id, decision.source(), prepared.json(), current);
-                if (current.isPresent()) {
-                    tx.recordChange(EntityChange.draft(ChangeOp.UPDATE, space, id, written.version(), tx.changeTime(),
-                            context, written.source(), EMPTY), written.seqNo(), prepared.fieldsJson());
+                byte[] json = prepared.json();
+                long seq = tx.write(space, id, json, prepared.seenSeq(), prepared.seenVersion());
+                long version = prepared.sawRecord() ? prepared.seenVersion() + 1 : 1;
+                ChangeOp op = prepared.sawRecord() ? ChangeOp.UPDATE : ChangeOp.CREATE;
+                EntityChange change = EntityChange.draft(op, space, id, version, tx.changeTime(), context,
+                        prepared.entityType(), prepared.euid(), EMPTY);
+                if (prepared.sawRecord()) {
+                    tx.recordChange(change, seq, prepared.fieldsJson());
                 } else {
-                    recordCreate(tx, context, space, written, prepared.json());
+                    tx.recordCreate(change, seq, json);
                 }
-                yield new MergeOutcome(current.isPresent() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
-                        Optional.of(written));
+                // parsed again only if the caller reads it (few do: see PreparedMerge)
+                yield MergeOutcome.deferred(prepared.sawRecord() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
+                        () -> Optional.of(new StoredEntity(id, JsonCodec.read(json, "record " + space + "/" + id), seq, version)));
             }
             case NOT_FOUND -> new MergeOutcome(MergeOutcome.Status.NOT_FOUND, Optional.empty());
-            case NOOP -> new MergeOutcome(MergeOutcome.Status.NOOP, current);
+            case NOOP -> new MergeOutcome(MergeOutcome.Status.NOOP, prepared.unchanged());
         };
     }
 
@@ -117,10 +120,10 @@ final class SqliteRecordWrites {
         String id = operation.id();
         if (operation instanceof BulkOperation.Merge m) {
             MergeOutcome outcome = merge(tx, context, space, id, m.merge(), prepared);
-            return new ItemOutcome(id, itemStatus(outcome.status()), outcome.entity());
+            return ItemOutcome.deferred(id, itemStatus(outcome.status()), outcome::entity);
         }
         if (operation instanceof BulkOperation.Create c) {
-            Optional<StoredEntity> created = insertIfAbsent(tx, context, space, id, c.source(), JsonCodec.write(c.source()));
+            Optional<StoredEntity> created = insertIfAbsent(tx, context, space, id, c.source(), JsonCodec.writeUtf8(c.source()));
             if (created.isPresent()) {
                 return new ItemOutcome(id, ItemOutcome.Status.CREATED, created);
             }
@@ -134,7 +137,7 @@ final class SqliteRecordWrites {
     }
 
     private static Optional<StoredEntity> insertIfAbsent(WriteTransaction tx, WriteContext context, String space, String id,
-                                                         ObjectNode source, String json) throws SQLException {
+                                                         ObjectNode source, byte[] json) throws SQLException {
         Optional<StoredEntity> created = tx.insertIfAbsent(space, id, source, json);
         if (created.isPresent()) {
             recordCreate(tx, context, space, created.get(), json);
@@ -143,7 +146,7 @@ final class SqliteRecordWrites {
     }
 
     private static void recordCreate(WriteTransaction tx, WriteContext context, String space, StoredEntity created,
-                                     String json) throws SQLException {
+                                     byte[] json) throws SQLException {
         tx.recordCreate(EntityChange.draft(ChangeOp.CREATE, space, created.id(), created.version(), tx.changeTime(), context,
                 created.source(), EMPTY), created.seqNo(), json);
     }

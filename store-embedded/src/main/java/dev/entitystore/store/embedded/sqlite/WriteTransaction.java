@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.store.CommittedChange;
 import dev.entitystore.domain.store.StoredEntity;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,11 +62,12 @@ final class WriteTransaction implements AutoCloseable {
                 "SELECT source, seq, version FROM entities WHERE space = ? AND id = ?");
         this.selectSeq = connection.prepareStatement("SELECT seq FROM entities WHERE space = ? AND id = ?");
         this.insert = connection.prepareStatement(
-                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1)");
+                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, CAST(? AS TEXT), ?, 1)");
         this.insertIfAbsent = connection.prepareStatement(
-                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO NOTHING");
+                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, CAST(? AS TEXT), ?, 1)"
+                        + " ON CONFLICT DO NOTHING");
         this.update = connection.prepareStatement(
-                "UPDATE entities SET source = ?, seq = ?, version = ? WHERE space = ? AND id = ?");
+                "UPDATE entities SET source = CAST(? AS TEXT), seq = ?, version = ? WHERE space = ? AND id = ?");
         this.delete = connection.prepareStatement("DELETE FROM entities WHERE space = ? AND id = ?");
         this.tombstone = connection.prepareStatement("INSERT INTO tombstones (seq, space, id) VALUES (?, ?, ?)");
         this.deleteSpace = connection.prepareStatement("DELETE FROM entities WHERE space = ?");
@@ -75,7 +78,7 @@ final class WriteTransaction implements AutoCloseable {
         this.deleteSetting = connection.prepareStatement("DELETE FROM settings WHERE space = ? AND key = ?");
         this.saveLastSeq = connection.prepareStatement("UPDATE store_meta SET value = ? WHERE key = 'last_seq'");
         this.insertChange = connection.prepareStatement(
-                "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, ?, ?)");
+                "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)");
         this.spaceRecords = connection.prepareStatement("SELECT id, source, version, seq FROM entities WHERE space = ?");
         this.heads = new HistoryHeads(connection);
         this.committedSeq = loadLastSeq();
@@ -186,31 +189,31 @@ final class WriteTransaction implements AutoCloseable {
         }
     }
 
-    /** Writes {@code source} ({@code json} serialised) over {@code current} (or as a new record when absent). */
-    StoredEntity write(String space, String id, ObjectNode source, String json, Optional<StoredEntity> current)
-            throws SQLException {
+    /**
+     * Writes {@code json} over the record stored at {@code storedSeq} with {@code storedVersion} (or as a new
+     * record when {@code storedSeq} is {@link PreparedMerge#ABSENT}); the new seq.
+     */
+    long write(String space, String id, byte[] json, long storedSeq, long storedVersion) throws SQLException {
         long newSeq = ++seq;
-        if (current.isEmpty()) {
+        if (storedSeq == PreparedMerge.ABSENT) {
             bindInsert(insert, space, id, json, newSeq);
             insert.executeUpdate();
             previousChange = heads.take(space, id);
-            changes.add(CommittedChange.upsert(newSeq, space, id, json));
-            return new StoredEntity(id, source, newSeq, 1);
+        } else {
+            previousChange = storedSeq;
+            update.setBytes(1, json);
+            update.setLong(2, newSeq);
+            update.setLong(3, storedVersion + 1);
+            update.setString(4, space);
+            update.setString(5, id);
+            update.executeUpdate();
         }
-        previousChange = current.get().seqNo();
-        long version = current.get().version() + 1;
-        update.setString(1, json);
-        update.setLong(2, newSeq);
-        update.setLong(3, version);
-        update.setString(4, space);
-        update.setString(5, id);
-        update.executeUpdate();
         changes.add(CommittedChange.upsert(newSeq, space, id, json));
-        return new StoredEntity(id, source, newSeq, version);
+        return newSeq;
     }
 
     /** Inserts unless the record exists; {@code json} is {@code source} already serialised by the caller. */
-    Optional<StoredEntity> insertIfAbsent(String space, String id, ObjectNode source, String json)
+    Optional<StoredEntity> insertIfAbsent(String space, String id, ObjectNode source, byte[] json)
             throws SQLException {
         long newSeq = seq + 1;
         bindInsert(insertIfAbsent, space, id, json, newSeq);
@@ -276,36 +279,39 @@ final class WriteTransaction implements AutoCloseable {
 
     /** Records the change of the write just made at {@code changeSeq}, in the same transaction. */
     void recordChange(EntityChange change, long changeSeq) throws SQLException {
-        insertChange(change, changeSeq, JsonCodec.write(change.at(changeSeq).toJson()));
+        insertChange(change, changeSeq, JsonCodec.writeUtf8(change.at(changeSeq).toJson()));
     }
 
     /**
      * Records a create: its fields are the created record, kept as the record's JSON already serialised
      * ({@link EntityChange#CREATED}) rather than flattened and serialised again on this, the only writer, thread.
      */
-    void recordCreate(EntityChange change, long changeSeq, String createdJson) throws SQLException {
+    void recordCreate(EntityChange change, long changeSeq, byte[] createdJson) throws SQLException {
         recordChange(change, changeSeq, EntityChange.CREATED, createdJson);
     }
 
     /** Records a change whose fields were serialised already, off this thread ({@link PreparedMerge}). */
-    void recordChange(EntityChange change, long changeSeq, String fieldsJson) throws SQLException {
+    void recordChange(EntityChange change, long changeSeq, byte[] fieldsJson) throws SQLException {
         recordChange(change, changeSeq, "fields", fieldsJson);
     }
 
     /** The change's header serialised here, with {@code json} spliced in as {@code key} (always last). */
-    private void recordChange(EntityChange change, long changeSeq, String key, String json) throws SQLException {
+    private void recordChange(EntityChange change, long changeSeq, String key, byte[] json) throws SQLException {
         ObjectNode header = change.at(changeSeq).toJson();
         header.remove("fields");
-        String headerJson = JsonCodec.write(header);
-        insertChange(change, changeSeq, headerJson.substring(0, headerJson.length() - 1) + ",\"" + key + "\":" + json + "}");
+        byte[] headerJson = JsonCodec.writeUtf8(header);
+        byte[] splice = (",\"" + key + "\":").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer row = ByteBuffer.allocate(headerJson.length - 1 + splice.length + json.length + 1);
+        row.put(headerJson, 0, headerJson.length - 1).put(splice).put(json).put((byte) '}');
+        insertChange(change, changeSeq, row.array());
     }
 
-    private void insertChange(EntityChange change, long changeSeq, String json) throws SQLException {
+    private void insertChange(EntityChange change, long changeSeq, byte[] json) throws SQLException {
         insertChange.setLong(1, changeSeq);
         insertChange.setString(2, change.space());
         insertChange.setString(3, change.id());
         insertChange.setLong(4, change.timeMillis());
-        insertChange.setString(5, json);
+        insertChange.setBytes(5, json);
         if (previousChange == 0) {
             insertChange.setNull(6, java.sql.Types.INTEGER);
         } else {
@@ -336,11 +342,11 @@ final class WriteTransaction implements AutoCloseable {
         changes.add(id == null ? CommittedChange.spaceDeleted(seq, space) : CommittedChange.delete(seq, space, id));
     }
 
-    private static void bindInsert(PreparedStatement statement, String space, String id, String json, long seq)
+    private static void bindInsert(PreparedStatement statement, String space, String id, byte[] json, long seq)
             throws SQLException {
         statement.setString(1, space);
         statement.setString(2, id);
-        statement.setString(3, json);
+        statement.setBytes(3, json);
         statement.setLong(4, seq);
     }
 

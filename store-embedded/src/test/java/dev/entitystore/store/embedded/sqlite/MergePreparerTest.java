@@ -8,6 +8,7 @@ import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.StoredEntity;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -36,7 +37,7 @@ class MergePreparerTest {
 
         assertThat(prepared).hasSize(3);
         assertThat(prepared.get(0).orElseThrow().holdsFor(3)).isTrue();
-        assertThat(prepared.get(0).orElseThrow().json()).isEqualTo("{\"n\":3,\"marked\":true}");
+        assertThat(new String(prepared.get(0).orElseThrow().json(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":3,\"marked\":true}");
         assertThat(prepared.get(1).orElseThrow().holdsFor(4)).isTrue();
         assertThat(prepared.get(2)).as("a record named again is merged by the writer").isEmpty();
     }
@@ -45,8 +46,39 @@ class MergePreparerTest {
     void a_merge_without_its_read_makes_the_preparation_read() throws Exception {
         MergePreparer preparer = preparerOverAClosedStore();
 
-        assertThat(preparer.bulk("default", List.of(BulkOperation.merge(read("a", 3), MARK),
-                BulkOperation.merge("b", MARK)))).as("the read failed: nothing prepared").isEmpty();
+        List<Optional<PreparedMerge>> prepared = preparer.bulk("default", List.of(BulkOperation.merge(read("a", 3), MARK),
+                BulkOperation.merge("b", MARK)));
+
+        assertThat(prepared.get(0)).as("prepared from the read it carried").isPresent();
+        assertThat(prepared.get(1)).as("the read failed: left to the writer").isEmpty();
+        assertThat(preparer.bulk("default", List.of(BulkOperation.merge("b", MARK))))
+                .as("nothing could be prepared").isEmpty();
+    }
+
+    @Test
+    void merges_without_their_reads_are_prepared_from_one_read_of_the_store_present_or_absent() throws Exception {
+        Path dbFile = dataDir.resolve("open.db");
+        try (Connection connection = SqliteConnections.openWriter(dbFile)) {
+            SqliteSchema.current().migrate(connection, dbFile);
+            connection.createStatement().execute(
+                    "INSERT INTO entities (space, id, source, seq, version) VALUES ('default', 'a', '{\"n\":1}', 7, 2)");
+        }
+        try (ReadConnectionPool pool = new ReadConnectionPool(dbFile, 1)) {
+            MergePreparer preparer = new MergePreparer(new SqliteReads(pool));
+
+            List<Optional<PreparedMerge>> prepared = preparer.bulk("default", List.of(
+                    BulkOperation.merge("b", current -> MergeDecision.write(JsonNodeFactory.instance.objectNode().put("new", true))),
+                    BulkOperation.merge("a", MARK)));
+
+            PreparedMerge absent = prepared.get(0).orElseThrow();
+            assertThat(absent.sawRecord()).isFalse();
+            assertThat(absent.holdsFor(PreparedMerge.ABSENT)).isTrue();
+            PreparedMerge present = prepared.get(1).orElseThrow();
+            assertThat(present.holdsFor(7)).isTrue();
+            assertThat(present.seenVersion()).isEqualTo(2);
+            assertThat(new String(present.json(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1,\"marked\":true}");
+            assertThat(new String(present.fieldsJson(), StandardCharsets.UTF_8)).contains("marked");
+        }
     }
 
     private MergePreparer preparerOverAClosedStore() throws Exception {
