@@ -147,7 +147,7 @@ public final class EntityWrites {
 
     private EntityMerge partialUpdate(PlannedWrite write) {
         return current -> current
-                .map(stored -> MergeDecision.write(write.mergedInto(stored.source(), merger)))
+                .map(stored -> MergeDecision.write(write.mergedIntoOwn(stored.source(), merger)))
                 .orElseGet(MergeDecision::notFound);
     }
 }

@@ -24,4 +24,13 @@ public record PlannedWrite(EntityType type, String euid, String docId, ObjectNod
     public ObjectNode mergedInto(ObjectNode stored, PartialUpdateMerger merger) {
         return ClearableFields.clear(merger.merge(stored, patchOrDocument), cleared);
     }
+
+    /**
+     * As {@link #mergedInto}, changing {@code stored} itself instead of a copy of it: for a merge function,
+     * whose record is its own ({@link dev.entitystore.domain.store.EntityMerge}), on the hottest path
+     * (v2 update and bulk), where the copy was a whole record's tree per item.
+     */
+    public ObjectNode mergedIntoOwn(ObjectNode stored, PartialUpdateMerger merger) {
+        return ClearableFields.clear(merger.mergeInPlace(stored, patchOrDocument), cleared);
+    }
 }
