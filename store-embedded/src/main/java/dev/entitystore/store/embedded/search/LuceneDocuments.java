@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.entitystore.domain.query.DateValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -54,10 +53,6 @@ final class LuceneDocuments {
             throw new UncheckedIOException("record " + space + "/" + id + " is not valid JSON", e);
         }
         return doc;
-    }
-
-    static Document build(BytesRef key, String space, String id, long seq, String json) {
-        return build(key, space, id, seq, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds the leaf values of one record to its document. */
