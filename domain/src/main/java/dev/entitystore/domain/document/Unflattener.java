@@ -35,6 +35,34 @@ public final class Unflattener {
         return result;
     }
 
+    /**
+     * The nested form of {@code input} for a reader that does not change it: {@code input} itself when no key
+     * at any depth holds a dot (the common case, which then costs a walk and no copy), else
+     * {@link #unflatten}.
+     */
+    public static ObjectNode nestedView(ObjectNode input) {
+        return hasDottedKey(input) ? unflatten(input) : input;
+    }
+
+    private static boolean hasDottedKey(JsonNode node) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().indexOf('.') >= 0 || hasDottedKey(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasDottedKey(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static JsonNode unflattenValue(JsonNode value) {
         if (value.isObject()) {
             return unflatten((ObjectNode) value);

@@ -30,7 +30,7 @@ public final class RequestBodyValidator {
 
     /** A single create/update/upsert body for the route's type. */
     public void validate(EntityType routeType, ObjectNode body) {
-        List<Issue> issues = schema.issues(Unflattener.unflatten(body), routeType);
+        List<Issue> issues = schema.issues(Unflattener.nestedView(body), routeType);
         if (!issues.isEmpty()) {
             throw new InvalidRequestException(message("", issues));
         }
@@ -43,7 +43,7 @@ public final class RequestBodyValidator {
     public void validateBulk(List<BulkItem> items, String itemKey) {
         for (int i = 0; i < items.size(); i++) {
             BulkItem item = items.get(i);
-            List<Issue> issues = schema.issues(Unflattener.unflatten(item.doc()), item.type());
+            List<Issue> issues = schema.issues(Unflattener.nestedView(item.doc()), item.type());
             if (!issues.isEmpty()) {
                 throw new InvalidRequestException(message("entities." + i + "." + itemKey, issues), i);
             }

@@ -89,4 +89,18 @@ class UnflattenerTest {
         ObjectNode once = Unflattener.unflatten(obj("{'a.b':1,'a':{'c.d':2},'e.f.g':[{'h.i':3}]}"));
         assertThat(Unflattener.unflatten(once)).isEqualTo(once);
     }
+
+    @Test
+    void aNestedViewIsTheInputItselfWhenNoKeyHoldsADot() {
+        ObjectNode nested = obj("{'entity':{'id':'a'},'list':[{'k':1}],'host':{'ip':['1']}}");
+        assertThat(Unflattener.nestedView(nested)).isSameAs(nested);
+    }
+
+    @Test
+    void aNestedViewUnflattensWhenAnyKeyAtAnyDepthHoldsADot() {
+        ObjectNode inArray = obj("{'list':[{'k.j':1}]}");
+        assertThat(Unflattener.nestedView(inArray)).isEqualTo(Unflattener.unflatten(inArray)).isNotSameAs(inArray);
+        ObjectNode deep = obj("{'a':{'b':{'c.d':2}}}");
+        assertThat(Unflattener.nestedView(deep)).isEqualTo(obj("{'a':{'b':{'c':{'d':2}}}}"));
+    }
 }
