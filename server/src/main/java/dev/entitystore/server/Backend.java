@@ -17,6 +17,7 @@ import dev.entitystore.store.opensearch.OpenSearchExceptionListStore;
 import dev.entitystore.store.embedded.sqlite.SqliteEntityStore;
 import dev.entitystore.store.embedded.sqlite.SqliteProfileStore;
 import dev.entitystore.store.opensearch.IndexNames;
+import dev.entitystore.store.opensearch.OpenSearchAddresses;
 import dev.entitystore.store.opensearch.OpenSearchConnection;
 import dev.entitystore.store.opensearch.OpenSearchEntityStore;
 import dev.entitystore.store.opensearch.OpenSearchProfileStore;
@@ -34,7 +35,6 @@ import dev.entitystore.store.embedded.sqlite.SqliteBackup;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.net.URI;
 
 /**
  * The storage the application runs on: the record of truth and the search over it. Embedded: SQLite and
@@ -112,7 +112,7 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
      */
     static Backend opensearch(ServerConfig config) {
         ServerConfig.OpenSearch options = config.openSearch();
-        OpenSearchSettings settings = new OpenSearchSettings(URI.create(options.url()), options.username(),
+        OpenSearchSettings settings = new OpenSearchSettings(OpenSearchAddresses.parse(options.url()), options.username(),
                 options.password(), options.trustStore(), options.trustStorePassword(), options.indexPrefix(),
                 java.time.Duration.ofSeconds(options.connectTimeoutSeconds()),
                 java.time.Duration.ofSeconds(options.socketTimeoutSeconds()));

@@ -1,5 +1,6 @@
 package dev.entitystore.server;
 
+import dev.entitystore.store.opensearch.OpenSearchAddresses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -220,8 +221,10 @@ public record ServerConfig(
             if (url == null || url.isBlank()) {
                 throw new ConfigException("the opensearch backend needs the cluster's address (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
             }
-            if (!url.matches("(?i)https?://[^/\\s]+/?")) {
-                throw new ConfigException("OpenSearch URL '" + url + "' is not http(s)://host:port (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
+            try {
+                OpenSearchAddresses.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage() + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)", e);
             }
             if (trustStore != null && !java.nio.file.Files.isReadable(Path.of(trustStore))) {
                 throw new ConfigException("OpenSearch trust store " + trustStore

@@ -8,7 +8,7 @@ enum ServerSetting {
     PORT("--port", "5601", "port (Kibana's); 0 picks a free one"),
     DATA_DIR("--data-dir", "./data", "where the embedded store keeps its files"),
     BACKEND("--backend", "sqlite", "sqlite (embedded) or opensearch"),
-    OPENSEARCH_URL("--opensearch-url", null, "the cluster, http(s)://host:port; required for opensearch"),
+    OPENSEARCH_URL("--opensearch-url", null, "the cluster's nodes, http(s)://host:port, several comma-separated; required for opensearch"),
     OPENSEARCH_USERNAME("--opensearch-username", null, "basic-auth user for a secured cluster"),
     OPENSEARCH_PASSWORD("--opensearch-password", null, "its password (prefer the variable: flags show in ps)"),
     OPENSEARCH_TRUSTSTORE("--opensearch-truststore", null, "PKCS12/JKS file of the CAs to trust for https (default: the JDK's)"),

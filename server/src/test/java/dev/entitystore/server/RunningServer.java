@@ -1,5 +1,6 @@
 package dev.entitystore.server;
 
+import dev.entitystore.store.opensearch.OpenSearchAddresses;
 import dev.entitystore.store.opensearch.OpenSearchForTests;
 import dev.entitystore.store.opensearch.OpenSearchSettings;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
             indexPrefix = node.indexPrefix();
             Map<String, String> onOpenSearch = new HashMap<>(startedWith);
             onOpenSearch.put("ENTITY_STORE_BACKEND", "opensearch");
-            onOpenSearch.put("ENTITY_STORE_OPENSEARCH_URL", node.url().toString());
+            onOpenSearch.put("ENTITY_STORE_OPENSEARCH_URL", OpenSearchAddresses.show(node.urls()));
             onOpenSearch.put("ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", indexPrefix);
             startedWith = Map.copyOf(onOpenSearch);
         }

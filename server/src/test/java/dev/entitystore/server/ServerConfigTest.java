@@ -139,11 +139,25 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url", "127.0.0.1:9200"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("is not http(s)://host:port");
         assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url",
+                "http://127.0.0.1:9200,127.0.0.1:9201"))
+                .isInstanceOf(ConfigException.class).hasMessage("OpenSearch URL '127.0.0.1:9201' is not http(s)://host:port"
+                        + " (ENTITY_STORE_OPENSEARCH_URL / --opensearch-url)");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url",
+                "http://127.0.0.1:9200,,http://127.0.0.1:9201"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("have an empty entry");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url",
                 "http://127.0.0.1:9200", "--opensearch-index-prefix", "Upper"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("index prefix 'Upper'");
         assertThatThrownBy(() -> ServerConfig.from(Map.of(), "--backend", "opensearch", "--opensearch-url",
                 "http://127.0.0.1:9200", "--opensearch-truststore", "/nonexistent/ca.p12"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not a readable file");
+    }
+
+    @Test
+    void theOpenSearchUrlMayNameSeveralNodes() {
+        ServerConfig config = ServerConfig.from(Map.of("ENTITY_STORE_BACKEND", "opensearch",
+                "ENTITY_STORE_OPENSEARCH_URL", "http://10.0.0.1:9200, http://10.0.0.2:9200,http://10.0.0.3:9200"));
+        assertThat(config.openSearch().url()).isEqualTo("http://10.0.0.1:9200, http://10.0.0.2:9200,http://10.0.0.3:9200");
     }
 
     @Test

@@ -78,11 +78,6 @@ final class OwnOpenSearchCluster implements AutoCloseable {
         throw new IllegalStateException("no started primary of " + index);
     }
 
-    /** Moves the shards of the indices matching {@code pattern} off the node {@code name}. */
-    void keepOff(String via, String pattern, String name) {
-        call(via, "PUT", "/" + pattern + "/_settings", "{\"index.routing.allocation.exclude._name\":\"" + name + "\"}");
-    }
-
     /** The answer's JSON, or null when the node gave none (down, or not yet part of a cluster). */
     JsonNode call(String via, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nodes.get(via).url() + path))

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
+import dev.entitystore.store.opensearch.OpenSearchAddresses;
 import dev.entitystore.store.opensearch.OpenSearchForTests;
 import dev.entitystore.store.opensearch.OpenSearchSettings;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class MigrationAcrossBackendsHttpTest {
     static RunningServer embedded = new RunningServer();
     @RegisterExtension
     static RunningServer openSearch = new RunningServer(Map.of("ENTITY_STORE_BACKEND", "opensearch",
-            "ENTITY_STORE_OPENSEARCH_URL", NODE.url().toString(), "ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", NODE.indexPrefix()));
+            "ENTITY_STORE_OPENSEARCH_URL", OpenSearchAddresses.show(NODE.urls()), "ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", NODE.indexPrefix()));
 
     @AfterAll
     static void deleteIndices() throws IOException, InterruptedException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -29,31 +28,35 @@ public final class OpenSearchConnection implements AutoCloseable {
     /** Enough connections that the server's request threads do not queue on the pool. */
     private static final int MAX_CONNECTIONS = 64;
 
-    private final URI url;
+    private final String addresses;
     private final OpenSearchTransport transport;
     private final OpenSearchClient client;
 
-    private OpenSearchConnection(URI url, OpenSearchTransport transport) {
-        this.url = url;
+    private OpenSearchConnection(String addresses, OpenSearchTransport transport) {
+        this.addresses = addresses;
         this.transport = transport;
         this.client = new OpenSearchClient(transport);
     }
 
     public static OpenSearchConnection open(OpenSearchSettings settings, ObjectMapper mapper) {
-        HttpHost host;
-        try {
-            host = HttpHost.create(settings.url());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a usable OpenSearch URL: " + settings.url(), e);
+        HttpHost[] hosts = new HttpHost[settings.urls().size()];
+        for (int i = 0; i < hosts.length; i++) {
+            try {
+                hosts[i] = HttpHost.create(settings.urls().get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a usable OpenSearch URL: " + settings.urls().get(i), e);
+            }
         }
-        SSLContext ssl = "https".equalsIgnoreCase(settings.url().getScheme()) ? sslContext(settings) : null;
-        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
+        SSLContext ssl = "https".equalsIgnoreCase(settings.urls().get(0).getScheme()) ? sslContext(settings) : null;
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(hosts)
                 .setMapper(new JacksonJsonpMapper(mapper))
                 .setHttpClientConfigCallback(http -> {
                     if (settings.username() != null) {
                         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                        credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(
-                                settings.username(), settings.password() == null ? new char[0] : settings.password().toCharArray()));
+                        for (HttpHost host : hosts) {
+                            credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(
+                                    settings.username(), settings.password() == null ? new char[0] : settings.password().toCharArray()));
+                        }
                         http.setDefaultCredentialsProvider(credentials);
                     }
                     // This pool replaces the builder's, and with it the builder's timeouts: without these a call
@@ -74,16 +77,21 @@ public final class OpenSearchConnection implements AutoCloseable {
                         .setResponseTimeout(timeout(settings.socketTimeout()))
                         // a call waiting for a free connection of the pool waits no longer than for an answer
                         .setConnectionRequestTimeout(timeout(settings.socketTimeout())));
-        return new OpenSearchConnection(settings.url(), builder.build());
+        // With several nodes the transport sends each call to the next node in turn, and a node that fails a
+        // call (no connection, no answer, 502-504) is skipped for a while and its call retried on another.
+        return new OpenSearchConnection(OpenSearchAddresses.show(settings.urls()), builder.build());
     }
 
     private static Timeout timeout(java.time.Duration duration) {
         return Timeout.ofMilliseconds(duration.toMillis());
     }
 
-    /** The cluster's address, for messages (it never holds credentials: those are separate settings). */
-    public URI url() {
-        return url;
+    /**
+     * The cluster's node addresses, comma-separated, for messages (they never hold credentials: those are
+     * separate settings).
+     */
+    public String url() {
+        return addresses;
     }
 
     public OpenSearchClient client() {

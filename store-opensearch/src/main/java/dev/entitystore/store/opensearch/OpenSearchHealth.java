@@ -27,7 +27,7 @@ public final class OpenSearchHealth implements HealthCheck {
     @Override
     public ComponentHealth check() {
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("url", connection.url().toString());
+        meta.put("url", connection.url());
         HealthResponse health;
         try {
             health = connection.client().cluster().health(h -> h.timeout(t -> t.time("5s")));

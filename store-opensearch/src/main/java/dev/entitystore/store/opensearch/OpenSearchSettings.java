@@ -3,12 +3,15 @@ package dev.entitystore.store.opensearch;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Where the cluster is and how to reach it.
  *
- * @param url                the cluster's HTTP(S) address, e.g. {@code http://127.0.0.1:9200}
+ * @param urls               the cluster's HTTP(S) node addresses, e.g. {@code http://127.0.0.1:9200}, at least one,
+ *                           all of one scheme; calls are spread over them and a node that does not answer is
+ *                           skipped while others do
  * @param username           for HTTP basic authentication, or {@code null} for none
  * @param password           goes with {@code username}
  * @param trustStore         a key store (PKCS12 or JKS) of the CAs to trust for {@code https}, or
@@ -22,7 +25,7 @@ import java.util.Objects;
  *                           for ever; longer than any wait the store asks of the cluster (30 s at most)
  */
 public record OpenSearchSettings(
-        URI url, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix,
+        List<URI> urls, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix,
         Duration connectTimeout, Duration socketTimeout) {
 
     public static final String DEFAULT_INDEX_PREFIX = "entity-store-";
@@ -30,7 +33,10 @@ public record OpenSearchSettings(
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     public OpenSearchSettings {
-        Objects.requireNonNull(url, "url");
+        urls = List.copyOf(urls);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no OpenSearch address");
+        }
         Objects.requireNonNull(indexPrefix, "indexPrefix");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(socketTimeout, "socketTimeout");
@@ -38,23 +44,23 @@ public record OpenSearchSettings(
 
     /** With the default timeouts. */
     public OpenSearchSettings(
-            URI url, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix) {
-        this(url, username, password, trustStore, trustStorePassword, indexPrefix, DEFAULT_CONNECT_TIMEOUT,
+            List<URI> urls, String username, String password, Path trustStore, String trustStorePassword, String indexPrefix) {
+        this(urls, username, password, trustStore, trustStorePassword, indexPrefix, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_SOCKET_TIMEOUT);
     }
 
-    /** An unsecured local cluster with the default prefix. */
-    public static OpenSearchSettings of(String url) {
-        return new OpenSearchSettings(URI.create(url), null, null, null, null, DEFAULT_INDEX_PREFIX);
+    /** An unsecured local cluster with the default prefix: one address, or several comma-separated. */
+    public static OpenSearchSettings of(String urls) {
+        return new OpenSearchSettings(OpenSearchAddresses.parse(urls), null, null, null, null, DEFAULT_INDEX_PREFIX);
     }
 
     public OpenSearchSettings withIndexPrefix(String prefix) {
-        return new OpenSearchSettings(url, username, password, trustStore, trustStorePassword, prefix, connectTimeout,
+        return new OpenSearchSettings(urls, username, password, trustStore, trustStorePassword, prefix, connectTimeout,
                 socketTimeout);
     }
 
     public OpenSearchSettings withTimeouts(Duration connect, Duration socket) {
-        return new OpenSearchSettings(url, username, password, trustStore, trustStorePassword, indexPrefix, connect, socket);
+        return new OpenSearchSettings(urls, username, password, trustStore, trustStorePassword, indexPrefix, connect, socket);
     }
 
     private static void requirePositive(Duration timeout, String name) {

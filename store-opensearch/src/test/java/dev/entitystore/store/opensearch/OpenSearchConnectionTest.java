@@ -31,6 +31,23 @@ class OpenSearchConnectionTest {
         }
     }
 
+    /** Calls go to each address in turn; one that refuses connections is skipped and its calls go to the other. */
+    @Test
+    void several_addresses_keep_serving_through_the_live_node_when_one_is_dead() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        OpenSearchSettings settings = OpenSearchSettings.of("http://127.0.0.1:" + closedPort + "," + OpenSearchForTests.url());
+        assertThat(settings.urls()).hasSize(2);
+        try (OpenSearchConnection connection = OpenSearchConnection.open(settings, new ObjectMapper())) {
+            assertThat(connection.url()).isEqualTo("http://127.0.0.1:" + closedPort + "," + OpenSearchForTests.url());
+            for (int call = 0; call < 10; call++) {
+                assertThat(connection.client().info().version().number()).startsWith("2.");
+            }
+        }
+    }
+
     @Test
     void timeouts_must_be_positive() {
         assertThatThrownBy(() -> OpenSearchSettings.of("http://127.0.0.1:9200")
@@ -41,6 +58,6 @@ class OpenSearchConnectionTest {
     @Test
     void refuses_a_url_it_cannot_use() {
         assertThatThrownBy(() -> OpenSearchConnection.open(OpenSearchSettings.of("http://[::1"), new ObjectMapper()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'http://[::1' is not http(s)://host:port");
     }
 }

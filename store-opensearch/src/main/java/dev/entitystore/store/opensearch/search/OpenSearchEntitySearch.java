@@ -28,7 +28,8 @@ import java.util.List;
  * <p>Every search that reads the index refreshes it first ({@link SearchCalls#refresh}): entity writes
  * are answered without waiting for a refresh, and a search must find every write answered before it, by
  * any server on the cluster. The refresh is the node's: servers share no memory, and the node knows
- * whether anything came in since its last refresh (when nothing did, the refresh does no work).
+ * whether anything came in since its last refresh (when nothing did, the refresh does no work). Concurrent
+ * searches of one index share a refresh sent after they arrived ({@link RefreshRounds}).
  */
 public final class OpenSearchEntitySearch implements EntitySearch {
     /** OpenSearch's default {@code index.max_result_window}. */
@@ -36,6 +37,7 @@ public final class OpenSearchEntitySearch implements EntitySearch {
 
     private final IndexNames names;
     private final SearchCalls calls;
+    private final RefreshRounds refreshes;
     private final IndexMappings mappings;
     private final Clock clock;
     private final int window;
@@ -48,6 +50,7 @@ public final class OpenSearchEntitySearch implements EntitySearch {
     OpenSearchEntitySearch(OpenSearchConnection connection, IndexNames names, Clock clock, int window) {
         this.names = names;
         this.calls = new SearchCalls(connection.client());
+        this.refreshes = new RefreshRounds(calls::refresh);
         this.mappings = new IndexMappings(calls, System::nanoTime);
         this.clock = clock;
         this.window = window;
@@ -108,7 +111,7 @@ public final class OpenSearchEntitySearch implements EntitySearch {
         if (request.size() == 0 && !request.countTotal()) {
             return new SearchResult(List.of(), -1);
         }
-        if (!calls.refresh(index)) {
+        if (!refreshes.refresh(index)) {
             throw new IndexMissing();
         }
         if (request.size() == 0) {
