@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.ResolutionApi;
 import dev.entitystore.api.model.LinkEntitiesRequest;
@@ -34,9 +35,13 @@ import org.slf4j.LoggerFactory;
 /** Kibana's resolution routes: translate, call the domain, answer in Kibana's shapes. */
 public final class ResolutionResource extends SpaceScopedResource implements ResolutionApi {
     private static final Logger LOG = LoggerFactory.getLogger(ResolutionResource.class);
-    /** A body cut short stays visibly incomplete: the generator does not close what is open. */
+    /**
+     * A body cut short stays visibly incomplete: the generator does not close what is open. No flush after
+     * each record: measured on a group of 100,000, a flush per alias sent each one down to the socket.
+     */
     private static final ObjectMapper JSON = new ObjectMapper(
-            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build());
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build())
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     /** Aliases per page when a paged group answer names no {@code size}. */
     private static final int DEFAULT_PAGE = 1000;
