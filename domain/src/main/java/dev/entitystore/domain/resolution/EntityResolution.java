@@ -35,12 +35,14 @@ public final class EntityResolution {
     private static final String UNTYPED = "generic";
 
     private final EntityStore store;
+    private final EntitySearch search;
     private final EngineManager engines;
     private final ResolutionMembers members;
     private final ResolutionTurns turns = new ResolutionTurns();
 
     public EntityResolution(EntityStore store, EntitySearch search, EngineManager engines) {
         this.store = store;
+        this.search = search;
         this.engines = engines;
         this.members = new ResolutionMembers(store, search);
     }
@@ -130,7 +132,7 @@ public final class EntityResolution {
         ObjectNode target = resolvedTo.isEmpty() ? entity.source() : store.get(space, EntityIds.documentId(targetId))
                 .orElseThrow(() -> ResolutionErrors.groupMemberNotFound(targetId)).source();
         return new ResolutionGroup(target, ResolutionField.entityType(target).orElse(UNTYPED),
-                receiver -> members.eachAliasOf(space, targetId, receiver));
+                new GroupAliases(search, space, targetId));
     }
 
     /** Under the space's lock when only this process writes the store; as it comes otherwise. */

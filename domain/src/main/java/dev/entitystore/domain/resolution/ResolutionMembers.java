@@ -94,11 +94,6 @@ final class ResolutionMembers {
         }
     }
 
-    /** Hands every alias record of {@code target} to {@code receiver}, a page at a time; returns how many. */
-    long eachAliasOf(String space, String target, Consumer<ObjectNode> receiver) {
-        return eachAlias(space, List.of(target), receiver);
-    }
-
     private long eachAlias(String space, List<String> targets, Consumer<ObjectNode> receiver) {
         Query query = new Query.Terms(ResolutionField.RESOLVED_TO, targets);
         List<Object> after = null;

@@ -1,0 +1,5 @@
+package dev.entitystore.server.resolution;
+
+/** {@link ResolutionGroupPagingHttpSuite} on the embedded store. */
+class ResolutionGroupPagingHttpTest extends ResolutionGroupPagingHttpSuite {
+}
