@@ -3,10 +3,12 @@ package dev.entitystore.domain.transfer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.document.Unflattener;
 import dev.entitystore.domain.entity.EntitySchema;
+import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.FieldsNotAllowedException;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.error.StoreBusyException;
 import dev.entitystore.domain.identity.EntityIdentification;
+import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -18,23 +20,20 @@ import dev.entitystore.domain.write.PlannedWrite;
 import dev.entitystore.domain.write.RequestBodyValidator;
 import dev.entitystore.domain.write.UpdatePlanner;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Applies an import body to a space: each line validated (the request schema of either generation),
  * named ({@link EntityIdentification#forImport}), checked (permissions unless {@code force}, for the lines
- * that update) and merged as a v2 bulk item; a create is a v2 create of the named record. Lines go to the store {@value #BATCH} at a time, one atomic unit per record, so no line
- * is ever half applied. A store that is busy is waited for; one that fails ends the job.
+ * that update) and merged as a v2 bulk item; a create is a v2 create of the named record. Lines go to the store
+ * {@value #BATCH} at a time ({@link BatchesInStore}), one atomic unit per record, so no line is ever half
+ * applied. A store that is busy is waited for; one that fails ends the job.
  */
 final class EntityImport {
     static final int BATCH = 1000;
@@ -58,22 +57,20 @@ final class EntityImport {
     record Options(String space, TransferFormat format, ImportMode mode, boolean dryRun, boolean force) {
     }
 
-    /** A line planned for the store, with whether its update was refused (known only once the record is seen). */
-    private record Planned(ImportLine line, BulkOperation operation, AtomicBoolean refused, String refusal) {
+    /**
+     * A line planned for the store, with whether its update was refused (known only once the record is seen).
+     * It keeps the line's number, not its parsed text: a batch's lines wait in memory for the store.
+     */
+    private record Planned(long line, BulkOperation operation, AtomicBoolean refused, String refusal) {
     }
 
-    void run(ImportJob job, Reader body, Options options, Runnable checkpoint) throws IOException, InterruptedException {
+    void run(ImportJob job, InputStream body, Options options, Runnable checkpoint) throws IOException, InterruptedException {
         ImportLines lines = ImportLines.of(options.format(), body);
-        // Parsing and planning the next batch overlaps the store's work on the one before (two cores' worth
-        // of a job that would otherwise wait on itself); batches still reach the store one at a time, in order.
-        ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "entity-import-apply");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Future<?> applying = CompletableFuture.completedFuture(null);
+        // Parsing and planning the next batch overlaps the store's work on the ones before it.
+        try (BatchesInStore inStore = new BatchesInStore(job)) {
             List<Planned> batch = new ArrayList<>(BATCH);
+            Set<String> ids = new HashSet<>();
+            long firstLine = 1;
             long lastCheckpoint = System.nanoTime();
             for (ImportLine line = lines.next(); line != null; line = lines.next()) {
                 if (line.error() != null) {
@@ -81,7 +78,9 @@ final class EntityImport {
                     continue;
                 }
                 try {
-                    batch.add(plan(line, options));
+                    Planned planned = plan(line, options);
+                    batch.add(planned);
+                    ids.add(planned.operation().id());
                 } catch (InvalidRequestException e) {
                     job.failed(line.line(), e.getMessage());
                 }
@@ -89,37 +88,23 @@ final class EntityImport {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("stopping"); // the server stops: end between two batches
                     }
-                    awaitApplied(applying);
                     List<Planned> full = batch;
-                    applying = applier.submit(() -> apply(job, full, options));
+                    inStore.submit(ids, firstLine, line.line() + 1, () -> apply(job, full, options));
+                    firstLine = line.line() + 1;
                     batch = new ArrayList<>(BATCH);
+                    ids = new HashSet<>();
                     if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
                         checkpoint.run();
                         lastCheckpoint = System.nanoTime();
                     }
                 }
             }
-            awaitApplied(applying);
-            apply(job, batch, options);
-        } finally {
-            applier.shutdownNow();
-            // A batch in the store finishes (each record is atomic): the job's counts then say what was applied.
-            applier.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Waits for the batch in the store; its failure is the job's. */
-    private static void awaitApplied(Future<?> applying) throws InterruptedException {
-        try {
-            applying.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+            inStore.awaitAll();
+            if (!batch.isEmpty()) {
+                job.reached(batch.get(0).line());
+                apply(job, batch, options);
+                job.reached(batch.get(batch.size() - 1).line() + 1);
             }
-            if (e.getCause() instanceof InterruptedException stopped) {
-                throw stopped;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -128,7 +113,6 @@ final class EntityImport {
         validator.validate(line.type(), doc);
         String euid = identification.forImport(line.type(), doc);
         AtomicBoolean refused = new AtomicBoolean();
-        PlannedWrite create = options.mode() == ImportMode.UPDATE ? null : creates.planFor(line.type(), euid, doc);
         PlannedWrite update = null;
         String refusal = null;
         if (options.mode() != ImportMode.CREATE) {
@@ -141,12 +125,15 @@ final class EntityImport {
                 refusal = e.getMessage(); // an upsert may still create; it fails only if the entity is stored
             }
         }
-        String docId = create != null ? create.docId() : update.docId();
-        PlannedWrite creating = create;
+        EntityType type = line.type();
+        ObjectNode createFrom = options.mode() != ImportMode.UPDATE ? doc : null;
         PlannedWrite updating = update;
+        // A create is planned only for a record found missing: most lines of an import update what is there.
         EntityMerge merge = current -> {
             if (current.isEmpty()) {
-                return creating == null ? MergeDecision.notFound() : MergeDecision.write(creating.patchOrDocument().deepCopy());
+                return createFrom != null
+                        ? MergeDecision.write(creates.planFor(type, euid, createFrom).patchOrDocument())
+                        : MergeDecision.notFound();
             }
             if (updating == null) {
                 refused.set(options.mode() == ImportMode.UPSERT);
@@ -154,14 +141,10 @@ final class EntityImport {
             }
             return MergeDecision.write(updating.mergedInto(current.get().source(), merger));
         };
-        return new Planned(line, BulkOperation.merge(docId, merge), refused, refusal);
+        return new Planned(line.line(), BulkOperation.merge(EntityIds.documentId(euid), merge), refused, refusal);
     }
 
     private Void apply(ImportJob job, List<Planned> batch, Options options) throws InterruptedException {
-        if (batch.isEmpty()) {
-            return null;
-        }
-        job.reached(batch.get(0).line().line());
         if (options.dryRun()) {
             for (Planned planned : batch) {
                 boolean stored = store.get(options.space(), planned.operation().id()).isPresent();
@@ -178,7 +161,6 @@ final class EntityImport {
                 count(job, batch.get(i), outcomes.get(i).status());
             }
         }
-        job.reached(batch.get(batch.size() - 1).line().line() + 1);
         return null;
     }
 
@@ -194,7 +176,7 @@ final class EntityImport {
     }
 
     private static void count(ImportJob job, Planned planned, ItemOutcome.Status status) {
-        long line = planned.line().line();
+        long line = planned.line();
         boolean stored = status == ItemOutcome.Status.UPDATED || status == ItemOutcome.Status.NOOP;
         if (planned.refused().get() || (stored && planned.refusal() != null)) {
             job.failed(line, planned.refusal());

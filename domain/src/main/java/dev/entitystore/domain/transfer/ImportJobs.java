@@ -5,8 +5,7 @@ import dev.entitystore.domain.engine.EngineManager;
 import dev.entitystore.domain.error.EntityNotFoundException;
 import dev.entitystore.domain.store.EntityStore;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,8 +76,8 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     private void run(ImportJob job, Path body, EntityImport.Options options) {
-        try (Reader reader = Files.newBufferedReader(body, StandardCharsets.UTF_8)) {
-            importer.run(job, reader, options, () -> save(options.space(), job));
+        try (InputStream in = Files.newInputStream(body)) {
+            importer.run(job, in, options, () -> save(options.space(), job));
             job.finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

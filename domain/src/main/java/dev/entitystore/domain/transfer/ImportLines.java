@@ -12,7 +12,10 @@ import dev.entitystore.domain.entity.FieldPath;
 import dev.entitystore.domain.error.InvalidRequestException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +27,10 @@ abstract class ImportLines {
     /** The next line, or {@code null} at the end. */
     abstract ImportLine next() throws IOException;
 
-    static ImportLines of(TransferFormat format, Reader body) throws IOException {
-        return format == TransferFormat.CSV ? new Csv(body) : new Ndjson(body);
+    static ImportLines of(TransferFormat format, InputStream body) throws IOException {
+        return format == TransferFormat.CSV
+                ? new Csv(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()), 1 << 16))
+                : new Ndjson(body);
     }
 
     static ImportLine item(long line, String typeName, ObjectNode doc) {
@@ -34,32 +39,33 @@ abstract class ImportLines {
                 .orElseGet(() -> ImportLine.failed(line, "type: Invalid option: expected one of \"user\"|\"host\"|\"service\"|\"generic\""));
     }
 
-    /** One v2 bulk item a line: {@code {"type":"host","doc":{...}}}. Blank lines are skipped. */
+    /**
+     * One v2 bulk item a line: {@code {"type":"host","doc":{...}}}. Blank lines are skipped. Lines are parsed
+     * from their UTF-8 bytes (decoding them to text first cost as much as the parse).
+     */
     private static final class Ndjson extends ImportLines {
-        private final BufferedReader in;
+        private final ByteLines in;
         private long line;
 
-        Ndjson(Reader body) {
-            this.in = new BufferedReader(body, 1 << 16);
+        Ndjson(InputStream body) {
+            this.in = new ByteLines(body);
         }
 
         @Override
         ImportLine next() throws IOException {
-            String text;
             do {
-                text = in.readLine();
-                line++;
-                if (text == null) {
+                if (!in.next()) {
                     return null;
                 }
-            } while (text.isBlank());
+                line++;
+            } while (in.isBlank());
             JsonNode item;
             try {
-                item = JSON.readTree(text);
+                item = JSON.readTree(in.bytes(), 0, in.length());
             } catch (JsonProcessingException e) {
                 return ImportLine.failed(line, "not a JSON object: " + e.getOriginalMessage());
             }
-            if (!item.isObject() || !item.path("type").isTextual() || !item.path("doc").isObject()) {
+            if (item == null || !item.isObject() || !item.path("type").isTextual() || !item.path("doc").isObject()) {
                 return ImportLine.failed(line, "expected {\"type\":\"<entity type>\",\"doc\":{...}}");
             }
             for (Iterator<String> keys = item.fieldNames(); keys.hasNext(); ) {

@@ -32,7 +32,13 @@ final class NdjsonLines {
 
     /** A record as stored: compact JSON text of an object. */
     void stored(byte[] json) throws IOException {
-        out.write(prefix(typeOf(json)));
+        String type = StoredTypeScan.typeOf(json);
+        if (type == StoredTypeScan.UNSURE) {
+            type = typeOf(json);
+        } else if (type == null) {
+            type = DEFAULT_TYPE;
+        }
+        out.write(prefix(type));
         out.write(json);
         out.write(SUFFIX);
     }

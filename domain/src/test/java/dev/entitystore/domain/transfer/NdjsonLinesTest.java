@@ -42,4 +42,32 @@ class NdjsonLinesTest {
         ObjectNode record = obj("{'entity':{'EngineMetadata':{'Type':'we\\\"ird'}}}");
         assertThat(stored(record)).startsWith("{\"type\":\"we\\\"ird\",\"doc\":").isEqualTo(tree(record));
     }
+
+    @Test
+    void theByteScanFindsTheTypeTheParserFindsOrLeavesItToTheParser() throws IOException {
+        String[] texts = {
+            "{\"entity\":{\"EngineMetadata\":{\"Type\":\"host\"}}}",
+            "{\"a\":\"}{\\\"entity\\\":\",\"b\":[1,{\"entity\":{\"EngineMetadata\":{\"Type\":\"decoy\"}}},\"]\"],"
+                    + "\"n\":-1.5e3,\"t\":true,\"z\":null,\"entity\":{\"id\":\"x\",\"EngineMetadata\":{\"x\":[],\"Type\":\"user\"}}}",
+            " { \"entity\" : { \"EngineMetadata\" : { \"Type\" : \"service\" } } } ",
+            "{\"entity\":{\"EngineMetadata\":{\"Type\":\"é\"}}}",
+            "{\"entity\":{\"EngineMetadata\":{\"Type\":\"we\\\"ird\"}}}",
+            "{\"ent\\u0069ty\":{\"EngineMetadata\":{\"Type\":\"escaped-key\"}}}",
+            "{\"entity\":{\"EngineMetadata\":{\"Type\":7}}}",
+            "{\"entity\":{\"EngineMetadata\":\"host\"}}",
+            "{\"entity\":[{\"EngineMetadata\":{\"Type\":\"host\"}}]}",
+            "{\"entity\":{\"id\":\"a\"},\"entity\":{\"EngineMetadata\":{\"Type\":\"second\"}}}",
+            "{}", "[]", "\"text\"", "{\"entity\":{\"EngineMetadata\":{\"Type\":\"cut", "{\"entity\" 1}",
+        };
+        for (String text : texts) {
+            byte[] json = text.getBytes(StandardCharsets.UTF_8);
+            String scanned = StoredTypeScan.typeOf(json);
+            if (scanned != StoredTypeScan.UNSURE) {
+                assertThat(scanned == null ? NdjsonLines.DEFAULT_TYPE : scanned).as(text).isEqualTo(NdjsonLines.typeOf(json));
+            }
+        }
+        assertThat(StoredTypeScan.typeOf(texts[1].getBytes(StandardCharsets.UTF_8))).isEqualTo("user");
+        assertThat(StoredTypeScan.typeOf(texts[2].getBytes(StandardCharsets.UTF_8))).isEqualTo("service");
+        assertThat(StoredTypeScan.typeOf(texts[5].getBytes(StandardCharsets.UTF_8))).isSameAs(StoredTypeScan.UNSURE);
+    }
 }

@@ -152,6 +152,34 @@ abstract class EntityTransferHttpSuite {
     }
 
     @Test
+    void linesOfOneEntityInBatchesInTheStoreTogetherApplyInBodyOrder() {
+        install(client(), "order");
+        // 4,500 lines go to the store as 5 batches, two at a time; one host is in 4 of them, changed each time.
+        StringBuilder body = new StringBuilder();
+        int step = 0;
+        for (int i = 0; i < 4500; i++) {
+            if (i % 1100 == 999) {
+                step++;
+                body.append("{\"type\":\"host\",\"doc\":{\"host\":{\"name\":\"moving\"},\"entity\":{\"attributes\":{\"watchlists\":[\"step-")
+                        .append(step).append("\"]}}}}\r\n");
+            } else {
+                body.append("{\"type\":\"host\",\"doc\":{\"host\":{\"name\":\"still-").append(i).append("\"}}}\n");
+            }
+            if (i == 2000) {
+                body.append("   \n");
+            }
+        }
+        JsonNode job = importAndWait(client(), "order", "", "application/x-ndjson", body.toString());
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("done");
+        assertThat(job.path("processed").asLong()).as(job.toString()).isEqualTo(4500);
+        assertThat(job.path("created").asLong()).isEqualTo(4500 - 4 + 1);
+        assertThat(job.path("updated").asLong()).isEqualTo(3);
+        assertThat(job.path("failed_lines").asLong()).isZero();
+        assertThat(client().get(v2("order") + "/entities/host/host:moving").json().at("/entity/attributes/watchlists").toString())
+                .isEqualTo("[\"step-4\"]");
+    }
+
+    @Test
     void importNeedsTheStoreInstalledAndAnUnknownJobIs404() {
         Answer refused = client().request("POST", v2("not-installed") + "/_import").header("Content-Type", "application/x-ndjson")
                 .bytes("{}\n".getBytes()).send();
