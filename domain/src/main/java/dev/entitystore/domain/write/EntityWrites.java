@@ -57,7 +57,7 @@ public final class EntityWrites {
         MergeOutcome outcome = store.merge(space, write.docId(), current -> current.isPresent()
                 ? MergeDecision.noop()
                 : MergeDecision.write(write.patchOrDocument()));
-        long version = outcome.entity().orElseThrow().version();
+        long version = outcome.version();
         if (outcome.status() == MergeOutcome.Status.NOOP) {
             throw ifNoneMatch.isNone() || ifNoneMatch.holdsFor(version)
                     ? EntityErrors.alreadyExists(write.euid())
@@ -94,7 +94,7 @@ public final class EntityWrites {
         if (outcome.status() == MergeOutcome.Status.NOT_FOUND) {
             throw EntityErrors.notFound(write.euid());
         }
-        return outcome.entity().orElseThrow().version();
+        return outcome.version();
     }
 
     /**

@@ -67,7 +67,7 @@ final class SqliteRecordWrites {
                 }
                 // parsed again only if the caller reads it (few do: see PreparedMerge)
                 yield MergeOutcome.deferred(prepared.sawRecord() ? MergeOutcome.Status.UPDATED : MergeOutcome.Status.CREATED,
-                        () -> Optional.of(new StoredEntity(id, JsonCodec.read(json, "record " + space + "/" + id), seq, version)));
+                        version, () -> Optional.of(new StoredEntity(id, JsonCodec.read(json, "record " + space + "/" + id), seq, version)));
             }
             case NOT_FOUND -> new MergeOutcome(MergeOutcome.Status.NOT_FOUND, Optional.empty());
             case NOOP -> new MergeOutcome(MergeOutcome.Status.NOOP, prepared.unchanged());
