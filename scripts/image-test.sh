@@ -6,7 +6,8 @@
 #   1. without a credentials file the server refuses to start (exit 2); the image's own entrypoint
 #      makes an admin API key (`credentials add-key`) in /etc/entity-store;
 #   2. the server starts, runs as uid 65532 with the image's heap flags, /api/status answers 200;
-#   3. the image's HEALTHCHECK command (read from the image's configuration) passes inside (runc exec);
+#   3. the image's HEALTHCHECK command (read from the image's configuration) passes inside (runc exec),
+#      and fails when no server answers on the port it is given;
 #   4. an engine is installed and an entity written; its files in /data belong to uid 65532;
 #   5. SIGTERM stops it with exit 0; a new container on the same /data reads the entity back, and stops
 #      with exit 0 too.
@@ -130,6 +131,10 @@ echo "image-test: runs as uid 65532 with -Xmx256m; /api/status answers 200"
 
 echo "image-test: 3. the image's health check inside the container: ${HEALTHCHECK[*]}"
 runc exec "$NAME" "${HEALTHCHECK[@]}" || fail "the health check failed on a healthy server"
+# and it can fail: pointed at a port nothing listens on, it must
+if runc exec --env ENTITY_STORE_PORT=1 "$NAME" "${HEALTHCHECK[@]}" 2>/dev/null; then
+    fail "the health check passed with no server behind it"
+fi
 [[ "$(runc exec "$NAME" id -u)" == 65532 ]] || fail "a command run in the container is not uid 65532"
 
 echo "image-test: 4. a write, stored in the /data volume"
