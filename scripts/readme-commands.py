@@ -25,6 +25,7 @@ GROUPS = [
     ("servers of their own, with credentials", [
         "Credentials and TLS", "User profiles (Elasticsearch's `/_security/profile`)",
         "Endpoint exception list (Kibana's `/api/endpoint_list`)", "Backup and restore"]),
+    ("the container image, in runc (CI built it; root)", ["Running it in production"]),
     ("the contract, in the repository", ["Changing the contract and regenerating the stubs"]),
 ]
 OWN_SUBSECTIONS = {"On OpenSearch: snapshots"}

@@ -15,7 +15,9 @@
 #   4. the sections that start servers of their own, with credentials: Credentials and TLS (the PEM
 #      files of "your CA" are stand-ins made here with openssl), User profiles, Endpoint exception list,
 #      Backup and restore (restored into a new directory, started, a record read back);
-#   5. the contract regeneration, with the real Maven in the repository (its generated sources removed
+#   5. the container image (CI built it with the README's `mvn -B -Pimage ...` before this script; `mvn`
+#      there does nothing): scripts/image-test.sh runs it in runc (root);
+#   6. the contract regeneration, with the real Maven in the repository (its generated sources removed
 #      first, so they must be made again).
 # Then scripts/service-unit-check.py checks deploy/entity-store.service (the "Running it in production"
 # unit) against the README and starts it.
@@ -26,7 +28,8 @@
 # naming a placeholder (`<id from list>`), and `mvn -B verify` (CI has just run it). It prints each
 # command it runs, and at the end what it did not run and why.
 #
-#   scripts/readme-commands.sh            needs server/target/entity-store-server.jar and port 5601 free
+#   scripts/readme-commands.sh            needs server/target/entity-store-server.jar and port 5601 free,
+#                                         server/target/entity-store-image.tar and root (the image's run)
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="$REPO_ROOT/server/target/entity-store-server.jar"
@@ -75,8 +78,8 @@ summary() {
     echo "readme-commands: ran $RAN README commands; not run (${#NOT_RUN[@]}):"
     printf '  - %s\n' "${NOT_RUN[@]}"
 }
-# CI built the jar with `mvn -B verify`; the README's build step has nothing left to do.
-mvn() { echo "(mvn $* : the jar is built already)"; }
+# CI built the jar with `mvn -B verify`, and the image; the README's build steps have nothing left to do.
+mvn() { echo "(mvn $* : CI has built it already)"; }
 # A server the README starts in the foreground (a terminal of its own) runs in the background here; it
 # is stopped at the end of its group of sections and must exit 0, as SIGTERM promises.
 stop_run_server() {
