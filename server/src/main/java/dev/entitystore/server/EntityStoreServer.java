@@ -4,6 +4,7 @@ import dev.entitystore.server.auth.AccessControl;
 import dev.entitystore.server.health.HealthMonitor;
 import dev.entitystore.server.http.WorkerQueueWait;
 import dev.entitystore.server.observe.Observability;
+import dev.entitystore.server.observe.RemoteAddressProbe;
 import dev.entitystore.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.BindException;
@@ -81,6 +82,7 @@ public final class EntityStoreServer implements AutoCloseable {
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         // A failure that escapes Jersey never shows its stack trace to the client.
         http.getServerConfiguration().setDefaultErrorPageGenerator(new ContainerErrorPage());
+        http.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new RemoteAddressProbe());
         // Writes wait for their group commit (an fsync): many workers let many writes share one commit.
         // Grizzly's default (two per core) would cap single writes at a few per fsync.
         int clientTimeout = config.limits().clientTimeoutSeconds();

@@ -1,7 +1,5 @@
 package dev.entitystore.server.observe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,25 +13,24 @@ import org.slf4j.LoggerFactory;
 final class AccessLog implements Consumer<CompletedRequest> {
     static final String LOGGER = "access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void accept(CompletedRequest request) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        ObjectNode line = JSON.createObjectNode();
-        line.put("time", Instant.now().toString());
-        line.put("requestId", request.requestId());
-        line.put("method", request.method());
-        line.put("route", request.route());
-        line.put("space", request.space());
-        line.put("status", request.status());
-        line.put("durationMs", request.durationNanos() / 1_000_000.0);
-        line.put("principal", request.principal());
-        line.put("bytesIn", request.bytesIn());
-        line.put("bytesOut", request.bytesOut());
-        line.put("remote", request.remoteAddress());
-        LOG.info(line.toString());
+        LOG.info(new JsonLogLine()
+                .field("time", Instant.now().toString())
+                .field("requestId", request.requestId())
+                .field("method", request.method())
+                .field("route", request.route())
+                .field("space", request.space())
+                .field("status", request.status())
+                .field("durationMs", request.durationNanos() / 1_000_000.0)
+                .field("principal", request.principal())
+                .field("bytesIn", request.bytesIn())
+                .field("bytesOut", request.bytesOut())
+                .field("remote", request.remoteAddress())
+                .end());
     }
 }

@@ -1,7 +1,5 @@
 package dev.entitystore.server.observe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.server.auth.KibanaPrivileges;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
 final class AuditLog implements Consumer<CompletedRequest> {
     static final String LOGGER = "audit";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void accept(CompletedRequest request) {
@@ -26,22 +23,22 @@ final class AuditLog implements Consumer<CompletedRequest> {
         if (event == null) {
             return;
         }
-        ObjectNode line = JSON.createObjectNode();
-        line.put("time", Instant.now().toString());
-        line.put("event", event);
-        line.put("outcome", request.status() < 400 ? "success" : "failure");
-        line.put("requestId", request.requestId());
-        line.put("principal", request.principal());
-        line.put("remote", request.remoteAddress());
-        line.put("method", request.method());
-        line.put("route", request.route());
-        line.put("operation", request.operation());
-        line.put("space", request.space());
-        line.put("status", request.status());
+        JsonLogLine line = new JsonLogLine()
+                .field("time", Instant.now().toString())
+                .field("event", event)
+                .field("outcome", request.status() < 400 ? "success" : "failure")
+                .field("requestId", request.requestId())
+                .field("principal", request.principal())
+                .field("remote", request.remoteAddress())
+                .field("method", request.method())
+                .field("route", request.route())
+                .field("operation", request.operation())
+                .field("space", request.space())
+                .field("status", request.status());
         if (request.status() == 401) {
-            line.put("reason", request.credentialsPresented() ? "credentials rejected" : "no credentials");
+            line.field("reason", request.credentialsPresented() ? "credentials rejected" : "no credentials");
         }
-        LOG.info(line.toString());
+        LOG.info(line.end());
     }
 
     private static String event(CompletedRequest request) {

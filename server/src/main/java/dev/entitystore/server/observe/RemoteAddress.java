@@ -4,7 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** The caller's address, kept on the request by {@link RequestStartFilter}. */
+/** The caller's address, kept on the request by {@link RemoteAddressProbe}. */
 public final class RemoteAddress {
     static final String PROPERTY = "entitystore.remoteAddress";
 

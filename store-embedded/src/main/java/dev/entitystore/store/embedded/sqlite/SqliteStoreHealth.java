@@ -3,8 +3,6 @@ package dev.entitystore.store.embedded.sqlite;
 import dev.entitystore.domain.health.ComponentHealth;
 import dev.entitystore.domain.health.HealthCheck;
 import dev.entitystore.domain.health.HealthLevel;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,13 +45,8 @@ final class SqliteStoreHealth implements HealthCheck {
             return new ComponentHealth(NAME, HealthLevel.CRITICAL, lost.get() + ". Writes are refused (503), nothing of them "
                     + "applied. Stop the server, put the data directory back or restore a backup into it, and start again", meta);
         }
-        long free;
-        try {
-            free = Files.getFileStore(store.dbFile().getParent()).getUsableSpace();
-        } catch (IOException e) {
-            return new ComponentHealth(NAME, HealthLevel.DEGRADED, "Cannot tell the free space of the data directory's disk: "
-                    + e.getMessage(), meta);
-        }
+        // statvfs on the directory: Files.getFileStore would parse the mount table on every status request.
+        long free = store.dbFile().getParent().toFile().getUsableSpace();
         meta.put("freeBytes", free);
         if (free < LOW_DISK_BYTES) {
             return new ComponentHealth(NAME, HealthLevel.DEGRADED, "The data directory's disk has " + free / (1024 * 1024)
