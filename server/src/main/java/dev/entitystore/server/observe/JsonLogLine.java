@@ -21,45 +21,41 @@ final class JsonLogLine {
             json = FACTORY.createGenerator(out);
             json.writeStartObject();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a string writer does not fail
+            throw new UncheckedIOException(e);
         }
     }
 
     JsonLogLine field(String name, String value) {
-        try {
-            json.writeStringField(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(() -> json.writeStringField(name, value));
     }
 
     JsonLogLine field(String name, long value) {
-        try {
-            json.writeNumberField(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(() -> json.writeNumberField(name, value));
     }
 
     JsonLogLine field(String name, double value) {
-        try {
-            json.writeNumberField(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(() -> json.writeNumberField(name, value));
     }
 
     /** The line; the object is closed. */
     String end() {
-        try {
+        write(() -> {
             json.writeEndObject();
             json.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return out.toString();
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private JsonLogLine write(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string writer does not fail
+        }
+        return this;
     }
 }
