@@ -58,6 +58,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         // No automated resolution on a schedule unless a test asks for one: a run must never fire by accident.
         Map<String, String> withDefaults = new HashMap<>(environment);
         withDefaults.putIfAbsent("ENTITY_STORE_RESOLUTION_INTERVAL", "off");
+        // No 429 for a request that waited a second for a request thread, unless a test asks for it: on a
+        // machine loaded by other builds, a suite's concurrent writers can wait that long (seen as flaky 429s).
+        withDefaults.putIfAbsent("ENTITY_STORE_MAX_QUEUE_WAIT_MS", "0");
         startedWith = Map.copyOf(withDefaults);
         indexPrefix = null;
         if (OnOpenSearch.class.isAssignableFrom(context.getRequiredTestClass())) {
