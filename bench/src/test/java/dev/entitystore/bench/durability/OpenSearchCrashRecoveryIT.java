@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * {@link CrashRecoveryIT}'s rounds on the OpenSearch backend, where an entity write and its change are two
- * requests (the store locks the record across them and recovers the locks a kill leaves): after every
- * SIGKILL and restart, every acknowledged write is there, and the feed holds each exactly once, in order.
- * Runs on the store's tests' node ({@link OpenSearchForTests}: {@code ENTITY_STORE_TEST_OPENSEARCH_URL}, or one
- * it starts), under an index prefix of its own that it deletes at the end.
+ * {@link CrashRecoveryIT}'s rounds on the OpenSearch backend, where an entity write and its change record are
+ * two requests (the change travels inside the entity document and is written to the changes index after it;
+ * the record's next writer, a history read or the recovery writes what a kill left): after every SIGKILL and
+ * restart, every acknowledged write is there, and the feed holds each exactly once, in order. Runs on the
+ * store's tests' node ({@link OpenSearchForTests}: {@code ENTITY_STORE_TEST_OPENSEARCH_URL}, or one it starts),
+ * under an index prefix of its own that it deletes at the end. Its restarts take minutes on a loaded machine,
+ * so it runs only with {@code -Dentity-store.opensearch-crash=true}.
  */
+@EnabledIfSystemProperty(named = "entity-store.opensearch-crash", matches = "true")
 class OpenSearchCrashRecoveryIT extends CrashRecoveryIT {
     private final String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private String url;
