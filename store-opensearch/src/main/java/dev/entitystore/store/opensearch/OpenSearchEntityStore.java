@@ -263,6 +263,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     @Override
     public long prune(String space, long beforeMillis, int keepVersions) {
         checkOpen();
+        recorder.flush(); // retention sees the changes of every write this server answered
         return pruning.prune(name(space, "space"), beforeMillis, keepVersions);
     }
 
