@@ -36,7 +36,7 @@ class OpenSearchBulkCutHttpTest {
             assertThat(client.post(BASE + "/entities/host", "{\"host\":{\"name\":\"" + name + "\"}}").status()).isEqualTo(200);
         }
 
-        RELAY.cutTheAnswerTo("/_bulk");
+        RELAY.cutTheAnswerTo("entities-default/_bulk"); // not the changes index's bulk, written after creates are answered
         HttpClientForTests.Answer answer = client.put(BASE + "/entities/bulk?force=true", "{\"entities\":["
                 + "{\"type\":\"host\",\"doc\":{\"host\":{\"name\":\"cut-01\"},\"entity\":{\"attributes\":{\"managed\":true}}}},"
                 + "{\"type\":\"host\",\"doc\":{\"host\":{\"name\":\"cut-02\"},\"entity\":{\"attributes\":{\"managed\":true}}}},"

@@ -1,6 +1,6 @@
 package dev.entitystore.store.opensearch;
 
-import dev.entitystore.domain.history.EntityChange;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.store.ItemOutcome;
@@ -15,6 +15,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The port's bulk on OpenSearch: read every named record at once ({@code _mget}), apply the items in memory
@@ -34,20 +36,25 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
  */
 final class BulkWriter {
     private static final int NAMED_IN_MESSAGE = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
 
     private final OpenSearchClient client;
     private final EntityIndices indices;
     private final EntityDocuments documents;
     private final MergeGuard guard;
     private final ChangesIndex changes;
+    private final TombstoneDeletes tombstones;
+    private final WriteFaults faults;
 
     BulkWriter(OpenSearchClient client, EntityIndices indices, EntityDocuments documents, MergeGuard guard,
-               ChangesIndex changes) {
+               ChangesIndex changes, TombstoneDeletes tombstones, WriteFaults faults) {
+        this.faults = faults;
         this.client = client;
         this.indices = indices;
         this.documents = documents;
         this.guard = guard;
         this.changes = changes;
+        this.tombstones = tombstones;
     }
 
     List<ItemOutcome> bulk(String space, List<BulkOperation> items) {
@@ -84,7 +91,12 @@ final class BulkWriter {
         Map<String, VersionedRecord> stored = documents.getAll(space, ids);
         List<RecordPlan> plans = new ArrayList<>(ids.size());
         for (String id : ids) {
-            plans.add(RecordPlan.plan(id, Optional.ofNullable(stored.get(id)), items, positionsById.get(id), guard));
+            Optional<VersionedRecord> record = Optional.ofNullable(stored.get(id));
+            if (record.isPresent() && record.get().tombstone()) {
+                tombstones.finish(space, record.get()); // a delete written but not finished: done now
+                record = Optional.empty();
+            }
+            plans.add(RecordPlan.plan(id, record, items, positionsById.get(id), guard));
         }
         return plans;
     }
@@ -101,8 +113,8 @@ final class BulkWriter {
         List<Integer> unreadAt = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            Optional<VersionedRecord> carried = carriedRead(items.get(positionsById.get(id).get(0)));
-            if (carried.isPresent()) {
+            Optional<VersionedRecord> carried = carriedRead(space, items.get(positionsById.get(id).get(0)));
+            if (carried.isPresent() && !carried.get().tombstone()) {
                 plans[i] = planOrNull(id, carried, items, positionsById.get(id));
             }
             if (plans[i] == null || plans[i].write() == RecordPlan.Write.NONE) {
@@ -129,9 +141,9 @@ final class BulkWriter {
         }
     }
 
-    private static Optional<VersionedRecord> carriedRead(BulkOperation item) {
+    private Optional<VersionedRecord> carriedRead(String space, BulkOperation item) {
         return item instanceof BulkOperation.Merge merge
-                ? merge.read().flatMap(VersionedRecord::ofRead)
+                ? merge.read().flatMap(read -> documents.asRead(space, read))
                 : Optional.empty();
     }
 
@@ -139,14 +151,18 @@ final class BulkWriter {
     private Round write(String space, List<RecordPlan> plans, ItemOutcome[] outcomes, int writtenBefore) {
         List<org.opensearch.client.opensearch.core.bulk.BulkOperation> operations = new ArrayList<>();
         List<RecordPlan> sent = new ArrayList<>();
+        List<List<CarriedChange>> carriedBySent = new ArrayList<>();
         for (RecordPlan plan : plans) {
-            var operation = operation(plan);
-            if (operation == null) {
+            if (plan.write() == RecordPlan.Write.NONE) {
                 plan.outcomes(-1, 0, StoredEntity.NO_TERM, outcomes);
-            } else {
-                operations.add(operation);
-                sent.add(plan);
+                continue;
             }
+            List<CarriedChange> carried = new ArrayList<>(
+                    plan.stored().map(r -> changes.unrecorded(r.carried())).orElse(List.of()));
+            carried.add(change(space, plan));
+            operations.add(operation(plan, CarriedChange.embed(written(plan), carried)));
+            sent.add(plan);
+            carriedBySent.add(carried);
         }
         if (operations.isEmpty()) {
             return new Round(0, List.of());
@@ -167,7 +183,8 @@ final class BulkWriter {
                     + (BackendFailures.wasSent(io) ? text.replace("were not applied", "may not have been applied") : text), e);
         }
         int written = 0;
-        List<EntityChange> recorded = new ArrayList<>();
+        List<CarriedChange> recorded = new ArrayList<>();
+        List<VersionedRecord> deleted = new ArrayList<>();
         List<String> retry = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         String firstFailure = null;
@@ -179,7 +196,16 @@ final class BulkWriter {
                 long version = item.version() == null ? 0 : item.version();
                 long term = item.primaryTerm() == null ? StoredEntity.NO_TERM : item.primaryTerm();
                 plan.outcomes(seqNo, version, term, outcomes);
-                recorded.add(change(space, plan, seqNo, version));
+                List<CarriedChange> carried = carriedBySent.get(i);
+                recorded.addAll(carried.subList(0, carried.size() - 1));
+                CarriedChange own = carried.get(carried.size() - 1).at(version, plan.finalState());
+                recorded.add(own);
+                if (plan.write() == RecordPlan.Write.DELETE) {
+                    List<CarriedChange> tombstoneCarries = new ArrayList<>(carried.subList(0, carried.size() - 1));
+                    tombstoneCarries.add(own);
+                    deleted.add(new VersionedRecord(new StoredEntity(plan.id(), written(plan), seqNo, version, term), term,
+                            tombstoneCarries));
+                }
                 written++;
             } else if (item.status() == 409) {
                 retry.add(plan.id());
@@ -193,7 +219,10 @@ final class BulkWriter {
             }
         }
         // Before anything else can fail: these records are written, their changes must follow.
-        changes.record(recorded, written + " records of the bulk");
+        faults.reached(WriteFaults.Step.WRITTEN);
+        changes.create(recorded, written + " records of the bulk");
+        faults.reached(WriteFaults.Step.RECORDED);
+        removeTombstones(space, deleted);
         if (!failed.isEmpty()) {
             failed.addAll(retry);
             throw BackendFailures.partly("OpenSearch refused records of the bulk (" + firstFailure + "): "
@@ -202,27 +231,51 @@ final class BulkWriter {
         return new Round(written, retry);
     }
 
-    private static org.opensearch.client.opensearch.core.bulk.BulkOperation operation(RecordPlan plan) {
-        return switch (plan.write()) {
-            case NONE -> null;
-            case CREATE -> org.opensearch.client.opensearch.core.bulk.BulkOperation.of(o -> o.create(c -> c
-                    .id(plan.id()).document(plan.finalState())));
-            case REPLACE -> org.opensearch.client.opensearch.core.bulk.BulkOperation.of(o -> o.index(x -> x
-                    .id(plan.id()).document(plan.finalState())
-                    .ifSeqNo(plan.stored().orElseThrow().seqNo()).ifPrimaryTerm(plan.stored().orElseThrow().primaryTerm())));
-            case DELETE -> org.opensearch.client.opensearch.core.bulk.BulkOperation.of(o -> o.delete(d -> d
-                    .id(plan.id())
-                    .ifSeqNo(plan.stored().orElseThrow().seqNo()).ifPrimaryTerm(plan.stored().orElseThrow().primaryTerm())));
-        };
+    /** A record's write carrying its changes; a delete is written as its tombstone ({@link TombstoneDeletes}). */
+    private static org.opensearch.client.opensearch.core.bulk.BulkOperation operation(RecordPlan plan, ObjectNode document) {
+        if (plan.write() == RecordPlan.Write.CREATE) {
+            return org.opensearch.client.opensearch.core.bulk.BulkOperation.of(o -> o.create(c -> c
+                    .id(plan.id()).document(document)));
+        }
+        VersionedRecord stored = plan.stored().orElseThrow();
+        return org.opensearch.client.opensearch.core.bulk.BulkOperation.of(o -> o.index(x -> x
+                .id(plan.id()).document(document).ifSeqNo(stored.seqNo()).ifPrimaryTerm(stored.primaryTerm())));
+    }
+
+    /** What the record's document holds after the write: a delete's tombstone holds the record as it was. */
+    private static ObjectNode written(RecordPlan plan) {
+        return plan.write() == RecordPlan.Write.DELETE ? plan.stored().orElseThrow().entity().source() : plan.finalState();
     }
 
     /** The change of one record's write: its items' net effect, one change per write as one version per write. */
-    private static EntityChange change(String space, RecordPlan plan, long seqNo, long version) {
+    private static CarriedChange change(String space, RecordPlan plan) {
         Optional<StoredEntity> before = plan.stored().map(VersionedRecord::entity);
-        if (plan.finalState() == null) {
-            return ChangeDrafts.deleted(space, before.orElseThrow(), seqNo, version);
+        if (plan.write() == RecordPlan.Write.DELETE) {
+            return ChangeDrafts.deleted(space, before.orElseThrow());
         }
-        return ChangeDrafts.written(space, before, new StoredEntity(plan.id(), plan.finalState(), seqNo, version));
+        return ChangeDrafts.written(space, before, plan.id(), plan.finalState());
+    }
+
+    /**
+     * The tombstones of the bulk's deletes, removed now that their changes are written: one more {@code _bulk},
+     * conditional on each tombstone. One this fails to remove (gone already, or the call failed) is finished by
+     * whoever meets it next; the deletes are made either way.
+     */
+    private void removeTombstones(String space, List<VersionedRecord> deleted) {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        List<org.opensearch.client.opensearch.core.bulk.BulkOperation> operations = new ArrayList<>();
+        for (VersionedRecord tombstone : deleted) {
+            operations.add(org.opensearch.client.opensearch.core.bulk.BulkOperation.of(o -> o.delete(d -> d
+                    .id(tombstone.id()).ifSeqNo(tombstone.seqNo()).ifPrimaryTerm(tombstone.primaryTerm()))));
+        }
+        try {
+            client.bulk(b -> b.index(indices.name(space)).operations(operations));
+        } catch (OpenSearchException | IOException e) {
+            LOG.warn("The tombstones of {} deletes in space {} were not removed ({}); whoever meets them next finishes them",
+                    deleted.size(), space, e.toString());
+        }
     }
 
     private static List<String> ids(List<RecordPlan> plans) {

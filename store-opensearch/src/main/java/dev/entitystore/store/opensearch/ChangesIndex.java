@@ -1,7 +1,5 @@
 package dev.entitystore.store.opensearch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.FeedPage;
@@ -9,9 +7,9 @@ import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -20,12 +18,12 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.MgetResponse;
+import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * The change records of every space in one index of one shard, so that the shard's {@code _seq_no} is the
@@ -58,10 +56,10 @@ final class ChangesIndex {
               }
             }""";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenSearchClient client;
     private final String index;
+    private final RecordedChanges recorded = new RecordedChanges();
     private volatile boolean exists;
 
     ChangesIndex(OpenSearchClient client, IndexNames names) {
@@ -70,39 +68,108 @@ final class ChangesIndex {
     }
 
     /**
-     * Writes the changes of writes already made, durable when it returns but not waiting for a refresh:
-     * the entity write before it already waited for one, and waiting again for this index's own refresh
-     * doubled each write's latency. {@link #changes} refreshes the index before it searches instead, so a
-     * history read after a write still sees it. A document's id is derived from the write it records, so
-     * writing it again replaces it.
-     *
-     * @param changes each at the {@code _seq_no} of the entity write it records (only its id uses it; the
-     *                change's own seq is the {@code _seq_no} its document gets here)
+     * Writes changes carried by entity documents already written, in order, each under the id its nonce gives
+     * and with {@code op_type=create}: one already there (written by someone else who found it carried) is
+     * left as it is, so each change is written once and keeps its place in store order. Durable when it
+     * returns, not waiting for a refresh ({@link #changes} refreshes first).
      */
-    void record(List<EntityChange> changes, String what) {
+    void create(List<CarriedChange> changes, String what) {
         if (changes.isEmpty()) {
             return;
         }
         ensure();
         List<BulkOperation> operations = new ArrayList<>(changes.size());
-        for (EntityChange change : changes) {
-            ObjectNode document = document(change);
-            String id = change.space().length() + ":" + change.space() + ":" + change.id() + ":" + change.seq() + ":"
-                    + change.version() + ":" + change.timeMillis();
-            operations.add(BulkOperation.of(o -> o.index(i -> i.id(id).document(document))));
+        for (CarriedChange change : changes) {
+            ObjectNode document = change.completeDocument();
+            String id = id(change);
+            operations.add(BulkOperation.of(o -> o.create(c -> c.id(id).document(document))));
         }
         String failed = "OpenSearch did not record the changes of " + what + ", which " + (changes.size() == 1 ? "was" : "were")
                 + " written";
         try {
             BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
             for (BulkResponseItem item : response.items()) {
-                if (item.error() != null) {
+                if (item.error() != null && item.status() != 409) {
                     throw BackendFailures.partly(failed + ": " + item.status() + " " + BackendFailures.reason(item.error()), null);
                 }
             }
         } catch (OpenSearchException | IOException e) {
             throw BackendFailures.partly(failed + ": " + e.getMessage(), e);
         }
+        recorded.addAll(changes);
+    }
+
+    /**
+     * Of the changes an entity document carries (oldest first), those that may not be in this index yet and
+     * must therefore be carried by the next write of the record and written after it. Changes reach this
+     * index in each record's order, and the newest change of a record is never pruned, so once one of them
+     * is here, every one before it was written (and may since have been pruned: writing it again would
+     * repeat it). Known ones are dropped without asking; when an unknown one is not the newest, the index is
+     * asked which are there (a realtime {@code _mget}: only after a write that carried older changes).
+     */
+    List<CarriedChange> unrecorded(List<CarriedChange> carried) {
+        int firstUnknown = recorded.firstUnknown(carried);
+        if (firstUnknown >= carried.size()) {
+            return List.of();
+        }
+        List<CarriedChange> suffix = carried.subList(firstUnknown, carried.size());
+        boolean ask = false;
+        for (int i = 0; i < suffix.size() - 1 && !ask; i++) {
+            // One this process queued is written after every change it queued before, none of them pruned yet.
+            ask = !recorded.isPending(suffix.get(i));
+        }
+        if (!ask) {
+            return List.copyOf(suffix);
+        }
+        Set<String> present = present(suffix);
+        int from = 0;
+        for (int i = suffix.size() - 1; i >= 0; i--) {
+            if (present.contains(id(suffix.get(i)))) {
+                from = i + 1;
+                break;
+            }
+        }
+        recorded.addAll(suffix.subList(0, from));
+        return List.copyOf(suffix.subList(from, suffix.size()));
+    }
+
+    /** Changes queued to be written by this process ({@link ChangeRecorder}). */
+    void pending(List<CarriedChange> changes) {
+        recorded.pending(changes);
+    }
+
+    /** Changes queued and then not written: no longer known to be coming. */
+    void notPending(List<CarriedChange> changes) {
+        recorded.notPending(changes);
+    }
+
+    private Set<String> present(List<CarriedChange> changes) {
+        List<String> ids = changes.stream().map(ChangesIndex::id).toList();
+        try {
+            MgetResponse<ObjectNode> response = client.mget(m -> m.index(index).ids(ids).source(s -> s.fetch(false)),
+                    ObjectNode.class);
+            Set<String> present = new HashSet<>();
+            for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
+                if (item.isResult() && item.result().found()) {
+                    present.add(item.result().id());
+                } else if (item.isFailure() && !BackendFailures.isIndexMissing(item.failure().error())) {
+                    throw BackendFailures.partly("OpenSearch could not read change " + item.failure().id() + " ("
+                            + BackendFailures.reason(item.failure().error()) + ")", null);
+                }
+            }
+            return present;
+        } catch (OpenSearchException | IOException e) {
+            if (BackendFailures.isIndexMissing(e)) {
+                return Set.of();
+            }
+            throw BackendFailures.failure("the read of " + ids.size() + " recorded changes", e);
+        }
+    }
+
+    /** The change's document id: its record's and its own nonce, so writing it again finds it. */
+    static String id(CarriedChange change) {
+        String space = change.space();
+        return space.length() + ":" + space + ":" + change.recordId() + ":" + change.nonce();
     }
 
     /**
@@ -192,25 +259,8 @@ final class ChangesIndex {
         }
     }
 
-    /** The lowest local checkpoint of the shard's copies: -1 while the index is missing or empty. */
     private long checkpoint() throws IOException {
-        try (Response response = client.generic().execute(Requests.builder().method("GET")
-                .endpoint("/" + index + "/_stats/docs").query(Map.of("level", "shards")).build())) {
-            if (response.getStatus() == 404) {
-                return -1;
-            }
-            String body = response.getBody().map(b -> b.bodyAsString()).orElse("{}");
-            if (response.getStatus() != 200) {
-                throw BackendFailures.partly("OpenSearch refused the request (" + response.getStatus()
-                        + "): the read of the changes index's checkpoint failed: "
-                        + body.substring(0, Math.min(200, body.length())), null);
-            }
-            long lowest = Long.MAX_VALUE;
-            for (JsonNode copy : JSON.readTree(body).path("indices").path(index).path("shards").path("0")) {
-                lowest = Math.min(lowest, copy.path("seq_no").path("local_checkpoint").asLong(-1));
-            }
-            return lowest == Long.MAX_VALUE ? -1 : lowest;
-        }
+        return ShardCheckpoint.of(client, index, "the changes index's checkpoint").checkpoint();
     }
 
     private void ensure() {
@@ -224,7 +274,8 @@ final class ChangesIndex {
         return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
     }
 
-    private static ObjectNode document(EntityChange change) {
+    /** The changes index's document of {@code change} (its {@code seq} is the {@code _seq_no} it gets). */
+    static ObjectNode document(EntityChange change) {
         ObjectNode document = change.toJson();
         document.remove("seq");
         document.set("recordId", document.remove("_id"));

@@ -29,6 +29,7 @@ import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
 final class EntityDocuments {
     private final OpenSearchClient client;
     private final EntityIndices indices;
+    private final RecentReads reads = new RecentReads();
 
     EntityDocuments(OpenSearchClient client, EntityIndices indices) {
         this.client = client;
@@ -39,7 +40,7 @@ final class EntityDocuments {
     Optional<VersionedRecord> get(String space, String id) {
         try {
             GetResponse<ObjectNode> response = client.get(g -> g.index(indices.name(space)).id(id), ObjectNode.class);
-            return read(response);
+            return read(space, response);
         } catch (OpenSearchException | IOException e) {
             if (BackendFailures.isIndexMissing(e)) {
                 return Optional.empty();
@@ -65,7 +66,7 @@ final class EntityDocuments {
                     throw BackendFailures.partly("OpenSearch could not read " + item.failure().id() + " ("
                             + BackendFailures.reason(item.failure().error()) + "): " + what + " failed", null);
                 }
-                read(item.result()).ifPresent(record -> found.put(record.id(), record));
+                read(space, item.result()).ifPresent(record -> found.put(record.id(), record));
             }
             return found;
         } catch (OpenSearchException | IOException e) {
@@ -77,22 +78,35 @@ final class EntityDocuments {
     }
 
     /**
-     * Writes {@code source} as a new record if none exists ({@code op_type=create}).
+     * Writes {@code source} as a new record if none exists ({@code op_type=create}), carrying {@code changes}.
      *
      * @return the record written, or empty if one existed
      */
-    Optional<StoredEntity> create(String space, String id, ObjectNode source) {
-        return write(space, id, source, null, "the create of " + id);
+    Optional<StoredEntity> create(String space, String id, ObjectNode source, List<CarriedChange> changes) {
+        return write(space, id, source, changes, null, "the create of " + id);
     }
 
     /**
-     * Replaces {@code current} with {@code source} if the record is still exactly {@code current}
-     * ({@code if_seq_no}/{@code if_primary_term}).
+     * Replaces {@code current} with {@code source}, carrying {@code changes}, if the record is still exactly
+     * {@code current} ({@code if_seq_no}/{@code if_primary_term}).
      *
      * @return the record written, or empty if another write came first
      */
-    Optional<StoredEntity> replace(String space, VersionedRecord current, ObjectNode source) {
-        return write(space, current.id(), source, current, "the write of " + current.id());
+    Optional<StoredEntity> replace(String space, VersionedRecord current, ObjectNode source, List<CarriedChange> changes) {
+        return write(space, current.id(), source, changes, current, "the write of " + current.id());
+    }
+
+    /**
+     * A record a caller read from this store and handed back, with the changes its document carried when it
+     * was read: usable for a conditional write only if this process still remembers them.
+     */
+    Optional<VersionedRecord> asRead(String space, StoredEntity read) {
+        if (read.primaryTerm() == StoredEntity.NO_TERM) {
+            return Optional.empty();
+        }
+        List<CarriedChange> carried = reads.get(space, read);
+        return carried == null ? Optional.empty()
+                : Optional.of(new VersionedRecord(read, read.primaryTerm(), carried));
     }
 
     /** What a delete got: its sequence number and the version it left (the deleted record's + 1). */
@@ -120,12 +134,14 @@ final class EntityDocuments {
         }
     }
 
-    private Optional<StoredEntity> write(String space, String id, ObjectNode source, VersionedRecord expected, String what) {
+    private Optional<StoredEntity> write(String space, String id, ObjectNode source, List<CarriedChange> changes,
+                                        VersionedRecord expected, String what) {
         indices.ensure(space);
+        ObjectNode document = CarriedChange.embed(source, changes);
         for (int attempt = 0; ; attempt++) {
             try {
                 IndexResponse response = client.index(i -> {
-                    i.index(indices.name(space)).id(id).document(source);
+                    i.index(indices.name(space)).id(id).document(document);
                     if (expected == null) {
                         i.opType(OpType.Create);
                     } else {
@@ -150,12 +166,13 @@ final class EntityDocuments {
         }
     }
 
-    private static Optional<VersionedRecord> read(GetResult<ObjectNode> result) {
+    private Optional<VersionedRecord> read(String space, GetResult<ObjectNode> result) {
         if (!result.found() || result.source() == null) {
             return Optional.empty();
         }
-        StoredEntity entity = new StoredEntity(result.id(), result.source(), result.seqNo(), result.version(),
+        VersionedRecord record = VersionedRecord.of(result.id(), result.source(), result.seqNo(), result.version(),
                 result.primaryTerm());
-        return Optional.of(new VersionedRecord(entity, result.primaryTerm()));
+        reads.put(space, record);
+        return Optional.of(record);
     }
 }

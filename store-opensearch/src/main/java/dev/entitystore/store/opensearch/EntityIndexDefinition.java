@@ -23,6 +23,11 @@ import java.nio.charset.StandardCharsets;
  * issue 21's change keep the 100 ms they were created with; both behave the same.
  */
 public final class EntityIndexDefinition {
+    /**
+     * The store's own field of every entity document: the change records it carries (issue 18), mapped
+     * {@code enabled: false} (neither indexed nor searchable) and left out of every answer.
+     */
+    public static final String CARRIED_CHANGES = "entity_store_changes";
     private static final String RESOURCE = "entity-index.json";
     private static final String JSON = load();
 

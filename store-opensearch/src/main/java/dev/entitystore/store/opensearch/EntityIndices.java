@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.generic.Bodies;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * The entity index of each space: created with {@link EntityIndexDefinition} before the first write to
@@ -36,7 +39,26 @@ final class EntityIndices {
         }
         IndexCreation.createIfAbsent(client, index, EntityIndexDefinition.json(),
                 "the creation of the entity index of space " + space);
+        mapCarriedChanges(index, space);
         existing.add(index);
+    }
+
+    /**
+     * Maps the carried changes' field on an index made before it existed (a no-op on one that maps it):
+     * unmapped, the dynamic mapping would index every field of every change.
+     */
+    private void mapCarriedChanges(String index, String space) {
+        String body = "{\"properties\":{\"" + CarriedChange.FIELD + "\":{\"type\":\"object\",\"enabled\":false}}}";
+        try (Response response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index + "/_mapping")
+                .body(Bodies.json(body)).build())) {
+            if (response.getStatus() != 200) {
+                String answer = response.getBody().map(b -> b.bodyAsString()).orElse("");
+                throw BackendFailures.partly("OpenSearch refused the request (" + response.getStatus() + "): the mapping of "
+                        + "the entity index of space " + space + " failed: " + answer.substring(0, Math.min(200, answer.length())), null);
+            }
+        } catch (IOException e) {
+            throw BackendFailures.failure("the mapping of the entity index of space " + space, e);
+        }
     }
 
     /** The index was found missing: the next write creates it again. */

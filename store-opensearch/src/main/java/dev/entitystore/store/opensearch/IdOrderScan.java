@@ -2,7 +2,6 @@ package dev.entitystore.store.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.domain.store.EntityPage;
-import dev.entitystore.domain.store.StoredEntity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,17 @@ final class IdOrderScan {
         this.indices = indices;
     }
 
+    /** One page of the port's scan: the records without what their documents carry. */
     EntityPage page(String space, String afterId, int limit) {
+        Page page = records(space, afterId, limit);
+        return new EntityPage(page.records().stream().map(VersionedRecord::entity).toList(), page.nextAfterId());
+    }
+
+    /** A page of records as read, with the changes their documents carry. */
+    record Page(List<VersionedRecord> records, Optional<String> nextAfterId) {
+    }
+
+    Page records(String space, String afterId, int limit) {
         try {
             if (afterId == null) {
                 // Writes do not wait for a refresh: the scan starts from every write answered before it.
@@ -44,17 +53,17 @@ final class IdOrderScan {
                 }
                 return s;
             }, ObjectNode.class);
-            List<StoredEntity> entities = new ArrayList<>();
+            List<VersionedRecord> records = new ArrayList<>();
             for (Hit<ObjectNode> hit : response.hits().hits()) {
-                if (entities.size() < limit) {
-                    entities.add(new StoredEntity(hit.id(), hit.source(), hit.seqNo(), hit.version(), hit.primaryTerm()));
+                if (records.size() < limit) {
+                    records.add(VersionedRecord.of(hit.id(), hit.source(), hit.seqNo(), hit.version(), hit.primaryTerm()));
                 }
             }
             boolean more = response.hits().hits().size() > limit;
-            return new EntityPage(entities, more ? Optional.of(entities.get(entities.size() - 1).id()) : Optional.empty());
+            return new Page(records, more ? Optional.of(records.get(records.size() - 1).id()) : Optional.empty());
         } catch (OpenSearchException | IOException e) {
             if (BackendFailures.isIndexMissing(e)) {
-                return new EntityPage(List.of(), Optional.empty());
+                return new Page(List.of(), Optional.empty());
             }
             throw BackendFailures.failure("the scan of space " + space, e);
         }

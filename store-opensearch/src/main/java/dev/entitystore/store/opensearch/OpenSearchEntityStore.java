@@ -16,6 +16,8 @@ import dev.entitystore.domain.store.MergeOutcome;
 import dev.entitystore.domain.store.StoreOpenException;
 import dev.entitystore.domain.store.StoredEntity;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,25 +44,36 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     private final IdOrderScan scans;
     private final SettingsIndex settings;
     private final ChangesIndex changes;
+    private final TombstoneDeletes tombstones;
     private final ChangePruning pruning;
     private final PrunedMark prunedMark;
     private final SpaceLeases leases;
+    private final ChangeRecovery recovery;
+    private final ChangeRecorder recorder;
+    private final WriteFaults faults;
     private final MergeGuard guard = new MergeGuard();
     private volatile boolean closed;
     /** Records read per page when a space's records are deleted, to record each one's delete. */
     private static final int DELETE_ALL_PAGE = 1_000;
 
-    private OpenSearchEntityStore(OpenSearchClient client, IndexNames names) {
+    /** How often the changes a killed server left inside entity documents are looked for (and at open). */
+    static final Duration RECOVERY_EVERY = Duration.ofSeconds(10);
+
+    private OpenSearchEntityStore(OpenSearchClient client, IndexNames names, Duration recoveryEvery, WriteFaults faults) {
+        this.faults = faults;
         this.indices = new EntityIndices(client, names);
         this.documents = new EntityDocuments(client, indices);
         this.changes = new ChangesIndex(client, names);
-        this.merges = new OptimisticMerge(documents, guard, changes);
-        this.bulks = new BulkWriter(client, indices, documents, guard, changes);
+        this.tombstones = new TombstoneDeletes(documents, changes, faults);
+        this.recorder = new ChangeRecorder(changes);
+        this.merges = new OptimisticMerge(documents, guard, changes, recorder, tombstones, faults);
+        this.bulks = new BulkWriter(client, indices, documents, guard, changes, tombstones, faults);
         this.scans = new IdOrderScan(client, indices);
         this.settings = new SettingsIndex(client, names);
         this.prunedMark = new PrunedMark(client, settings);
         this.pruning = new ChangePruning(client, names, prunedMark);
         this.leases = new SpaceLeases(client, settings);
+        this.recovery = new ChangeRecovery(client, indices, settings, changes, tombstones, recoveryEvery);
     }
 
     /**
@@ -70,13 +83,22 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
      * @throws StoreOpenException with one line naming the cluster when it does not answer or refuses
      */
     public static OpenSearchEntityStore open(OpenSearchConnection connection, IndexNames names) {
+        return open(connection, names, RECOVERY_EVERY, WriteFaults.NONE);
+    }
+
+    /**
+     * As {@link #open(OpenSearchConnection, IndexNames)}, for tests: looking for changes left by a killed server
+     * this often ({@link Duration#ZERO}: only when asked), writes cut short where {@code faults} says.
+     */
+    static OpenSearchEntityStore open(OpenSearchConnection connection, IndexNames names, Duration recoveryEvery,
+                                      WriteFaults faults) {
         OpenSearchClient client = connection.client();
         try {
             client.info();
         } catch (IOException | OpenSearchException e) {
             throw new StoreOpenException("OpenSearch at " + connection.url() + " does not answer: " + reason(e), e);
         }
-        return new OpenSearchEntityStore(client, names);
+        return new OpenSearchEntityStore(client, names, recoveryEvery, faults);
     }
 
     @Override
@@ -107,16 +129,32 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return found;
     }
 
+    /** {@code op_type=create} carrying the create's change; a tombstone in the way is finished first. */
     @Override
     public CreateOutcome create(String space, String id, ObjectNode source) {
         checkWrite();
-        Optional<StoredEntity> created = documents.create(name(space, "space"), name(id, "id"),
-                Objects.requireNonNull(source, "source"));
-        if (created.isEmpty()) {
-            return CreateOutcome.ALREADY_EXISTS;
+        name(space, "space");
+        name(id, "id");
+        Objects.requireNonNull(source, "source");
+        String what = "the create of " + id + " was not applied";
+        for (int attempt = 0; attempt < Backoff.MAX_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.pause(attempt, what);
+            }
+            CarriedChange change = ChangeDrafts.written(space, Optional.empty(), id, source);
+            Optional<StoredEntity> created = documents.create(space, id, source, List.of(change));
+            if (created.isPresent()) {
+                faults.reached(WriteFaults.Step.WRITTEN);
+                recorder.record(List.of(change.at(created.get().version(), source)), "the create of " + id);
+                return CreateOutcome.CREATED;
+            }
+            Optional<VersionedRecord> existing = documents.get(space, id);
+            if (existing.isPresent() && !existing.get().tombstone()) {
+                return CreateOutcome.ALREADY_EXISTS;
+            }
+            existing.ifPresent(tombstone -> tombstones.finish(space, tombstone));
         }
-        changes.record(List.of(ChangeDrafts.written(space, Optional.empty(), created.get())), "the create of " + id);
-        return CreateOutcome.CREATED;
+        throw Backoff.gaveUp(what);
     }
 
     @Override
@@ -151,29 +189,39 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
             if (current.isEmpty()) {
                 return false;
             }
+            if (current.get().tombstone()) {
+                tombstones.finish(space, current.get()); // deleted already, by a write not finished
+                return false;
+            }
             // Asked of the record read: the delete below applies only if it is still that record.
             precondition.accept(current.get().entity());
-            Optional<EntityDocuments.Deleted> deleted = documents.deleteIf(space, current.get());
-            if (deleted.isPresent()) {
-                changes.record(List.of(ChangeDrafts.deleted(space, current.get().entity(), deleted.get().seqNo(),
-                        deleted.get().version())), "the delete of " + id);
+            if (tombstones.delete(space, current.get())) {
                 return true;
             }
         }
         throw Backoff.gaveUp(what);
     }
 
+    /**
+     * Records each record's delete (after the changes its document carries), then drops the index. The
+     * deletes' ids are derived from each record's state, so a drop tried again after a failure records each
+     * delete once.
+     */
     @Override
     public long deleteAll(String space) {
         checkWrite();
         name(space, "space");
-        // Each record's delete change first: the index holding the records goes with them.
         String after = null;
         do {
-            EntityPage page = scans.page(space, after, DELETE_ALL_PAGE);
-            changes.record(page.entities().stream()
-                    .map(e -> ChangeDrafts.deleted(space, e, e.seqNo(), e.version() + 1)).toList(),
-                    "the delete of space " + space);
+            IdOrderScan.Page page = scans.records(space, after, DELETE_ALL_PAGE);
+            List<CarriedChange> recorded = new ArrayList<>();
+            for (VersionedRecord record : page.records()) {
+                recorded.addAll(changes.unrecorded(record.carried()));
+                if (!record.tombstone()) {
+                    recorded.add(ChangeDrafts.droppedWith(space, record.entity(), record.ownNonce()));
+                }
+            }
+            changes.create(recorded, "the delete of space " + space);
             after = page.nextAfterId().orElse(null);
         } while (after != null);
         return indices.deleteAll(space);
@@ -188,21 +236,34 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return scans.page(name(space, "space"), afterId, limit);
     }
 
+    /** First writes what the record's document carries and the changes index may lack: history reads its writes. */
     @Override
     public HistoryPage changes(String space, String id, HistoryQuery query) {
         checkOpen();
-        return changes.changes(name(space, "space"), name(id, "id"), query);
+        name(space, "space");
+        name(id, "id");
+        documents.get(space, id).ifPresent(record -> {
+            if (record.tombstone()) {
+                tombstones.finish(space, record);
+            } else {
+                changes.create(changes.unrecorded(record.carried()), "the write of " + id);
+            }
+        });
+        recorder.flush();
+        return changes.changes(space, id, query);
     }
 
     @Override
     public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
         checkOpen();
+        recorder.flush(); // the feed shows every write this server answered before
         return changes.since(name(space, "space"), afterSeq, size, Set.copyOf(entityTypes));
     }
 
     @Override
     public long prune(String space, long beforeMillis, int keepVersions) {
         checkOpen();
+        recorder.flush(); // retention sees the changes of every write this server answered
         return pruning.prune(name(space, "space"), beforeMillis, keepVersions);
     }
 
@@ -255,6 +316,21 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return leases.exclusively(name(space, "space"), Objects.requireNonNull(change, "change"));
     }
 
+    /**
+     * One pass of the recovery now (it also runs at open and every {@link #RECOVERY_EVERY}).
+     *
+     * @return how many changes it wrote or tombstones it finished
+     */
+    long recoverCarriedChanges() {
+        checkOpen();
+        return recovery.run();
+    }
+
+    /** Waits until the changes of the writes this store answered are in the changes index (or left to the recovery). */
+    void awaitRecordedChanges() {
+        recorder.flush();
+    }
+
     @Override
     public List<String> spaces() {
         checkOpen();
@@ -265,6 +341,8 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     @Override
     public void close() {
         closed = true;
+        recorder.close();
+        recovery.close();
         leases.close();
     }
 

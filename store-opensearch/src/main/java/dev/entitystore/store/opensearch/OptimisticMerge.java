@@ -4,6 +4,7 @@ import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.MergeOutcome;
 import dev.entitystore.domain.store.StoredEntity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,17 +15,28 @@ import java.util.Optional;
  * Another writer in between makes the write a conflict; then the record is read again and the function
  * asked again, so concurrent merges all apply and none overwrites another's fields. Kibana's updates
  * ({@code retry_on_conflict} on a partial doc) could not do this for v1's collect merge, which needs the
- * stored values. The write's change record follows it into {@link ChangesIndex} before the merge returns.
+ * stored values.
+ *
+ * <p>The write carries its change record, and the changes the document read carried that may not be in the
+ * changes index yet ({@link CarriedChange}); they are written there after the merge returns
+ * ({@link ChangeRecorder}). Two requests: the read and the write.
  */
 final class OptimisticMerge {
     private final EntityDocuments documents;
     private final MergeGuard guard;
     private final ChangesIndex changes;
+    private final ChangeRecorder recorder;
+    private final TombstoneDeletes tombstones;
+    private final WriteFaults faults;
 
-    OptimisticMerge(EntityDocuments documents, MergeGuard guard, ChangesIndex changes) {
+    OptimisticMerge(EntityDocuments documents, MergeGuard guard, ChangesIndex changes, ChangeRecorder recorder,
+                    TombstoneDeletes tombstones, WriteFaults faults) {
+        this.recorder = recorder;
+        this.faults = faults;
         this.documents = documents;
         this.guard = guard;
         this.changes = changes;
+        this.tombstones = tombstones;
     }
 
     MergeOutcome merge(String space, String id, EntityMerge merge) {
@@ -34,6 +46,10 @@ final class OptimisticMerge {
                 Backoff.pause(attempt, what);
             }
             Optional<VersionedRecord> current = documents.get(space, id);
+            if (current.isPresent() && current.get().tombstone()) {
+                tombstones.finish(space, current.get());
+                continue;
+            }
             Optional<StoredEntity> stored = current.map(VersionedRecord::entity);
             // The function gets its own copy: it may change it and still answer NOOP.
             MergeDecision decision = guard.apply(merge, stored.map(OptimisticMerge::copy));
@@ -43,11 +59,17 @@ final class OptimisticMerge {
                 case NOOP:
                     return new MergeOutcome(MergeOutcome.Status.NOOP, stored);
                 default:
+                    List<CarriedChange> carried = new ArrayList<>(
+                            current.map(r -> changes.unrecorded(r.carried())).orElse(List.of()));
+                    CarriedChange change = ChangeDrafts.written(space, stored, id, decision.source());
+                    carried.add(change);
                     Optional<StoredEntity> written = current.isEmpty()
-                            ? documents.create(space, id, decision.source())
-                            : documents.replace(space, current.get(), decision.source());
+                            ? documents.create(space, id, decision.source(), carried)
+                            : documents.replace(space, current.get(), decision.source(), carried);
                     if (written.isPresent()) {
-                        changes.record(List.of(ChangeDrafts.written(space, stored, written.get())), "the merge of " + id);
+                        carried.set(carried.size() - 1, change.at(written.get().version(), decision.source()));
+                        faults.reached(WriteFaults.Step.WRITTEN);
+                        recorder.record(carried, "the merge of " + id);
                         return new MergeOutcome(current.isEmpty() ? MergeOutcome.Status.CREATED : MergeOutcome.Status.UPDATED,
                                 written);
                     }

@@ -8,6 +8,7 @@ import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.domain.search.SearchHit;
 import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
+import dev.entitystore.store.opensearch.EntityIndexDefinition;
 import dev.entitystore.store.opensearch.IndexNames;
 import dev.entitystore.store.opensearch.OpenSearchConnection;
 import java.time.Clock;
@@ -172,7 +173,12 @@ public final class OpenSearchEntitySearch implements EntitySearch {
         body.put("from", from);
         body.put("size", size);
         body.put("track_total_hits", countTotal);
-        body.put("_source", source);
+        if (source) {
+            // The changes a document carries (issue 18) are the store's, never part of an answer.
+            body.putObject("_source").putArray("excludes").add(EntityIndexDefinition.CARRIED_CHANGES);
+        } else {
+            body.put("_source", false);
+        }
         return body;
     }
 
