@@ -6,6 +6,7 @@ import dev.entitystore.bench.prefill.HttpPrefill;
 import dev.entitystore.bench.prefill.StorePrefill;
 import dev.entitystore.bench.records.Population;
 import dev.entitystore.bench.scenario.Operations;
+import dev.entitystore.bench.scenario.ResolutionGroupProbe;
 import dev.entitystore.bench.scenario.ResolutionLinkProbe;
 import dev.entitystore.bench.scenario.Scenarios;
 import dev.entitystore.bench.scenario.TransferFigures;
@@ -55,6 +56,10 @@ public final class Figure {
         if (options.has("opensearch-url")) {
             environment.put("ENTITY_STORE_OPENSEARCH_URL", options.text("opensearch-url", ""));
         }
+        if (options.has("opensearch-index-prefix")) {
+            // a cluster shared with other work: the figure's indices under a prefix of its own
+            environment.put("ENTITY_STORE_OPENSEARCH_INDEX_PREFIX", options.text("opensearch-index-prefix", ""));
+        }
         System.out.printf("figure %s: %s%n", name, spec.what());
         boolean embedded = "sqlite".equals(backend);
         if (embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
@@ -90,6 +95,8 @@ public final class Figure {
                 case "export" -> TransferFigures.export(client, servers.first().pid(), options.text("format", "ndjson"));
                 case "import" -> TransferFigures.importBody(client, servers.first().pid(), population,
                         dataDir.resolveSibling(dataDir.getFileName() + "-import.ndjson"), new Random(options.longValue("seed", 7)));
+                case "group" -> new ResolutionGroupProbe(new Operations(client, population), servers.first().pid())
+                        .run(options.integer("members", 100_000), options.integer("page", 5000));
                 default -> run(name, options, new Operations(client, population), sampler);
             };
             double wall = (System.nanoTime() - startedAt) / 1e9;

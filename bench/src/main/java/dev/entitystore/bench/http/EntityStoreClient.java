@@ -122,8 +122,12 @@ public final class EntityStoreClient {
 
     /** The export of the default space as it streams ({@code query} without '?', may be empty). */
     public HttpResponse<InputStream> export(String query) throws IOException, InterruptedException {
-        return http.send(request("GET", API + "/_export" + (query.isEmpty() ? "" : "?" + query), null),
-                HttpResponse.BodyHandlers.ofInputStream());
+        return getStream(API + "/_export" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** A GET whose body is read as it streams (a large answer is never held whole). */
+    public HttpResponse<InputStream> getStream(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(request("GET", pathAndQuery, null), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Starts an import of {@code body} (NDJSON) into the default space; the answer holds the job id. */
