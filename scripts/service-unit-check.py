@@ -65,10 +65,18 @@ def unit_settings():
 def readme_service_command():
     text = open(os.path.join(REPO, "README.md"), encoding="utf-8").read()
     section = text.split("## Running it as a service", 1)[1].split("\n## ", 1)[0]
-    found = re.search(r"^(java -Xmx.*?(?:\\\n.*?)*)$", section, re.M)
+    found = re.search(r"^((?:[A-Z_]+=\S+ )*java -Xmx.*?(?:\\\n.*?)*)$", section, re.M)
     if not found:
         fail("the README's 'Running it as a service' has no `java -Xmx...` command")
     return shlex.split(found.group(1).replace("\\\n", " "))
+
+
+def split_environment(command):
+    """The leading NAME=value words of a shell command (its environment), and the command after them."""
+    count = 0
+    while count < len(command) and re.match(r"^[A-Z_]+=", command[count]):
+        count += 1
+    return dict(word.split("=", 1) for word in command[:count]), command[count:]
 
 
 def systemd_verify():
@@ -89,7 +97,7 @@ def moved(root, value):
 
 
 def static_checks(settings, exec_start):
-    readme = readme_service_command()
+    readme_environment, readme = split_environment(readme_service_command())
     as_readme = [word.replace("/opt/entity-store/", "server/target/") for word in exec_start]
     as_readme[0] = os.path.basename(as_readme[0])
     if as_readme != readme:
@@ -102,6 +110,9 @@ def static_checks(settings, exec_start):
         fail("scripts/class-archive.sh %s writes %s.jsa, the unit reads %s" % (jar, jar[:-4], archive))
     say("ExecStart is the README's service command, on the packaged jar and its archive")
     environment = dict(e.split("=", 1) for e in settings.get("Environment", []))
+    for name, value in readme_environment.items():
+        if environment.get(name) != value:
+            fail("the README's service command sets %s=%s, the unit's Environment= %s" % (name, value, environment.get(name)))
     writable = " ".join(settings.get("ReadWritePaths", [])).split()
     for name in ("ENTITY_STORE_DATA_DIR", "ENTITY_STORE_BACKUP_DIR"):
         path = environment.get(name)

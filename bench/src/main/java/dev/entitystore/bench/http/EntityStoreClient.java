@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.net.http.HttpRequest;
@@ -120,9 +121,28 @@ public final class EntityStoreClient {
         return send(listRequest(query));
     }
 
-    /** The export of the default space as it streams ({@code query} without '?', may be empty). */
-    public HttpResponse<InputStream> export(String query) throws IOException, InterruptedException {
-        return getStream(API + "/_export" + (query.isEmpty() ? "" : "?" + query));
+    /** A streamed answer: its status and its body as it arrives (the caller closes it). */
+    public record Streamed(int status, InputStream body) {
+    }
+
+    /**
+     * The export of the default space as it streams ({@code query} without '?', may be empty). Read over
+     * {@link HttpURLConnection}, not the {@link HttpClient}: the client's body subscriber took 4.8 s of CPU
+     * to take in a 1 GB export that this reads in 0.7 s, more than the server's ~4.5 s to write it, and this
+     * process shares the machine's cores with the server it measures.
+     */
+    public Streamed export(String query) throws IOException {
+        URI uri = base().resolve(API + "/_export" + (query.isEmpty() ? "" : "?" + query));
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout((int) Duration.ofSeconds(5).toMillis());
+        connection.setReadTimeout((int) TIMEOUT.toMillis());
+        connection.setRequestProperty("kbn-xsrf", "entity-store-bench");
+        if (authorization != null && !authorization.isBlank()) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
+        int status = connection.getResponseCode();
+        InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+        return new Streamed(status, body == null ? InputStream.nullInputStream() : body);
     }
 
     /** A GET whose body is read as it streams (a large answer is never held whole). */

@@ -71,6 +71,8 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(key -> key.startsWith("ENTITY_STORE_"));
         // The automated resolution's schedule off unless asked for: a run in the middle of a figure would skew it.
         builder.environment().put("ENTITY_STORE_RESOLUTION_INTERVAL", "off");
+        // The service start's C heap in two glibc arenas (README, "Running it as a service").
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         ServerProcess server;
         try {

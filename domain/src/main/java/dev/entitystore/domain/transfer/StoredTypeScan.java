@@ -92,18 +92,24 @@ final class StoredTypeScan {
         }
     }
 
+    /*
+     * The skips below run over most of a record's bytes; they work on locals and write the position back
+     * once, since the service start compiles with C1 only, which reloads and stores fields on every byte
+     * (thread CPU, C1 only, 100,000 exported hosts of ~1.1 KB: 1.4 µs a record with fields, 1.05–1.15 with locals).
+     */
     private void skipValue() {
-        byte first = json[at];
+        byte[] text = json;
+        int i = at;
+        byte first = text[i];
         if (first == '"') {
-            at++;
-            skipString();
+            i = skipString(text, i + 1);
         } else if (first == '{' || first == '[') {
-            at++;
+            i++;
             int depth = 1;
             while (depth > 0) {
-                byte b = json[at++];
+                byte b = text[i++];
                 if (b == '"') {
-                    skipString();
+                    i = skipString(text, i);
                 } else if (b == '{' || b == '[') {
                     depth++;
                 } else if (b == '}' || b == ']') {
@@ -111,21 +117,23 @@ final class StoredTypeScan {
                 }
             }
         } else {
-            while (json[at] != ',' && json[at] != '}' && json[at] != ']' && !space(json[at])) {
-                at++;
+            byte b = text[i];
+            while (b != ',' && b != '}' && b != ']' && !space(b)) {
+                b = text[++i];
             }
         }
+        at = i;
     }
 
-    /** After an opening quote, past the closing one; escapes skipped whole. */
-    private void skipString() {
+    /** From just after an opening quote at {@code i}: where the string ends, past its closing quote; escapes skipped whole. */
+    private static int skipString(byte[] text, int i) {
         while (true) {
-            byte b = json[at++];
+            byte b = text[i++];
             if (b == '"') {
-                return;
+                return i;
             }
             if (b == '\\') {
-                at++;
+                i++;
             }
         }
     }
