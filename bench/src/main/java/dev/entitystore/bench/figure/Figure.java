@@ -132,7 +132,7 @@ public final class Figure {
             case "list" -> Scenarios.list(operations, random, options.integer("queries", 2000), 50);
             case "visible" -> new VisibilityProbe(operations).run(random, options.integer("probes", 300));
             case "history" -> new HistoryProbe(operations).run(random, options.integer("versions", 10_000),
-                    options.integer("probes", 200));
+                    options.integer("probes", 200), Boolean.parseBoolean(options.text("reuse-history", "false")));
             case "link" -> new ResolutionLinkProbe(operations).run(random, options.integer("rounds", 5), options.integer("ids", 1000));
             case "mixed" -> Scenarios.mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             // 100/s: at 200/s the mixed load overloads the embedded store on a 2-core machine (queue, not a soak).

@@ -42,12 +42,20 @@ public final class HistoryProbe {
 
     /** Returns the failures (answers that were not 200). */
     public long run(Random random, int versions, int probes) throws Exception {
+        return run(random, versions, probes, false);
+    }
+
+    /**
+     * As {@link #run(Random, int, int)}; with {@code reuse}, the entity (the same one for the same seed) keeps
+     * the history an earlier run wrote, and the times probed are its newest {@code versions} changes' own.
+     */
+    public long run(Random random, int versions, int probes, boolean reuse) throws Exception {
         int k = random.nextInt(population.size());
         EntityRecords records = population.recordsOf(k);
         String type = records.type().wireName();
         String history = EntityStoreClient.API + "/entities/" + type + "/" + EntityStoreClient.encode(records.euid(k)) + "/history";
         String one = EntityStoreClient.API + "/entities/" + type + "/" + EntityStoreClient.encode(records.euid(k));
-        Instant[] answeredAt = write(records, k, type, versions, random);
+        Instant[] answeredAt = reuse ? recorded(history, versions) : write(records, k, type, versions, random);
 
         Instant oldest = answeredAt[0];
         Instant middle = answeredAt[versions / 2];
@@ -111,6 +119,33 @@ public final class HistoryProbe {
         }
         System.out.printf("%d updates of one entity in %.1f s%n", versions, (System.nanoTime() - started) / 1e9);
         return answeredAt;
+    }
+
+    /** The times of the newest {@code versions} changes, oldest first, as the history answers them. */
+    private Instant[] recorded(String history, int versions) {
+        Instant[] times = new Instant[versions];
+        String cursor = null;
+        int read = 0;
+        while (read < versions) {
+            Answer page = client.getPath(history + "?size=" + Math.min(1_000, versions - read)
+                    + (cursor == null ? "" : "&searchAfter=" + cursor));
+            if (!page.ok()) {
+                throw new IllegalStateException("history page answered " + page.status() + ": " + page.body());
+            }
+            JsonNode body = json(page.body());
+            for (JsonNode change : body.path("changes")) {
+                times[versions - 1 - read++] = Instant.parse(change.path("@timestamp").asText());
+            }
+            if (body.path("nextSearchAfter").isNull() || body.path("changes").isEmpty()) {
+                break;
+            }
+            cursor = body.path("nextSearchAfter").asText();
+        }
+        if (read < versions) {
+            throw new IllegalStateException("the entity has " + read + " changes, not " + versions + ": run without --reuse-history first");
+        }
+        System.out.printf("reusing the entity's newest %d changes%n", versions);
+        return times;
     }
 
     /** The {@code nextSearchAfter} after the newest {@code back} changes (pages of 1,000). */

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The feed's cursor and parameters, the long poll, the bound on waiting followers, closing, and pruned ranges. */
@@ -117,6 +119,49 @@ class ChangeFollowerTest {
         FeedPage empty = follower.poll(follower.request("a", "2", null, null, null), 1);
         assertThat(empty.changes()).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    /** With the store's committed seq to look at, a waiting poll reads the log again only once it moves. */
+    @Test
+    void aWaitingPollOfAStoreThatKnowsItsCommitsReadsTheLogOnlyWhenOneCommits() throws Exception {
+        AtomicLong committed = new AtomicLong();
+        AtomicInteger reads = new AtomicInteger();
+        ChangeFollower signalled = new ChangeFollower(new SignalledHistory(new EntityHistory() {
+            @Override
+            public HistoryPage changes(String space, String id, HistoryQuery query) {
+                return history.changes(space, id, query);
+            }
+
+            @Override
+            public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+                reads.incrementAndGet();
+                return history.since(space, afterSeq, size, entityTypes);
+            }
+
+            @Override
+            public long prune(String space, long beforeMillis, int keepVersions) {
+                return history.prune(space, beforeMillis, keepVersions);
+            }
+
+            @Override
+            public long prunedThrough(String space) {
+                return history.prunedThrough(space);
+            }
+        }, committed::get), 1);
+        CompletableFuture<FeedPage> waiting = CompletableFuture.supplyAsync(
+                () -> signalled.poll(signalled.request("a", null, null, null, null), 20));
+        Thread.sleep(400);
+        assertThat(reads.get()).as("one read, then no commit to read again for").isEqualTo(2);
+        write("b", "host");
+        committed.set(1);
+        Thread.sleep(400);
+        assertThat(reads.get()).as("the commit of another space's change: one read more").isEqualTo(3);
+        assertThat(waiting).isNotDone();
+        write("a", "host");
+        committed.set(2);
+        FeedPage page = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(page.changes()).extracting(EntityChange::seq).containsExactly(2L);
+        assertThat(reads.get()).isEqualTo(4);
     }
 
     @Test
