@@ -27,7 +27,7 @@ class HistoryChainTest {
     private static final int VERSIONS = 300;
 
     @TempDir
-    Path dataDir;
+    static Path dataDir; // static: a PER_CLASS instance field is not injected before @BeforeAll
     private SqliteEntityStore store;
     private List<EntityChange> all;
 
