@@ -3,7 +3,7 @@
 # directory under bench-data/ if it is not there yet, starts the server on loopback, runs the figure's
 # scenario, prints the figures and the server's memory, and stops the server.
 #
-#   bench/figure.sh bulk | single | same-id | list | mixed | soak | export | import   [--entities N] [--seconds S] [--rate R] ...
+#   bench/figure.sh bulk | single | same-id | list | history | mixed | soak | export | import   [--entities N] [--seconds S] [--rate R] ...
 #   bench/figure.sh jmh                                              (in-process JMH figures of the domain)
 #   bench/figure.sh listing-inprocess                                (in-process listing figures at 1M)
 #

@@ -3,6 +3,7 @@ package dev.entitystore.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.census.EntityCensus;
 import dev.entitystore.domain.history.EntityHistory;
+import dev.entitystore.domain.history.SignalledHistory;
 import dev.entitystore.domain.search.EntitySearch;
 import dev.entitystore.store.embedded.search.EmbeddedSearchIndex;
 import dev.entitystore.domain.store.EntityStore;
@@ -85,7 +86,9 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
             ServiceHealth health = new ServiceHealth(List.of(store.health(),
                     new EmbeddedIndexHealth(store::lastSeqNo, search::appliedSeq, store::followerFailure)));
             Consumer<MeterRegistry> gauges = new EmbeddedStoreMetrics(store, search::appliedSeq);
-            return new Backend(new HealthGuardedStore(store, health), store, search, profiles, exceptionLists, idempotency,
+            // The feed's waiting followers look at the writer's committed seq, not at the log on a timer.
+            EntityHistory history = new SignalledHistory(store, store::lastSeqNo);
+            return new Backend(new HealthGuardedStore(store, health), history, search, profiles, exceptionLists, idempotency,
                     health,
                     new EntityCensus(search, store), gauges,
                     Optional.of(new SqliteBackup(config.dataDir())), () -> {

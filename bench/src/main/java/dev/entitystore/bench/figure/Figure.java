@@ -10,6 +10,8 @@ import dev.entitystore.bench.scenario.ResolutionGroupProbe;
 import dev.entitystore.bench.scenario.ResolutionLinkProbe;
 import dev.entitystore.bench.scenario.Scenarios;
 import dev.entitystore.bench.scenario.TransferFigures;
+import dev.entitystore.bench.scenario.FeedLag;
+import dev.entitystore.bench.scenario.HistoryProbe;
 import dev.entitystore.bench.scenario.VisibilityProbe;
 import dev.entitystore.bench.soak.ProcessSample;
 import dev.entitystore.bench.soak.ProcessSampler;
@@ -29,7 +31,8 @@ import java.util.Random;
  * stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
  * <pre>
  * Figure NAME [--entities N] [--data-root bench-data] [--jar server/target/entity-store-server.jar]
- *             [--backend sqlite|opensearch --opensearch-url URL [--servers N]] [--seconds S] [--rate R]
+ *             [--backend sqlite|opensearch --opensearch-url URL [--opensearch-index-prefix P] [--servers N]]
+ *             [--seconds S] [--rate R]
  * </pre>
  * With the OpenSearch backend the pre-fill goes through the server's create route instead, and
  * {@code --servers N} starts N servers on the cluster, the load going to each in turn.
@@ -119,11 +122,20 @@ public final class Figure {
     private static long run(String name, Options options, Operations operations, ProcessSampler sampler) throws Exception {
         Random random = new Random(options.longValue("seed", 7));
         return switch (name) {
-            case "bulk" -> Scenarios.bulk(operations, random, options.integer("batches", 100), options.integer("clients", 2), 1000);
+            case "bulk" -> {
+                if (!Boolean.parseBoolean(options.text("follow-feed", "false"))) {
+                    yield Scenarios.bulk(operations, random, options.integer("batches", 100), options.integer("clients", 2), 1000);
+                }
+                try (FeedLag lag = new FeedLag(operations.client())) {
+                    yield Scenarios.bulk(operations, random, options.integer("batches", 100), options.integer("clients", 2), 1000);
+                }
+            }
             case "single" -> Scenarios.single(operations, random, options.integer("rate", 500), options.integer("seconds", 30));
             case "same-id" -> Scenarios.sameId(operations, random, 1000, options.integer("clients", 16));
             case "list" -> Scenarios.list(operations, random, options.integer("queries", 2000), 50);
             case "visible" -> new VisibilityProbe(operations).run(random, options.integer("probes", 300));
+            case "history" -> new HistoryProbe(operations).run(random, options.integer("versions", 10_000),
+                    options.integer("probes", 200), Boolean.parseBoolean(options.text("reuse-history", "false")));
             case "link" -> new ResolutionLinkProbe(operations).run(random, options.integer("rounds", 5), options.integer("ids", 1000));
             case "mixed" -> Scenarios.mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             // 100/s: at 200/s the mixed load overloads the embedded store on a 2-core machine (queue, not a soak).

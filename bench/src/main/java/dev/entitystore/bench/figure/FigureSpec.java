@@ -17,6 +17,8 @@ record FigureSpec(String name, String types, int entities, String what) {
                     "1,000 updates of one entity vs 1,000 of distinct entities, 16 clients; bulks likewise (target <= 2x)")),
             Map.entry("list", new FigureSpec("list", "host", 1_000_000,
                     "KQL term on entity.id and host.name (target p99 <= 5 ms), page of 100 by @timestamp and searchAfter page 50 (p99 <= 15 ms), on 1M")),
+            Map.entry("history", new FigureSpec("history", "host", 1_000,
+                    "history of one entity updated 10,000 times (--versions): first page, filtered pages, as_of oldest/middle/newest, 200 each (target p99 <= 10 ms, as_of <= 20 ms)")),
             Map.entry("visible", new FigureSpec("visible", "host", 1_000_000,
                     "write-to-visible: 300 updates, each followed by KQL lists until the list finds it (target: visible on return)")),
             Map.entry("link", new FigureSpec("link", "host", 1_000_000,

@@ -175,6 +175,11 @@ public final class EntityStoreClient {
         return send(request("GET", API + "/changes?size=" + size + (since == null ? "" : "&since=" + encode(since)), null));
     }
 
+    /** A GET of any path under the server (with its query, already encoded). */
+    public Answer getPath(String pathAndQuery) {
+        return send(request("GET", pathAndQuery, null));
+    }
+
     public Answer status() {
         return send(request("GET", "/api/status", null));
     }

@@ -15,16 +15,19 @@ import java.util.concurrent.TimeUnit;
  * Follows a space's change feed: every change in store order from a cursor on, at once or waiting up to a
  * bound for the next one (long poll), or as a stream. The cursor is the seq of the last change a follower
  * saw (as a decimal string); from {@value #START} (OpenSearch numbers from 0) the feed holds every recorded
- * change, so replaying it rebuilds the space's current records. Waiting is polling the log: it works the same over both stores and over a
- * cluster written by several servers. Once retention has pruned changes after a cursor, a read from it fails
+ * change, so replaying it rebuilds the space's current records. Waiting is reading the log again: when the
+ * store commits past what it had (a store that knows its commits, {@link EntityHistory#committedSeq}), else
+ * on a timer, which works the same over a cluster written by several servers. Once retention has pruned changes after a cursor, a read from it fails
  * ({@link ChangesPrunedException}) rather than skip them.
  */
 public final class ChangeFollower implements AutoCloseable {
     public static final int DEFAULT_SIZE = 100;
     /** The cursor before the first change of either store. */
     public static final long START = -1;
-    /** How long a waiting follower sleeps between two reads of the log: the feed's lag, at worst. */
+    /** How long a waiting follower sleeps between two reads of a log whose store gives no commit signal. */
     static final long POLL_MILLIS = 100;
+    /** How often a waiting follower looks at the store's committed seq, where the store knows it ({@link EntityHistory#committedSeq}). */
+    static final long WAKE_MILLIS = 5;
 
     private final EntityHistory history;
     /** Waiting followers hold a server thread each: past this many, a poll answers at once and a stream is refused. */
@@ -175,6 +178,7 @@ public final class ChangeFollower implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         Request next = request;
         while (true) {
+            long known = history.committedSeq();
             FeedPage page = read(next);
             long left = deadline - System.nanoTime();
             if (!page.changes().isEmpty() || left <= 0 || closed) {
@@ -182,11 +186,32 @@ public final class ChangeFollower implements AutoCloseable {
             }
             next = next.after(page.through());
             try {
-                Thread.sleep(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+                pause(known, left + 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return page;
             }
+        }
+    }
+
+    /**
+     * Until the store commits past {@code known} (the seq it had committed before the read that found
+     * nothing), looked at every {@value #WAKE_MILLIS} ms, for {@code nanos} at most: a commit is read within a
+     * few milliseconds, and the log is not read while nothing is committed. A store that cannot tell is read
+     * again after {@value #POLL_MILLIS} ms.
+     */
+    private void pause(long known, long nanos) throws InterruptedException {
+        if (known == EntityHistory.UNKNOWN_SEQ) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)));
+            return;
+        }
+        long until = System.nanoTime() + nanos;
+        while (history.committedSeq() <= known && !closed) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(WAKE_MILLIS)));
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.Set;
  * recorded with the write by the store that made it (see each adapter for how atomically).
  */
 public interface EntityHistory {
+    /** {@link #committedSeq()} of a store that does not know it without a read. */
+    long UNKNOWN_SEQ = Long.MIN_VALUE;
+
     /**
      * One record's changes, newest first, filtered by {@code query}: at most {@code query.size()}, and a
      * cursor when the page is full. A record deleted keeps its changes.
@@ -40,4 +43,13 @@ public interface EntityHistory {
      * sees this mark; it never goes down.
      */
     long prunedThrough(String space);
+
+    /**
+     * The seq of the newest write this store has committed, when it knows it without a read (a store that
+     * is its data's only writer), else {@link #UNKNOWN_SEQ}: a waiting follower then reads the log only once
+     * this moves, instead of on a timer.
+     */
+    default long committedSeq() {
+        return UNKNOWN_SEQ;
+    }
 }

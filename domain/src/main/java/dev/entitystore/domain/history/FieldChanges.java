@@ -70,6 +70,20 @@ public final class FieldChanges {
         }
     }
 
+    /** Redoes a change on a flattened state: each path it touched takes its {@code after} (or goes away). */
+    public static void redo(ObjectNode fields, Map<String, JsonNode> state) {
+        Iterator<Map.Entry<String, JsonNode>> changes = fields.fields();
+        while (changes.hasNext()) {
+            Map.Entry<String, JsonNode> change = changes.next();
+            JsonNode after = change.getValue().get("after");
+            if (after == null) {
+                state.remove(change.getKey());
+            } else {
+                state.put(change.getKey(), after);
+            }
+        }
+    }
+
     /** Whether the change touches one of {@code paths}: the path itself or a leaf under it. */
     public static boolean touches(ObjectNode fields, Collection<String> paths) {
         Iterator<String> changed = fields.fieldNames();

@@ -1,9 +1,7 @@
 package dev.entitystore.domain.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entitystore.domain.document.Unflattener;
 import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
 import dev.entitystore.domain.error.InvalidRequestException;
@@ -14,9 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,15 +23,15 @@ import java.util.Optional;
 public final class HistoryReader {
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1_000;
-    /** How many changes {@link #asOf} undoes per read of the log. */
-    private static final int UNDO_PAGE = 1_000;
 
     private final EntityStore store;
     private final EntityHistory history;
+    private final RecordAsOf past;
 
     public HistoryReader(EntityStore store, EntityHistory history) {
         this.store = store;
         this.history = history;
+        this.past = new RecordAsOf(store, history);
     }
 
     /**
@@ -70,23 +66,7 @@ public final class HistoryReader {
         if (last.isEmpty() || last.get(0).op() == ChangeOp.DELETE || !ofType(last.get(0).entityType(), type)) {
             throw EntityErrors.notFound(euid);
         }
-        // Walk back from the record as it is now, undoing every change made after asOf.
-        Map<String, JsonNode> state = store.get(space, id).map(s -> FieldChanges.leaves(s.source()))
-                .orElseGet(LinkedHashMap::new);
-        HistoryQuery after = new HistoryQuery(null, UNDO_PAGE, at + 1, null, List.of());
-        while (true) {
-            HistoryPage page = history.changes(space, id, after);
-            for (EntityChange change : page.changes()) {
-                FieldChanges.undo(change.fields(), state);
-            }
-            if (page.next().isEmpty()) {
-                break;
-            }
-            after = after.before(page.next().get(), UNDO_PAGE);
-        }
-        ObjectNode flat = JsonNodeFactory.instance.objectNode();
-        state.forEach(flat::set);
-        return Unflattener.unflatten(flat);
+        return past.at(space, id, last.get(0), at);
     }
 
     private void requireKnown(String space, String id, EntityType type, String euid) {

@@ -17,12 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The feed's cursor and parameters, the long poll, the bound on waiting followers, closing, and pruned ranges. */
 class ChangeFollowerTest {
     /** A log in memory: changes of two spaces, in seq order. */
     private final List<EntityChange> log = new CopyOnWriteArrayList<>();
+    /** How many times the log was read. */
+    private final AtomicInteger reads = new AtomicInteger();
     /** Per space, the newest seq pruned (as a store's prune marks it). */
     private final Map<String, Long> pruned = new ConcurrentHashMap<>();
     private final EntityHistory history = new EntityHistory() {
@@ -43,6 +47,7 @@ class ChangeFollowerTest {
 
         @Override
         public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
+            reads.incrementAndGet();
             List<EntityChange> found = new ArrayList<>();
             long through = afterSeq;
             for (EntityChange change : log) {
@@ -117,6 +122,28 @@ class ChangeFollowerTest {
         FeedPage empty = follower.poll(follower.request("a", "2", null, null, null), 1);
         assertThat(empty.changes()).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    /** With the store's committed seq to look at, a waiting poll reads the log again only once it moves. */
+    @Test
+    void aWaitingPollOfAStoreThatKnowsItsCommitsReadsTheLogOnlyWhenOneCommits() throws Exception {
+        AtomicLong committed = new AtomicLong();
+        reads.set(0);
+        ChangeFollower signalled = new ChangeFollower(new SignalledHistory(history, committed::get), 1);
+        CompletableFuture<FeedPage> waiting = CompletableFuture.supplyAsync(
+                () -> signalled.poll(signalled.request("a", null, null, null, null), 20));
+        Thread.sleep(400);
+        assertThat(reads.get()).as("one read, then no commit to read again for").isEqualTo(2);
+        write("b", "host");
+        committed.set(1);
+        Thread.sleep(400);
+        assertThat(reads.get()).as("the commit of another space's change: one read more").isEqualTo(3);
+        assertThat(waiting).isNotDone();
+        write("a", "host");
+        committed.set(2);
+        FeedPage page = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(page.changes()).extracting(EntityChange::seq).containsExactly(2L);
+        assertThat(reads.get()).isEqualTo(4);
     }
 
     @Test

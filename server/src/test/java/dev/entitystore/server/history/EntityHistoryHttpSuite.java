@@ -11,7 +11,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ abstract class EntityHistoryHttpSuite {
 
     static final String V2 = "/api/security/entity_store";
     static final String V1 = "/api/entity_store";
+    static final List<String> LEVELS = List.of("low_impact", "medium_impact", "high_impact", "extreme_impact");
 
     @BeforeAll
     static void install() {
@@ -193,6 +196,48 @@ abstract class EntityHistoryHttpSuite {
             assertThat(beforeDelete.status()).as(beforeDelete.body()).isEqualTo(200);
             assertThat(beforeDelete.json()).isEqualTo(now);
         }
+    }
+
+    /**
+     * Each version read back by {@code as_of} at its change's time, whether rebuilt forward from the create or
+     * back from now (the nearer): versions early in a run of 13 are the create's side, later ones now's side,
+     * and a delete and re-create starts a second run.
+     */
+    @Test
+    void asOfEveryVersionIsTheRecordAsWrittenFromWhicheverEndIsNearer() throws InterruptedException {
+        String euid = "host:hist-asof-all";
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        for (int run = 0; run < 2; run++) {
+            createHost("hist-asof-all", "10.1." + run + ".0");
+            written.put(newestTime(euid), record(euid));
+            for (int v = 1; v <= 12; v++) {
+                Thread.sleep(2); // one change per millisecond, so each time names one version
+                updateHost("hist-asof-all", v % 3 == 0 ? "\"asset\":{\"criticality\":\"" + LEVELS.get(v % 4) + "\"}"
+                        : "\"host\":{\"ip\":[\"10.1." + run + "." + v + "\"]}");
+                written.put(newestTime(euid), record(euid));
+            }
+            if (run == 0) {
+                Thread.sleep(2);
+                ok(deleteEntity(euid));
+                Thread.sleep(2);
+            }
+        }
+        assertThat(written).hasSize(26);
+        written.forEach((time, record) -> {
+            Answer then = asOf("host", euid, time);
+            assertThat(then.status()).as(time + ": " + then.body()).isEqualTo(200);
+            assertThat(then.json()).as(time).isEqualTo(record);
+        });
+    }
+
+    private static String newestTime(String euid) {
+        return historyOk("host", euid, "?size=1").at("/changes/0/@timestamp").asText();
+    }
+
+    private static JsonNode record(String euid) {
+        Answer answer = client().get(V2 + "/entities/host/" + encoded(euid));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     @Test

@@ -134,6 +134,22 @@ abstract class HistoryRetentionHttpSuite {
                 .isEqualTo("[\"10.0.0.5\"]");
     }
 
+    /** The oldest kept version is nearer the pruned create than now: it is rebuilt from now all the same. */
+    @Test
+    void asOfNearerAPrunedCreateIsRebuiltFromNow() throws Exception {
+        String base = install("ret-create");
+        List<String> times = writeVersions(base, "web-03", 9);
+        ok(client().put(base, "{\"history\":{\"maxVersionsPerEntity\":7}}"));
+        assertThat(client().post(base + "/history/_prune", "").body()).isEqualTo("{\"ok\":true,\"pruned\":2}");
+        assertThat(versions(base, "web-03")).containsExactly(9L, 8L, 7L, 6L, 5L, 4L, 3L);
+
+        JsonNode atThree = client().get(base + "/entities/host/host%3Aweb-03?as_of=" + encoded(times.get(2))).json();
+        assertThat(atThree.path("host").path("ip").toString()).isEqualTo("[\"10.0.0.3\"]");
+        assertThat(atThree.path("host").path("name").asText()).isEqualTo("web-03");
+        assertError(client().get(base + "/entities/host/host%3Aweb-03?as_of=" + encoded(times.get(1))), 404, "Not Found",
+                "Entity ID 'host:web-03' not found");
+    }
+
     private static List<String> feedOps(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<String> ops = new ArrayList<>();

@@ -26,9 +26,6 @@ final class SqliteReads {
             "SELECT id, source, seq, version FROM entities WHERE space = ? ORDER BY id LIMIT ?";
     private static final String SCAN_AFTER =
             "SELECT id, source, seq, version FROM entities WHERE space = ? AND id > ? ORDER BY id LIMIT ?";
-    private static final String CHANGE = "SELECT space, id, prev, time, change FROM changes WHERE seq = ?";
-    private static final String NEWEST_STANDING = "SELECT seq FROM entities WHERE space = ? AND id = ?";
-    private static final String NEWEST_DELETED = "SELECT seq FROM deleted_heads WHERE space = ? AND id = ?";
     private static final String FEED = "SELECT seq, space, change FROM changes WHERE seq > ? ORDER BY seq LIMIT ?";
     /** Rows of the change log one feed read looks at, at most: past them it answers what it found and its cursor. */
     private static final int FEED_SCAN = 10_000;
@@ -41,9 +38,11 @@ final class SqliteReads {
     private static final String SPACES = "SELECT DISTINCT space FROM settings ORDER BY space";
 
     private final ReadConnectionPool pool;
+    private final SqliteHistoryChain chain;
 
     SqliteReads(ReadConnectionPool pool) {
         this.pool = pool;
+        this.chain = new SqliteHistoryChain(pool);
     }
 
     Optional<StoredEntity> get(String space, String id) {
@@ -156,75 +155,9 @@ final class SqliteReads {
         return s;
     }
 
-    /**
-     * One record's changes, newest first: a walk back from its newest change (see {@link HistoryHeads})
-     * through each change's {@code prev}, one primary-key read per change, in one read snapshot. The cursor
-     * resumes from its own change's {@code prev} (or, if that change was pruned meanwhile, walks from the
-     * newest past it); the walk stops below {@code from}, since change times never go back in seq order.
-     */
+    /** One record's changes, newest first ({@link SqliteHistoryChain}). */
     HistoryPage history(String space, String id, HistoryQuery query) {
-        return pool.read("history", c -> {
-            List<EntityChange> page = new ArrayList<>(Math.min(query.size(), 1_000));
-            long before = query.beforeSeq() == null ? Long.MAX_VALUE : query.beforeSeq();
-            long from = query.fromMillis() == null ? Long.MIN_VALUE : query.fromMillis();
-            long to = query.toMillis() == null ? Long.MAX_VALUE : query.toMillis();
-            c.execute("BEGIN");
-            try {
-                Long resume = query.beforeSeq() == null ? null : previousOf(c, space, id, before);
-                long next = resume != null ? resume : newest(c, space, id);
-                while (next != 0 && page.size() < query.size()) {
-                    PreparedStatement s = c.prepare(CHANGE);
-                    s.setLong(1, next);
-                    long seq = next;
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next() || !space.equals(rs.getString(1)) || !id.equals(rs.getString(2))) {
-                            break; // pruned from here on
-                        }
-                        next = rs.getLong(3);
-                        long time = rs.getLong(4);
-                        if (time < from) {
-                            break;
-                        }
-                        if (seq < before && time <= to) {
-                            EntityChange change = EntityChange.fromJson(JsonCodec.read(rs.getBytes(5), "change " + seq), seq);
-                            if (query.matches(change)) {
-                                page.add(change);
-                            }
-                        }
-                    }
-                }
-            } finally {
-                c.execute("COMMIT");
-            }
-            return HistoryPage.of(page, query.size());
-        });
-    }
-
-    /** The seq of the record's newest change: the record's own, or its delete's; 0 when it has none. */
-    private static long newest(ReadConnection c, String space, String id) throws SQLException {
-        for (String sql : new String[] {NEWEST_STANDING, NEWEST_DELETED}) {
-            PreparedStatement s = c.prepare(sql);
-            s.setString(1, space);
-            s.setString(2, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * The change before the cursor's (0: none), if the cursor's change is still there; else null, and the
-     * walk starts from the newest.
-     */
-    private static Long previousOf(ReadConnection c, String space, String id, long cursor) throws SQLException {
-        PreparedStatement s = c.prepare(CHANGE);
-        s.setLong(1, cursor);
-        try (ResultSet rs = s.executeQuery()) {
-            return rs.next() && space.equals(rs.getString(1)) && id.equals(rs.getString(2)) ? rs.getLong(3) : null;
-        }
+        return chain.page(space, id, query);
     }
 
     /**

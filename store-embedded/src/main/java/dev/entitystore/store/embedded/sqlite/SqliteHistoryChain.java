@@ -1,0 +1,132 @@
+package dev.entitystore.store.embedded.sqlite;
+
+import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.HistoryPage;
+import dev.entitystore.domain.history.HistoryQuery;
+import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One record's changes, newest first, on connections of the pool: a walk back from its newest change (see
+ * {@link HistoryHeads}) through each change's {@code prev}, in one read snapshot.
+ *
+ * <p>The walk is one recursive query, not one query per change: SQLite follows the chain itself and
+ * hands over only the changes that pass the time and cursor filters, and it stops once it has found as
+ * many as the page still needs or reached a change older than {@code from} (change times never go back
+ * in seq order). Walking past the newer changes to an {@code as_of} far back costs a primary-key step per
+ * change inside SQLite and no row through JDBC. A {@code fields} filter is checked on the stored bytes
+ * first ({@link ChangePathScreen}): a change that cannot touch the paths is not parsed.
+ */
+final class SqliteHistoryChain {
+    /**
+     * From ?1 back: rows of the record (?2, ?3) no older than ?4, until ?7 of them are before seq ?5 and at
+     * or before time ?6; those are answered, newest first, each with its prev (where the next walk goes on).
+     */
+    private static final String WALK = """
+            WITH RECURSIVE chain(seq, prev, time, found) AS (
+              SELECT seq, prev, time, (seq < ?5 AND time <= ?6) FROM changes
+                WHERE seq = ?1 AND space = ?2 AND id = ?3 AND time >= ?4
+              UNION ALL
+              SELECT c.seq, c.prev, c.time, chain.found + (c.seq < ?5 AND c.time <= ?6) FROM chain
+                JOIN changes c ON c.seq = chain.prev
+                WHERE chain.found < ?7 AND c.space = ?2 AND c.id = ?3 AND c.time >= ?4
+            )
+            SELECT chain.seq, chain.prev, c.change FROM chain JOIN changes c ON c.seq = chain.seq
+              WHERE chain.seq < ?5 AND chain.time <= ?6 ORDER BY chain.seq DESC""";
+    private static final String CHANGE = "SELECT space, id, prev FROM changes WHERE seq = ?";
+    private static final String NEWEST_STANDING = "SELECT seq FROM entities WHERE space = ? AND id = ?";
+    private static final String NEWEST_DELETED = "SELECT seq FROM deleted_heads WHERE space = ? AND id = ?";
+    /** Changes one walk of a {@code fields}-filtered page looks for at least: most are screened out unparsed. */
+    private static final int SCREENED_WALK = 256;
+
+    private final ReadConnectionPool pool;
+
+    SqliteHistoryChain(ReadConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The page {@code query} asks for. The cursor resumes from its own change's {@code prev} (or, if that
+     * change was pruned meanwhile, walks from the newest past it).
+     */
+    HistoryPage page(String space, String id, HistoryQuery query) {
+        return pool.read("history", c -> {
+            List<EntityChange> page = new ArrayList<>(Math.min(query.size(), 1_000));
+            long before = query.beforeSeq() == null ? Long.MAX_VALUE : query.beforeSeq();
+            long from = query.fromMillis() == null ? Long.MIN_VALUE : query.fromMillis();
+            long to = query.toMillis() == null ? Long.MAX_VALUE : query.toMillis();
+            ChangePathScreen screen = ChangePathScreen.of(query.fields());
+            c.execute("BEGIN");
+            try {
+                Long resume = query.beforeSeq() == null ? null : previousOf(c, space, id, before);
+                long next = resume != null ? resume : newest(c, space, id);
+                PreparedStatement walk = c.prepare(WALK);
+                while (next > 0 && page.size() < query.size()) {
+                    int wanted = query.size() - page.size();
+                    int look = query.fields().isEmpty() ? wanted : Math.max(wanted, SCREENED_WALK);
+                    walk.setLong(1, next);
+                    walk.setString(2, space);
+                    walk.setString(3, id);
+                    walk.setLong(4, from);
+                    walk.setLong(5, before);
+                    walk.setLong(6, to);
+                    walk.setInt(7, look);
+                    int found = 0;
+                    next = 0;
+                    try (ResultSet rs = walk.executeQuery()) {
+                        while (rs.next() && page.size() < query.size()) {
+                            found++;
+                            long seq = rs.getLong(1);
+                            next = rs.getLong(2);
+                            byte[] json = rs.getBytes(3);
+                            if (!screen.mayTouch(json)) {
+                                continue;
+                            }
+                            EntityChange change = EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq);
+                            if (query.matches(change)) {
+                                page.add(change);
+                            }
+                        }
+                    }
+                    if (found < look) {
+                        break; // the chain ended, or went below from, before the walk found what it looked for
+                    }
+                }
+            } finally {
+                c.execute("COMMIT");
+            }
+            return HistoryPage.of(page, query.size());
+        });
+    }
+
+    /** The seq of the record's newest change: the record's own, or its delete's; 0 when it has none. */
+    private static long newest(ReadConnection c, String space, String id) throws SQLException {
+        for (String sql : new String[] {NEWEST_STANDING, NEWEST_DELETED}) {
+            PreparedStatement s = c.prepare(sql);
+            s.setString(1, space);
+            s.setString(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The change before the cursor's (0: none), if the cursor's change is still there; else null, and the
+     * walk starts from the newest.
+     */
+    private static Long previousOf(ReadConnection c, String space, String id, long cursor) throws SQLException {
+        PreparedStatement s = c.prepare(CHANGE);
+        s.setLong(1, cursor);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() && space.equals(rs.getString(1)) && id.equals(rs.getString(2)) ? rs.getLong(3) : null;
+        }
+    }
+}
