@@ -7,19 +7,30 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The record fields an index reader holds, for resolving the field names of a query: exact names,
  * patterns ({@code host.*}), all fields ({@code *}), and object names ({@code host}) that stand for the
  * fields beneath them. Built once per reader (after each refresh), as a mapping would be consulted.
+ * It also knows whether the reader holds one space only, the usual case: a search of that space then
+ * needs no space clause, which saves a term lookup per segment and lets a count read the live-document
+ * total instead of walking a posting list of every entity.
  */
 final class FieldCatalog {
     private final TreeSet<String> keywords = new TreeSet<>();
     private final Set<String> numbers = new HashSet<>();
     private final Set<String> dates = new HashSet<>();
+    /** The space of every entity in the reader, or {@code null} when it holds several (or none). */
+    private String soleSpace;
 
     private FieldCatalog() {
     }
@@ -36,7 +47,36 @@ final class FieldCatalog {
                 catalog.keywords.add(name);
             }
         }
+        catalog.soleSpace = soleSpace(reader);
         return catalog;
+    }
+
+    /** The one {@link IndexFields#SPACE} term of every segment, or null when segments hold several or differ. */
+    private static String soleSpace(IndexReader reader) {
+        BytesRef sole = null;
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(IndexFields.SPACE);
+                TermsEnum spaces = terms == null ? null : terms.iterator();
+                BytesRef next = spaces == null ? null : spaces.next();
+                if (next == null) {
+                    continue;
+                }
+                BytesRef first = BytesRef.deepCopyOf(next); // the enum reuses its BytesRef
+                if (spaces.next() != null || (sole != null && !sole.equals(first))) {
+                    return null; // a deleted space's term stays until merged away: then the clause stays too
+                }
+                sole = first;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index's spaces could not be read: " + e.getMessage(), e);
+        }
+        return sole == null ? null : sole.utf8ToString();
+    }
+
+    /** Whether every entity this reader holds is in {@code space}. */
+    boolean holdsOnly(String space) {
+        return space.equals(soleSpace);
     }
 
     /** The keyword fields a query field names: itself, or those its pattern matches. */

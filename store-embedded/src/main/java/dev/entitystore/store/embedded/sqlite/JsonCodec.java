@@ -32,6 +32,15 @@ final class JsonCodec {
         }
     }
 
+    /** A JSON array of strings (a list of ids as one statement parameter). */
+    static String writeStrings(java.util.List<String> values) {
+        try {
+            return MAPPER.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("strings cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Parses stored text; the bytes are the column's UTF-8, which spares a String copy. */
     static ObjectNode read(byte[] json, String what) {
         try {
