@@ -144,6 +144,9 @@ final class ChangesIndex {
     }
 
     private Set<String> present(List<CarriedChange> changes) {
+        // The index may be being created by this process's change writer right now: until its primary has
+        // started, a read of it fails with no_shard_available (seen in CI). ensure() waits for the primary.
+        ensure();
         List<String> ids = changes.stream().map(ChangesIndex::id).toList();
         try {
             MgetResponse<ObjectNode> response = client.mget(m -> m.index(index).ids(ids).source(s -> s.fetch(false)),
