@@ -69,7 +69,7 @@ public final class ResolutionGroupProbe {
             failures += answer.status() == 200 ? 0 : 1;
         }
         phase.print(String.format("build: %d links of up to %,d ids into %s, link median %.0f ms, max %.0f ms",
-                millis.size(), LINK_SIZE, target, median(millis), millis.stream().mapToDouble(d -> d).max().orElse(0)));
+                millis.size(), LINK_SIZE, target, ResolutionLinkProbe.median(millis), millis.stream().mapToDouble(d -> d).max().orElse(0)));
         return failures;
     }
 
@@ -161,11 +161,6 @@ public final class ResolutionGroupProbe {
     private String euid(int i) {
         int k = i * population.types().size();
         return population.recordsOf(k).euid(k);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 
     /** A phase's wall time and the server's CPU over it, printed with the load average at its end. */

@@ -92,7 +92,8 @@ public final class ResolutionLinkProbe {
         }
     }
 
-    private static double median(List<Double> values) {
+    /** The middle value (the upper one of an even count); 0 for none. */
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
