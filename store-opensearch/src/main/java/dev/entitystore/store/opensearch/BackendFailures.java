@@ -52,6 +52,15 @@ public final class BackendFailures {
         return error != null && "index_not_found_exception".equals(error.type());
     }
 
+    /** The index exists but its primary has not started yet (just created): a retry after a wait succeeds. */
+    static boolean isShardUnavailable(ErrorCause error) {
+        return error != null && "no_shard_available_action_exception".equals(error.type());
+    }
+
+    static boolean isShardUnavailable(Exception e) {
+        return ClusterError.of(e).map(c -> "no_shard_available_action_exception".equals(c.type())).orElse(false);
+    }
+
     /** {@code status type: reason}, cut short. */
     static String describe(ClusterError error) {
         return error.status() + " " + cut(error.reason() == null ? error.type() : error.type() + ": " + error.reason());

@@ -57,6 +57,9 @@ final class ChangesIndex {
             }""";
 
 
+    /** Reads of a just-created index's changes before its primary has started: each after a wait for it. */
+    private static final int SHARD_ATTEMPTS = 5;
+
     private final OpenSearchClient client;
     private final String index;
     private final RecordedChanges recorded = new RecordedChanges();
@@ -145,9 +148,26 @@ final class ChangesIndex {
 
     private Set<String> present(List<CarriedChange> changes) {
         // The index may be being created by this process's change writer right now: until its primary has
-        // started, a read of it fails with no_shard_available (seen in CI). ensure() waits for the primary.
+        // started, a read of it fails with no_shard_available (seen in CI, once even after ensure() had
+        // returned). ensure() waits for the primary; a read that still finds no shard waits again and retries.
         ensure();
         List<String> ids = changes.stream().map(ChangesIndex::id).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return presentOnce(ids);
+            } catch (ShardNotReady e) {
+                if (attempt >= SHARD_ATTEMPTS) {
+                    throw BackendFailures.partly("OpenSearch could not read change " + e.id + " (" + e.reason + ")", null);
+                }
+                IndexCreation.awaitPrimaries(client, index);
+                Backoff.pause(attempt, "the read of " + ids.size() + " recorded changes");
+            } catch (IOException e) {
+                throw BackendFailures.failure("the read of " + ids.size() + " recorded changes", e);
+            }
+        }
+    }
+
+    private Set<String> presentOnce(List<String> ids) throws IOException, ShardNotReady {
         try {
             MgetResponse<ObjectNode> response = client.mget(m -> m.index(index).ids(ids).source(s -> s.fetch(false)),
                     ObjectNode.class);
@@ -156,16 +176,34 @@ final class ChangesIndex {
                 if (item.isResult() && item.result().found()) {
                     present.add(item.result().id());
                 } else if (item.isFailure() && !BackendFailures.isIndexMissing(item.failure().error())) {
-                    throw BackendFailures.partly("OpenSearch could not read change " + item.failure().id() + " ("
-                            + BackendFailures.reason(item.failure().error()) + ")", null);
+                    String reason = BackendFailures.reason(item.failure().error());
+                    if (BackendFailures.isShardUnavailable(item.failure().error())) {
+                        throw new ShardNotReady(item.failure().id(), reason);
+                    }
+                    throw BackendFailures.partly("OpenSearch could not read change " + item.failure().id() + " (" + reason + ")", null);
                 }
             }
             return present;
-        } catch (OpenSearchException | IOException e) {
+        } catch (OpenSearchException e) {
             if (BackendFailures.isIndexMissing(e)) {
                 return Set.of();
             }
+            if (BackendFailures.isShardUnavailable(e)) {
+                throw new ShardNotReady(String.join(",", ids), e.getMessage());
+            }
             throw BackendFailures.failure("the read of " + ids.size() + " recorded changes", e);
+        }
+    }
+
+    /** A read that found the index's primary not started yet: worth waiting for and retrying. */
+    private static final class ShardNotReady extends Exception {
+        final String id;
+        final String reason;
+
+        ShardNotReady(String id, String reason) {
+            super(reason, null, false, false);
+            this.id = id;
+            this.reason = reason;
         }
     }
 

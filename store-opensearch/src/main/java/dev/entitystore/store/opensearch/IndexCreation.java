@@ -27,7 +27,7 @@ final class IndexCreation {
                         + body.substring(0, Math.min(200, body.length())), null);
             }
             if (alreadyExists || !body.contains("\"shards_acknowledged\":true")) {
-                waitForPrimaries(client, index);
+                awaitPrimaries(client, index);
             }
         } catch (IOException e) {
             throw BackendFailures.failure(what, e);
@@ -40,11 +40,13 @@ final class IndexCreation {
      * index then would fail with {@code no_shard_available_action_exception} (seen under load on a shared
      * node). If the wait times out, the next operation reports what is wrong.
      */
-    private static void waitForPrimaries(OpenSearchClient client, String index) throws IOException {
+    static void awaitPrimaries(OpenSearchClient client, String index) {
         try (Response ignored = client.generic().execute(Requests.builder().method("GET")
                 .endpoint("/_cluster/health/" + index).query(Map.of("wait_for_status", "yellow", "timeout", "30s"))
                 .build())) {
             // only the wait matters: a timeout or a red index shows in the operation that follows
+        } catch (IOException e) {
+            throw BackendFailures.failure("the wait for the primary shards of " + index, e);
         }
     }
 }
