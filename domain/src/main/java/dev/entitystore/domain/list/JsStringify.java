@@ -10,6 +10,8 @@ import java.util.Map;
  * empty, integral numbers without a fraction.
  */
 final class JsStringify {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JsStringify() {
     }
 
@@ -71,10 +73,20 @@ final class JsStringify {
         }
     }
 
+    /**
+     * A JSON string literal as JavaScript escapes it: runs of characters that need no escape are copied
+     * whole (a page's inspect text is a few hundred KB of mostly plain record values).
+     */
     private static void string(String text, StringBuilder out) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -83,15 +95,9 @@ final class JsStringify {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
+        out.append(text, run, text.length()).append('"');
     }
 }

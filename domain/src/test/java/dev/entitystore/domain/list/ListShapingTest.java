@@ -57,6 +57,13 @@ class ListShapingTest {
     }
 
     @Test
+    void inspectTextEscapesAsJavaScriptDoes() {
+        // Control characters as lowercase \\u00xx, the named escapes by name, plain runs as they are.
+        assertThat(JsStringify.pretty(json("{\"k\\\\\":\"ab\\u0001c\\td\\\\e\\u001ff\\b\\f\\r\\u00e9\"}")))
+                .isEqualTo("{\n  \"k\\\\\": \"ab\\u0001c\\td\\\\e\\u001ff\\b\\f\\r\u00e9\"\n}");
+    }
+
+    @Test
     void modes() {
         assertThat(ListModes.isPageMode(params(null, null, null, null, null, null, List.of()))).isFalse();
         assertThat(ListModes.isPageMode(params(null, null, null, null, null, "", null))).isTrue();
