@@ -16,6 +16,7 @@ import dev.entitystore.domain.search.SearchResult;
 import dev.entitystore.domain.search.SearchSort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cursor mode: a KQL filter, newest first, {@code size} entities after {@code searchAfter}.
@@ -27,6 +28,8 @@ final class CursorListing {
     static final int DEFAULT_SIZE = 10;
     /** AI summaries are never listed (Kibana's {@code _source_excludes}). */
     static final List<String> EXCLUDES = List.of("entity.attributes.summary");
+    /** The last name of the excluded path: a record whose text lacks it is answered as stored. */
+    private static final String EXCLUDED_KEY = "summary";
     private static final String BAD_SEARCH_AFTER = "Bad request: Invalid searchAfter: must be a valid JSON-encoded value";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,9 +47,15 @@ final class CursorListing {
         SearchResult result = installed
                 ? search(new SearchRequest(space, query, SearchSort.newestFirst(), after, 0, size, false))
                 : SearchResult.empty();
-        List<ObjectNode> entities = new ArrayList<>(result.hits().size());
+        List<JsonNode> entities = new ArrayList<>(result.hits().size());
         List<ObjectNode> fields = p.fields() == null ? null : new ArrayList<>(result.hits().size());
+        boolean whole = p.source() == null && p.fields() == null;
         for (SearchHit hit : result.hits()) {
+            Optional<byte[]> stored = whole ? hit.storedJson() : Optional.empty();
+            if (stored.isPresent() && StoredText.lacksKey(stored.get(), EXCLUDED_KEY)) {
+                entities.add(StoredText.raw(stored.get()));
+                continue;
+            }
             entities.add(SourceFilter.filter(hit.source(), p.source() == null ? List.of() : p.source(), EXCLUDES));
             if (fields != null) {
                 fields.add(FieldValues.of(hit.source(), p.fields()));

@@ -1,5 +1,6 @@
 package dev.entitystore.domain.list;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -8,11 +9,11 @@ public sealed interface ListAnswer {
     /**
      * Cursor mode.
      *
-     * @param entities        the records (source-filtered)
+     * @param entities        the records (source-filtered); a record answered as stored is a raw-text node
      * @param nextSearchAfter the last entity's sort values, or {@code null} when there was none
      * @param fields          per entity, the asked fields' values as arrays; {@code null} when not asked
      */
-    record Cursor(List<ObjectNode> entities, List<Object> nextSearchAfter, List<ObjectNode> fields) implements ListAnswer {}
+    record Cursor(List<JsonNode> entities, List<Object> nextSearchAfter, List<ObjectNode> fields) implements ListAnswer {}
 
     /**
      * Page mode.

@@ -1,5 +1,8 @@
 package dev.entitystore.domain.store;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +48,16 @@ public interface ChangeFeed {
      * a copy of each record answers a search with. Ids with no record are absent from the answer.
      */
     Map<String, StoredEntity> records(String space, List<String> ids);
+
+    /**
+     * As {@link #records}, each record's JSON text as stored (UTF-8), not parsed: a search answers most
+     * hits as they are stored, and parses only those it must look into.
+     */
+    default Map<String, byte[]> storedJson(String space, List<String> ids) {
+        Map<String, byte[]> json = new LinkedHashMap<>();
+        records(space, ids).forEach((id, record) -> json.put(id, record.source().toString().getBytes(StandardCharsets.UTF_8)));
+        return json;
+    }
 
     /** The seqNo of the last committed change, 0 for an empty store. */
     long lastSeqNo();

@@ -67,7 +67,7 @@ public final class EmbeddedSearchIndex implements EntitySearch, AutoCloseable {
             index.close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return new EmbeddedSearchIndex(index, follower, new LuceneEntitySearch(index, store::records, clock), store);
+        return new EmbeddedSearchIndex(index, follower, new LuceneEntitySearch(index, store::storedJson, clock), store);
     }
 
     /** Searches once every write answered before the call is in the index (see {@link IndexFollower}). */

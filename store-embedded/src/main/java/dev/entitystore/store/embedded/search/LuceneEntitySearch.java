@@ -6,7 +6,6 @@ import dev.entitystore.domain.search.QueryTooComplexException;
 import dev.entitystore.domain.search.SearchHit;
 import dev.entitystore.domain.search.SearchRequest;
 import dev.entitystore.domain.search.SearchResult;
-import dev.entitystore.domain.store.StoredEntity;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,12 +80,14 @@ public final class LuceneEntitySearch implements EntitySearch {
         }
         // The store may hold a newer state than this searcher (a write committed, its answer not yet
         // given): the hit shows that state. A record deleted since is left out.
-        Map<String, StoredEntity> current = records.records(request.space(), ids);
+        // Handed over as stored: a hit is parsed only if the answer looks into it.
+        Map<String, byte[]> current = records.storedJson(request.space(), ids);
         List<SearchHit> hits = new ArrayList<>(ids.size());
         for (int i = first; i < docs.length; i++) {
-            StoredEntity record = current.get(ids.get(i - first));
-            if (record != null) {
-                hits.add(new SearchHit(record.id(), record.source(), sorts.wireValues((FieldDoc) docs[i])));
+            String id = ids.get(i - first);
+            byte[] json = current.get(id);
+            if (json != null) {
+                hits.add(SearchHit.ofStoredJson(id, json, sorts.wireValues((FieldDoc) docs[i])));
             }
         }
         return new SearchResult(hits, total);

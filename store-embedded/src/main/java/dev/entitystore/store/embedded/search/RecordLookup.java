@@ -1,6 +1,5 @@
 package dev.entitystore.store.embedded.search;
 
-import dev.entitystore.domain.store.StoredEntity;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,6 @@ import java.util.Map;
  */
 @FunctionalInterface
 interface RecordLookup {
-    /** The records of {@code ids} in {@code space} as stored now; ids with no record are left out. */
-    Map<String, StoredEntity> records(String space, List<String> ids);
+    /** The records of {@code ids} in {@code space} as stored now, as JSON text; ids with no record are left out. */
+    Map<String, byte[]> storedJson(String space, List<String> ids);
 }

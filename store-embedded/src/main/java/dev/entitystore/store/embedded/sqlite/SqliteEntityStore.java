@@ -301,6 +301,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     }
 
     @Override
+    public Map<String, byte[]> storedJson(String space, List<String> ids) {
+        return reads.storedJson(name(space, "space"), ids);
+    }
+
+    @Override
     public CommittedBatch committedSince(long seqNo, int limit) {
         positive(limit);
         return changeLog.committedSince(seqNo, limit);

@@ -99,6 +99,33 @@ final class SqliteReads {
         return found;
     }
 
+    /** As {@link #records}, each record's stored JSON text, not parsed. */
+    Map<String, byte[]> storedJson(String space, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, byte[]> read = pool.read("records", c -> {
+            PreparedStatement s = c.prepare(GET_MANY);
+            s.setString(1, space);
+            s.setString(2, JsonCodec.writeStrings(ids));
+            Map<String, byte[]> rows = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getBytes(2));
+                }
+            }
+            return rows;
+        });
+        Map<String, byte[]> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            byte[] json = read.get(id);
+            if (json != null) {
+                found.put(id, json);
+            }
+        }
+        return found;
+    }
+
     /**
      * Shows each present record of {@code ids} to {@code visitor} as it is read, in one read transaction:
      * a caller that is done with each record before the next holds one tree at a time, not all of them.

@@ -1,8 +1,6 @@
 package dev.entitystore.store.embedded.search;
 
 import dev.entitystore.domain.store.CommittedChange;
-import dev.entitystore.domain.store.StoredEntity;
-import dev.entitystore.domain.store.TestJson;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +8,14 @@ import java.util.Map;
 
 /** The records an index test applied, as the store would hand them to a search (tests without a store). */
 final class RecordsInMemory implements RecordLookup {
-    private final Map<String, StoredEntity> records = new HashMap<>();
+    private final Map<String, byte[]> records = new HashMap<>();
 
     /** Keeps the upserts of {@code changes} (the last state of each record) and forgets deleted ones. */
     RecordsInMemory apply(List<CommittedChange> changes) {
         for (CommittedChange change : changes) {
             String key = IndexFields.key(change.space(), change.id());
             switch (change.kind()) {
-                case UPSERT -> records.put(key, new StoredEntity(change.id(), TestJson.parse(change.json()), change.seqNo(), 1));
+                case UPSERT -> records.put(key, change.source());
                 case DELETE -> records.remove(key);
                 case SPACE_DELETED -> records.keySet().removeIf(k -> k.startsWith(change.space() + '\u0000'));
             }
@@ -26,10 +24,10 @@ final class RecordsInMemory implements RecordLookup {
     }
 
     @Override
-    public Map<String, StoredEntity> records(String space, List<String> ids) {
-        Map<String, StoredEntity> found = new LinkedHashMap<>();
+    public Map<String, byte[]> storedJson(String space, List<String> ids) {
+        Map<String, byte[]> found = new LinkedHashMap<>();
         for (String id : ids) {
-            StoredEntity record = records.get(IndexFields.key(space, id));
+            byte[] record = records.get(IndexFields.key(space, id));
             if (record != null) {
                 found.put(id, record);
             }
