@@ -1,7 +1,10 @@
 package dev.entitystore.domain.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityStore;
+import dev.entitystore.domain.store.MergeOutcome;
+import dev.entitystore.domain.store.SettingCheck;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,7 +18,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link EngineManager}, so they are read through a write-through cache, filled from the store per space
  * on first use. On a store other servers write too ({@link EntityStore#sharedAcrossProcesses}) nothing is
  * kept: every question is asked of the store, so no write acts on an answer another server has changed
- * since. Values handed out are copies, so callers may modify them.
+ * since; a write's own question is then asked with the read of its record ({@link #merge}). Values handed
+ * out are copies, so callers may modify them.
  */
 final class SpaceSettings {
     private final EntityStore store;
@@ -42,6 +46,19 @@ final class SpaceSettings {
     boolean has(String space, String key) {
         ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
         return bySpace == null ? store.getSetting(space, key).isPresent() : cached(bySpace, space).containsKey(key);
+    }
+
+    /**
+     * The store's merge of record {@code id} after {@code check} has accepted its setting: the cached one when
+     * settings are cached, else the one the store reads together with the record.
+     */
+    MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
+        ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
+        if (bySpace == null) {
+            return store.merge(space, id, check, merge);
+        }
+        check.verify().accept(Optional.ofNullable(cached(bySpace, space).get(check.key())).map(ObjectNode::deepCopy));
+        return store.merge(space, id, merge);
     }
 
     void put(String space, String key, ObjectNode value) {

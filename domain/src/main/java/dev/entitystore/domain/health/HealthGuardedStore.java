@@ -10,6 +10,7 @@ import dev.entitystore.domain.store.StoredJson;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.ItemOutcome;
 import dev.entitystore.domain.store.MergeOutcome;
+import dev.entitystore.domain.store.SettingCheck;
 import dev.entitystore.domain.store.StoredEntity;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,12 @@ public final class HealthGuardedStore implements EntityStore {
     public MergeOutcome merge(String space, String id, EntityMerge merge) {
         writable();
         return store.merge(space, id, merge);
+    }
+
+    @Override
+    public MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
+        writable();
+        return store.merge(space, id, check, merge);
     }
 
     @Override

@@ -58,6 +58,21 @@ public interface EntityStore extends AutoCloseable {
     MergeOutcome merge(String space, String id, EntityMerge merge);
 
     /**
+     * {@link #merge(String, String, EntityMerge)}, with the space's setting {@code check.key()} read together
+     * with the record and handed to {@code check.verify()} before {@code merge} is asked: a write that needs
+     * its space installed asks once for both (one request on a remote store, instead of a read of the setting
+     * and then one of the record). Each read of the record (a store that reads it again after a concurrent
+     * write does so for every attempt) reads the setting again and asks {@code verify} again, so the write is
+     * never made on a setting older than the record it is conditional on. An exception thrown by {@code
+     * verify} is rethrown and nothing is written. The default reads the setting, then merges: right for a
+     * store whose reads are local.
+     */
+    default MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
+        check.verify().accept(getSetting(space, check.key()));
+        return merge(space, id, merge);
+    }
+
+    /**
      * Applies {@code operations} in order: an item sees the results of the items before it (also on the
      * same id). If an item's merge function throws, that exception is rethrown and nothing of the bulk is
      * applied. How much of a bulk a backend failure leaves applied depends on the adapter, and the

@@ -16,10 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The current (v2) entity writes, each in Kibana's order: schema check, installed check,
- * planning (identity, permissions, transform), then one atomic store operation. A write is readable
+ * planning (identity, permissions, transform), then one atomic store operation (a single write's installed
+ * check is made with that operation's read of the record: the same answers, one read fewer). A write is readable
  * when its method returns.
  */
 public final class EntityWrites {
@@ -52,9 +54,8 @@ public final class EntityWrites {
      */
     public long create(String space, EntityType type, ObjectNode body, Precondition ifNoneMatch) {
         validator.validate(type, body);
-        engines.requireInstalled(space);
-        PlannedWrite write = createPlanner.plan(type, body);
-        MergeOutcome outcome = store.merge(space, write.docId(), current -> current.isPresent()
+        PlannedWrite write = planned(space, () -> createPlanner.plan(type, body));
+        MergeOutcome outcome = engines.mergeIfInstalled(space, write.docId(), current -> current.isPresent()
                 ? MergeDecision.noop()
                 : MergeDecision.write(write.patchOrDocument()));
         long version = outcome.version();
@@ -81,10 +82,9 @@ public final class EntityWrites {
     public long update(String space, EntityType type, ObjectNode body, boolean force, Precondition ifMatch,
                        SeqNoCondition ifSeqNo) {
         validator.validate(type, body);
-        engines.requireInstalled(space);
-        PlannedWrite write = updatePlanner.plan(type, body, force);
+        PlannedWrite write = planned(space, () -> updatePlanner.plan(type, body, force));
         EntityMerge merge = partialUpdate(write);
-        MergeOutcome outcome = store.merge(space, write.docId(), current -> {
+        MergeOutcome outcome = engines.mergeIfInstalled(space, write.docId(), current -> {
             if (current.isPresent() && !ifMatch.holdsFor(current.get().version())) {
                 throw EntityErrors.versionMismatch(write.euid(), ifMatch.header(), current.get().version());
             }
@@ -142,6 +142,20 @@ public final class EntityWrites {
         });
         if (!deleted) {
             throw EntityErrors.notFound(euid);
+        }
+    }
+
+    /**
+     * The write's plan. A single write's installed check is made with the read of its record (after
+     * planning); when planning refuses the request, the check is made first, so that a request to a space
+     * not installed is answered as such whatever its body (Kibana's order).
+     */
+    private PlannedWrite planned(String space, Supplier<PlannedWrite> plan) {
+        try {
+            return plan.get();
+        } catch (RuntimeException refused) {
+            engines.requireInstalled(space);
+            throw refused;
         }
     }
 

@@ -35,6 +35,11 @@ abstract class EnginesV2HttpSuite {
         assertError(client().put(base + "/entities/generic", "{\"entity\":{\"id\":\"test-id\"}}"), 400, "Bad Request", notInstalled);
         assertError(client().put(base + "/entities/bulk",
                 "{\"entities\":[{\"type\":\"generic\",\"doc\":{\"entity\":{\"id\":\"test-id\"}}}]}"), 400, "Bad Request", notInstalled);
+        // bodies that planning refuses (no EUID to derive): the installed check still comes first
+        assertError(client().post(base + "/entities/service", "{\"entity\":{\"name\":\"payments\"}}"), 400, "Bad Request",
+                notInstalled);
+        assertError(client().put(base + "/entities/host", "{\"entity\":{\"name\":\"nothing\"}}"), 400, "Bad Request",
+                notInstalled);
         assertError(client().request("DELETE", base + "/entities/").json("{\"entityId\":\"test-id\"}").send(), 404,
                 "Not Found", "Entity ID 'test-id' not found");
     }

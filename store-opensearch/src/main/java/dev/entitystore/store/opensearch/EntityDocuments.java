@@ -166,7 +166,8 @@ final class EntityDocuments {
         }
     }
 
-    private Optional<VersionedRecord> read(String space, GetResult<ObjectNode> result) {
+    /** The record a get (or an {@code _mget} item) found, remembered with what it carried; empty if none. */
+    Optional<VersionedRecord> read(String space, GetResult<ObjectNode> result) {
         if (!result.found() || result.source() == null) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import dev.entitystore.domain.store.EntityPage;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.ItemOutcome;
 import dev.entitystore.domain.store.MergeOutcome;
+import dev.entitystore.domain.store.SettingCheck;
 import dev.entitystore.domain.store.StoreOpenException;
 import dev.entitystore.domain.store.StoredEntity;
 import java.io.IOException;
@@ -66,10 +67,11 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         this.changes = new ChangesIndex(client, names);
         this.tombstones = new TombstoneDeletes(documents, changes, faults);
         this.recorder = new ChangeRecorder(changes);
-        this.merges = new OptimisticMerge(documents, guard, changes, recorder, tombstones, faults);
+        this.settings = new SettingsIndex(client, names);
+        this.merges = new OptimisticMerge(documents, new RecordWithSetting(client, indices, documents, settings), guard,
+                changes, recorder, tombstones, faults);
         this.bulks = new BulkWriter(client, indices, documents, guard, changes, tombstones, faults);
         this.scans = new IdOrderScan(client, indices);
-        this.settings = new SettingsIndex(client, names);
         this.prunedMark = new PrunedMark(client, settings);
         this.pruning = new ChangePruning(client, names, prunedMark);
         this.leases = new SpaceLeases(client, settings);
@@ -161,6 +163,14 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     public MergeOutcome merge(String space, String id, EntityMerge merge) {
         checkWrite();
         return merges.merge(name(space, "space"), name(id, "id"), Objects.requireNonNull(merge, "merge"));
+    }
+
+    /** The record and the setting read in one {@code _mget} ({@link RecordWithSetting}), for every attempt. */
+    @Override
+    public MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
+        checkWrite();
+        name(check.key(), "key");
+        return merges.merge(name(space, "space"), name(id, "id"), check, Objects.requireNonNull(merge, "merge"));
     }
 
     @Override

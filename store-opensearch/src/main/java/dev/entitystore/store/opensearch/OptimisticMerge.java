@@ -3,6 +3,7 @@ package dev.entitystore.store.opensearch;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.MergeDecision;
 import dev.entitystore.domain.store.MergeOutcome;
+import dev.entitystore.domain.store.SettingCheck;
 import dev.entitystore.domain.store.StoredEntity;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,21 @@ import java.util.Optional;
  *
  * <p>The write carries its change record, and the changes the document read carried that may not be in the
  * changes index yet ({@link CarriedChange}); they are written there after the merge returns
- * ({@link ChangeRecorder}). Two requests: the read and the write.
+ * ({@link ChangeRecorder}). Two requests: the read and the write. A write that depends on a setting of its
+ * space (the install state) reads it in the same request as the record ({@link RecordWithSetting}).
  */
 final class OptimisticMerge {
     private final EntityDocuments documents;
+    private final RecordWithSetting withSetting;
     private final MergeGuard guard;
     private final ChangesIndex changes;
     private final ChangeRecorder recorder;
     private final TombstoneDeletes tombstones;
     private final WriteFaults faults;
 
-    OptimisticMerge(EntityDocuments documents, MergeGuard guard, ChangesIndex changes, ChangeRecorder recorder,
-                    TombstoneDeletes tombstones, WriteFaults faults) {
+    OptimisticMerge(EntityDocuments documents, RecordWithSetting withSetting, MergeGuard guard, ChangesIndex changes,
+                    ChangeRecorder recorder, TombstoneDeletes tombstones, WriteFaults faults) {
+        this.withSetting = withSetting;
         this.recorder = recorder;
         this.faults = faults;
         this.documents = documents;
@@ -40,12 +44,27 @@ final class OptimisticMerge {
     }
 
     MergeOutcome merge(String space, String id, EntityMerge merge) {
+        return merge(space, id, null, merge);
+    }
+
+    /**
+     * The merge, each read of the record made together with a read of {@code check}'s setting (one
+     * {@code _mget}), which {@code check} is given before the merge function; {@code null}: the record alone.
+     */
+    MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
         String what = "the merge of " + id + " was not applied";
         for (int attempt = 0; attempt < Backoff.MAX_ATTEMPTS; attempt++) {
             if (attempt > 0) {
                 Backoff.pause(attempt, what);
             }
-            Optional<VersionedRecord> current = documents.get(space, id);
+            Optional<VersionedRecord> current;
+            if (check == null) {
+                current = documents.get(space, id);
+            } else {
+                RecordWithSetting.Read read = withSetting.read(space, id, check.key());
+                check.verify().accept(read.setting());
+                current = read.record();
+            }
             if (current.isPresent() && current.get().tombstone()) {
                 tombstones.finish(space, current.get());
                 continue;

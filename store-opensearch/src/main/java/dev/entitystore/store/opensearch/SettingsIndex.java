@@ -161,11 +161,12 @@ final class SettingsIndex {
     }
 
     /** Unambiguous for any space and key: the space's length says where it ends. */
-    private static String id(String space, String key) {
+    static String id(String space, String key) {
         return space.length() + ":" + space + ":" + key;
     }
 
-    private static ObjectNode value(ObjectNode document) {
+    /** The value a setting's document holds. */
+    static ObjectNode value(ObjectNode document) {
         JsonNode value = document.get("value");
         return value instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
     }
