@@ -80,6 +80,7 @@ import dev.entitystore.server.idempotency.IdempotentRoutes;
 import dev.entitystore.domain.idempotency.IdempotencyStore;
 import dev.entitystore.domain.idempotency.IdempotentRequests;
 import dev.entitystore.domain.resolution.automation.AutomatedResolution;
+import dev.entitystore.domain.resolution.automation.GiveWay;
 import dev.entitystore.domain.resolution.rule.ResolutionRules;
 import dev.entitystore.server.relationship.RelationshipsResource;
 import dev.entitystore.domain.relationship.EntityRelationships;
@@ -106,6 +107,8 @@ public final class ApplicationFactory {
     private static final Duration HISTORY_SNAPSHOT_CHECKS = Duration.ofMinutes(5);
     /** Retention counts in days: an hourly prune keeps each space within an hour of its limits. */
     private static final Duration HISTORY_PRUNING = Duration.ofHours(1);
+    /** How often a scheduled resolution run that gives way to an import asks whether the import has ended. */
+    private static final Duration IMPORT_CHECKS = Duration.ofSeconds(1);
 
     private ApplicationFactory() {}
 
@@ -193,8 +196,10 @@ public final class ApplicationFactory {
         EntityResolution resolution = new EntityResolution(store, search, engines);
         ResolutionRules resolutionRules = new ResolutionRules(store);
         app.register(new ResolutionResource(resolution, resolutionRules));
-        AutomatedResolution automatedResolution =
-                new AutomatedResolution(store, search, history, engines, resolutionRules, resolution);
+        ImportJobs importJobs = new ImportJobs(store, engines, clock);
+        // A scheduled run waits while an import runs: both want the store's writer, and the import is awaited.
+        AutomatedResolution automatedResolution = new AutomatedResolution(store, search, history, engines,
+                resolutionRules, resolution, new GiveWay(importJobs::busy, IMPORT_CHECKS));
         Optional<ScheduledJob> schedule = config.resolutionScheduled()
                 ? Optional.of(ScheduledJob.every("automated-resolution", automatedResolution::runEverySpace,
                         config.resolutionInterval()))
@@ -220,7 +225,6 @@ public final class ApplicationFactory {
         app.register(new EnginesV1Resource(new LegacyEngineLifecycle(engines), mapper));
         AssetCriticality criticality = new AssetCriticality(store, search, engines, clock);
         app.register(new AssetCriticalityResource(criticality, new MatchingCsvUpload(criticality, search, engines)));
-        ImportJobs importJobs = new ImportJobs(store, engines, clock);
         app.register(new EntityTransferResource(new EntityExport(store, search, engines), importJobs));
         app.register(new ImportJobsShutdown(importJobs));
         app.register(new UserProfilesResource(new UserProfiles(profiles, clock, config.limits().maxProfileBytes()),

@@ -64,6 +64,11 @@ public final class ImportJobs implements AutoCloseable {
         return id;
     }
 
+    /** Whether a job of any space runs or waits to run here (the scheduled automated resolution gives way then). */
+    public boolean busy() {
+        return !running.isEmpty();
+    }
+
     /** The job's progress; 404-worthy when this space has no such job. */
     public ObjectNode status(String space, String id) {
         ImportJob live = running.get(key(space, id));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * the records that share a rule's key. It walks the records page by page ({@link EntityStore#scan}), looks
  * up the records sharing each page's keys through the search port, and links each set through the link
  * route's checks and atomic write, so a concurrent link or unlink is never overwritten. One run at a time.
+ * A scheduled run gives way to imports ({@link GiveWay}): it waits between pages, without holding the run
+ * lock, so an on-demand run asked for meanwhile runs at once.
  */
 public final class AutomatedResolution {
     private static final Logger LOG = LoggerFactory.getLogger(AutomatedResolution.class);
@@ -45,10 +48,13 @@ public final class AutomatedResolution {
     private final GroupLinker linker;
     private final ReentrantLock running = new ReentrantLock();
     private final MaintainerStates states;
+    private final GiveWay scheduledGiveWay;
 
+    /** @param scheduledGiveWay what the scheduled runs ({@link #runEverySpace}) wait for between pages */
     public AutomatedResolution(EntityStore store, EntitySearch search, EntityHistory history, EngineManager engines,
-                               ResolutionRules rules, EntityResolution resolution) {
+                               ResolutionRules rules, EntityResolution resolution, GiveWay scheduledGiveWay) {
         this.store = store;
+        this.scheduledGiveWay = scheduledGiveWay;
         this.engines = engines;
         this.rules = rules;
         this.keyGroups = new KeyGroups(search);
@@ -63,7 +69,8 @@ public final class AutomatedResolution {
 
     /**
      * A run over every installed space where the maintainer is not stopped (the schedule's); a space that
-     * fails is logged and the others still run.
+     * fails is logged and the others still run. It gives way as {@code scheduledGiveWay} says; interrupted
+     * while it waits (the server stops), it ends there.
      */
     public RunSummary runEverySpace() {
         RunSummary total = RunSummary.empty();
@@ -72,7 +79,10 @@ public final class AutomatedResolution {
                 if (!engines.isInstalled(space) || states.stopped(space)) {
                     continue;
                 }
-                total = total.plus(run(space));
+                total = total.plus(run(space, scheduledGiveWay));
+            } catch (CancellationException stopped) {
+                LOG.info("automated resolution stopped while it gave way: {}", stopped.getMessage());
+                break;
             } catch (RuntimeException failure) {
                 LOG.warn("automated resolution of space {} failed, the next run tries again: {}", space,
                         failure.toString());
@@ -81,8 +91,12 @@ public final class AutomatedResolution {
         return total;
     }
 
-    /** A run over one space (the on-demand route's); the store must be installed there. */
+    /** A run over one space (the on-demand route's, which never waits); the store must be installed there. */
     public RunSummary run(String space) {
+        return run(space, GiveWay.NEVER);
+    }
+
+    private RunSummary run(String space, GiveWay giveWay) {
         engines.requireInstalled(space);
         boolean succeeded = false;
         running.lock();
@@ -92,7 +106,7 @@ public final class AutomatedResolution {
             for (ResolutionRule rule : rules.enabled(space)) {
                 if (rule.keys().isPresent()) {
                     ran.add(rule.id());
-                    runRule(space, rule.keys().get(), tally);
+                    runRule(space, rule.keys().get(), tally, giveWay);
                 }
             }
             RunSummary summary = tally.summary(ran);
@@ -114,11 +128,12 @@ public final class AutomatedResolution {
         }
     }
 
-    private void runRule(String space, MatchKeys keys, RunTally tally) {
+    private void runRule(String space, MatchKeys keys, RunTally tally, GiveWay giveWay) {
         Set<String> handled = new HashSet<>();
         Set<String> tooLarge = new HashSet<>();
         String after = null;
         do {
+            giveWayBetweenPages(space, giveWay);
             EntityPage page = store.scan(space, after, SCAN_PAGE);
             Set<String> wanted = new LinkedHashSet<>();
             for (StoredEntity entity : page.entities()) {
@@ -143,6 +158,27 @@ public final class AutomatedResolution {
             }
             after = page.nextAfterId().orElse(null);
         } while (after != null);
+    }
+
+    /**
+     * Waits while {@code giveWay} says so, with the run lock released (an on-demand run may take it meanwhile);
+     * the walk then goes on from its page. Its links were each atomic, so nothing is half done while it waits.
+     */
+    private void giveWayBetweenPages(String space, GiveWay giveWay) {
+        if (!giveWay.busy()) {
+            return;
+        }
+        LOG.info("automated resolution of space {} waits: an import job is running", space);
+        running.unlock();
+        try {
+            giveWay.awaitTurn();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for an import job to end");
+        } finally {
+            running.lock();
+        }
+        LOG.info("automated resolution of space {} goes on: no import job is running", space);
     }
 
     private void resolve(String space, MatchKeys keys, TreeMap<String, ObjectNode> members, RunTally tally) {
