@@ -3,12 +3,14 @@ package dev.entitystore.store.embedded.sqlite;
 import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
+import dev.entitystore.domain.history.KeptState;
 import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One record's changes, newest first, on connections of the pool: a walk back from its newest change (see
@@ -37,6 +39,20 @@ final class SqliteHistoryChain {
             )
             SELECT chain.seq, chain.prev, c.change FROM chain JOIN changes c ON c.seq = chain.seq
               WHERE chain.seq < ?5 AND chain.time <= ?6 ORDER BY chain.seq DESC""";
+    /**
+     * From ?1 back along the record (?2, ?3), at most ?4 changes further, until a change with a kept state:
+     * that state, or no row.
+     */
+    private static final String KEPT = """
+            WITH RECURSIVE back(seq, prev, n, kept) AS (
+              SELECT seq, prev, 0, EXISTS (SELECT 1 FROM change_states s WHERE s.seq = changes.seq) FROM changes
+                WHERE seq = ?1 AND space = ?2 AND id = ?3
+              UNION ALL
+              SELECT c.seq, c.prev, back.n + 1, EXISTS (SELECT 1 FROM change_states s WHERE s.seq = c.seq) FROM back
+                JOIN changes c ON c.seq = back.prev
+                WHERE NOT back.kept AND back.n < ?4 AND c.space = ?2 AND c.id = ?3
+            )
+            SELECT s.seq, s.version, s.state FROM back JOIN change_states s ON s.seq = back.seq WHERE back.kept""";
     private static final String CHANGE = "SELECT space, id, prev FROM changes WHERE seq = ?";
     private static final String NEWEST_STANDING = "SELECT seq FROM entities WHERE space = ? AND id = ?";
     private static final String NEWEST_DELETED = "SELECT seq FROM deleted_heads WHERE space = ? AND id = ?";
@@ -100,6 +116,22 @@ final class SqliteHistoryChain {
                 c.execute("COMMIT");
             }
             return HistoryPage.of(page, query.size());
+        });
+    }
+
+    /** The newest state kept at most {@code maxBack} changes back from the record's change {@code atSeq}. */
+    Optional<KeptState> keptState(String space, String id, long atSeq, int maxBack) {
+        return pool.read("keptState", c -> {
+            PreparedStatement s = c.prepare(KEPT);
+            s.setLong(1, atSeq);
+            s.setString(2, space);
+            s.setString(3, id);
+            s.setInt(4, maxBack);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new KeptState(rs.getLong(1), rs.getLong(2), JsonCodec.read(rs.getBytes(3), "state " + rs.getLong(1))))
+                        : Optional.<KeptState>empty();
+            }
         });
     }
 

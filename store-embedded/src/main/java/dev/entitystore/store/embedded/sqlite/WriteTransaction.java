@@ -41,6 +41,7 @@ final class WriteTransaction implements AutoCloseable {
     private final PreparedStatement saveLastSeq;
     private final PreparedStatement insertChange;
     private final PreparedStatement spaceRecords;
+    private final PreparedStatement keepState;
     private final HistoryHeads heads;
     /** The record's change before the one recorded next (0: none), set by the row step that precedes it. */
     private long previousChange;
@@ -80,6 +81,7 @@ final class WriteTransaction implements AutoCloseable {
         this.insertChange = connection.prepareStatement(
                 "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)");
         this.spaceRecords = connection.prepareStatement("SELECT id, source, version, seq FROM entities WHERE space = ?");
+        this.keepState = connection.prepareStatement("INSERT INTO change_states (seq, version, state) VALUES (?, ?, CAST(? AS TEXT))");
         this.heads = new HistoryHeads(connection);
         this.committedSeq = loadLastSeq();
         this.seq = committedSeq;
@@ -319,6 +321,14 @@ final class WriteTransaction implements AutoCloseable {
         }
         previousChange = 0;
         insertChange.executeUpdate();
+    }
+
+    /** Keeps {@code json}, the record as the change at {@code changeSeq} left it, beside that change (same transaction). */
+    void keepState(long changeSeq, long version, byte[] json) throws SQLException {
+        keepState.setLong(1, changeSeq);
+        keepState.setLong(2, version);
+        keepState.setBytes(3, json);
+        keepState.executeUpdate();
     }
 
     void putSetting(String space, String key, String json) throws SQLException {
