@@ -20,8 +20,10 @@ import java.util.Optional;
  * hands over only the changes that pass the time and cursor filters, and it stops once it has found as
  * many as the page still needs or reached a change older than {@code from} (change times never go back
  * in seq order). Walking past the newer changes to an {@code as_of} far back costs a primary-key step per
- * change inside SQLite and no row through JDBC. A {@code fields} filter is checked on the stored bytes
- * first ({@link ChangePathScreen}): a change that cannot touch the paths is not parsed.
+ * change inside SQLite and no row through JDBC; a walk bounded by {@code to} starts at the first state kept
+ * after it ({@code change_states}), so it steps over fewer than {@link SqliteRecordWrites#KEEP_STATE_EVERY}
+ * changes. A {@code fields} filter is checked on the stored bytes first ({@link ChangePathScreen}): a change
+ * that cannot touch the paths is not parsed.
  */
 final class SqliteHistoryChain {
     /**
@@ -53,6 +55,9 @@ final class SqliteHistoryChain {
                 WHERE NOT back.kept AND back.n < ?4 AND c.space = ?2 AND c.id = ?3
             )
             SELECT s.seq, s.version, s.state FROM back JOIN change_states s ON s.seq = back.seq WHERE back.kept""";
+    /** The record's oldest kept state newer than a time: every change after it is newer too. */
+    private static final String KEPT_AFTER = "SELECT seq FROM change_states WHERE space = ? AND id = ? AND time > ?"
+            + " ORDER BY time, seq LIMIT 1";
     private static final String CHANGE = "SELECT space, id, prev FROM changes WHERE seq = ?";
     private static final String NEWEST_STANDING = "SELECT seq FROM entities WHERE space = ? AND id = ?";
     private static final String NEWEST_DELETED = "SELECT seq FROM deleted_heads WHERE space = ? AND id = ?";
@@ -80,6 +85,9 @@ final class SqliteHistoryChain {
             try {
                 Long resume = query.beforeSeq() == null ? null : previousOf(c, space, id, before);
                 long next = resume != null ? resume : newest(c, space, id);
+                if (resume == null && query.toMillis() != null) {
+                    next = Math.min(next, keptAfter(c, space, id, to, next));
+                }
                 PreparedStatement walk = c.prepare(WALK);
                 while (next > 0 && page.size() < query.size()) {
                     int wanted = query.size() - page.size();
@@ -148,6 +156,21 @@ final class SqliteHistoryChain {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where a walk for changes at or before {@code to} may start instead of {@code newest}: the change of the
+     * record's oldest state kept after {@code to} (times never go back in seq order, so every change after it is
+     * after {@code to} too, and the walk would only step over them), or {@code newest} when there is none.
+     */
+    private static long keptAfter(ReadConnection c, String space, String id, long to, long newest) throws SQLException {
+        PreparedStatement s = c.prepare(KEPT_AFTER);
+        s.setString(1, space);
+        s.setString(2, id);
+        s.setLong(3, to);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : newest;
+        }
     }
 
     /**

@@ -69,7 +69,7 @@ final class SqliteRecordWrites {
                 if (prepared.sawRecord()) {
                     tx.recordChange(change, seq, prepared.fieldsJson());
                     if (version % KEEP_STATE_EVERY == 0) {
-                        tx.keepState(seq, version, json);
+                        tx.keepState(change, seq, json);
                     }
                 } else {
                     tx.recordCreate(change, seq, json);

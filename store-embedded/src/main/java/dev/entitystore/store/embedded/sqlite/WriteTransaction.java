@@ -81,7 +81,8 @@ final class WriteTransaction implements AutoCloseable {
         this.insertChange = connection.prepareStatement(
                 "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)");
         this.spaceRecords = connection.prepareStatement("SELECT id, source, version, seq FROM entities WHERE space = ?");
-        this.keepState = connection.prepareStatement("INSERT INTO change_states (seq, version, state) VALUES (?, ?, CAST(? AS TEXT))");
+        this.keepState = connection.prepareStatement("INSERT INTO change_states (seq, space, id, time, version, state)"
+                + " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))");
         this.heads = new HistoryHeads(connection);
         this.committedSeq = loadLastSeq();
         this.seq = committedSeq;
@@ -323,11 +324,14 @@ final class WriteTransaction implements AutoCloseable {
         insertChange.executeUpdate();
     }
 
-    /** Keeps {@code json}, the record as the change at {@code changeSeq} left it, beside that change (same transaction). */
-    void keepState(long changeSeq, long version, byte[] json) throws SQLException {
+    /** Keeps {@code json}, the record as {@code change} at {@code changeSeq} left it, beside that change (same transaction). */
+    void keepState(EntityChange change, long changeSeq, byte[] json) throws SQLException {
         keepState.setLong(1, changeSeq);
-        keepState.setLong(2, version);
-        keepState.setBytes(3, json);
+        keepState.setString(2, change.space());
+        keepState.setString(3, change.id());
+        keepState.setLong(4, change.timeMillis());
+        keepState.setLong(5, change.version());
+        keepState.setBytes(6, json);
         keepState.executeUpdate();
     }
 
