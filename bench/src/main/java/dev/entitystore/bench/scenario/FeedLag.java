@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.bench.http.EntityStoreClient;
 import dev.entitystore.bench.http.EntityStoreClient.Answer;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * A follower of the change feed beside a figure's load (issue 18: the feed keeps up with {@code bulk}, lag
@@ -20,11 +18,10 @@ public final class FeedLag implements AutoCloseable {
     private static final int PAGE = 1_000;
 
     private final EntityStoreClient client;
-    private final Histogram lags = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private final ChangeLags lags = new ChangeLags();
     private final Thread follower;
     private volatile boolean stopping;
-    private long changes;
-    private long failures;
+    private volatile long failures;
 
     /** Starts following after the feed's current end. */
     public FeedLag(EntityStoreClient client) {
@@ -40,11 +37,7 @@ public final class FeedLag implements AutoCloseable {
     public void close() throws InterruptedException {
         stopping = true;
         follower.join(TimeUnit.MINUTES.toMillis(2));
-        synchronized (lags) {
-            System.out.printf("change feed lag (long poll, one follower): n=%d  p50 %.1f ms  p99 %.1f ms  max %.1f ms"
-                            + "  (failed polls %d)%n", changes, lags.getValueAtPercentile(50) / 1e3,
-                    lags.getValueAtPercentile(99) / 1e3, lags.getMaxValue() / 1e3, failures);
-        }
+        System.out.printf("change feed lag (long poll, one follower): %s  (failed polls %d)%n", lags.summary(), failures);
     }
 
     private void follow(String since) {
@@ -55,21 +48,27 @@ public final class FeedLag implements AutoCloseable {
             long received = System.currentTimeMillis() * 1_000;
             if (answer.status() != 200) {
                 failures++;
+                if (stopping) {
+                    return;
+                }
+                pause();
                 continue;
             }
             JsonNode page = json(answer.body());
-            synchronized (lags) {
-                for (JsonNode change : page.path("changes")) {
-                    Instant written = Instant.parse(change.path("@timestamp").asText());
-                    long lag = received - (written.getEpochSecond() * 1_000_000 + written.getNano() / 1_000);
-                    lags.recordValue(Math.max(0, Math.min(lag, lags.getHighestTrackableValue())));
-                    changes++;
-                }
-            }
+            lags.record(page, received);
             cursor = page.path("next").asText();
             if (stopping && page.path("changes").isEmpty()) {
                 return;
             }
+        }
+    }
+
+    /** A failed poll is retried after a moment, not at once (a refusing server is not polled in a tight loop). */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sets its watchlist to a value that changes every 100 updates, for the {@code fields} filter), then each read
  * is sent {@code probes} times, one after another: the first page (100 and 10), a page filtered by
  * {@code fields} and one by {@code from}/{@code to}, a {@code searchAfter} page halfway back, and {@code as_of}
- * at the oldest, middle and newest versions.
+ * at the oldest, middle and newest versions and at a version drawn at random for each probe.
  */
 public final class HistoryProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,14 +71,19 @@ public final class HistoryProbe {
         reads.put("as_of oldest", one + "?as_of=" + enc(oldest));
         reads.put("as_of middle", one + "?as_of=" + enc(middle));
         reads.put("as_of newest", one + "?as_of=" + enc(newest));
+        // a version drawn at random per probe: wherever a store keeps full states, some probes land just before one
+        String anywhere = "as_of anywhere (random version)";
+        reads.put(anywhere, null);
 
         Results results = new Results();
         long started = System.nanoTime();
         for (Map.Entry<String, String> read : reads.entrySet()) {
             Operation operation = new Operation(read.getKey(), null, 0, Answer::ok);
             for (int n = 0; n < probes; n++) {
+                String path = read.getValue() != null ? read.getValue()
+                        : one + "?as_of=" + enc(answeredAt[random.nextInt(versions)]);
                 long sent = System.nanoTime();
-                Answer answer = client.getPath(read.getValue());
+                Answer answer = client.getPath(path);
                 results.record(operation, System.nanoTime() - sent, answer.status());
             }
         }

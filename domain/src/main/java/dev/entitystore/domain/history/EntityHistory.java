@@ -1,5 +1,6 @@
 package dev.entitystore.domain.history;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +44,15 @@ public interface EntityHistory {
      * sees this mark; it never goes down.
      */
     long prunedThrough(String space);
+
+    /**
+     * The newest full state the store kept of the record at or before its change {@code atSeq}, looking at most
+     * {@code maxBack} changes back along the record's history from it (0: that change only); empty when none
+     * is that near, or the store keeps none (the record is then rebuilt from its changes alone).
+     */
+    default Optional<KeptState> keptState(String space, String id, long atSeq, int maxBack) {
+        return Optional.empty();
+    }
 
     /**
      * The seq of the newest write this store has committed, when it knows it without a read (a store that

@@ -13,10 +13,11 @@ import java.util.Optional;
 
 /**
  * Rebuilds a record as it was at a time, from whichever full state of it is fewer changes away: the
- * record as it is now, undoing every change made since, or the create it last had by then (a create's
- * change holds the whole record), replaying the changes after it. Versions count changes (+1 per write
- * from 1 at a create), so both distances are known before either walk. A create that retention pruned,
- * or a record older than its history, has no such start: then the record is rebuilt from now.
+ * record as it is now, undoing every change made since; the create it last had by then (a create's
+ * change holds the whole record), replaying the changes after it; or a state the store kept beside one of
+ * its changes ({@link EntityHistory#keptState}), replaying the changes after that. Versions count changes
+ * (+1 per write from 1 at a create), so the distances are known before any walk. A create that retention
+ * pruned, or a record older than its history, has no such start: then the record is rebuilt from now.
  */
 final class RecordAsOf {
     /** How many changes one read of the log brings. */
@@ -41,7 +42,12 @@ final class RecordAsOf {
         long untilNow = newest.isEmpty() || newest.get(0).version() < last.version() ? Long.MAX_VALUE
                 : newest.get(0).version() - last.version();
         Map<String, JsonNode> state = null;
-        if (sinceCreate < untilNow) {
+        long nearest = Math.min(sinceCreate, untilNow);
+        if (nearest > 0) {
+            // only a kept state strictly nearer than both ends is worth its replay
+            state = replayedFromKept(space, id, last, (int) Math.min(Integer.MAX_VALUE, nearest - 1)).orElse(null);
+        }
+        if (state == null && sinceCreate < untilNow) {
             state = replayedFromCreate(space, id, last, sinceCreate).orElse(null);
         }
         if (state == null) {
@@ -67,6 +73,34 @@ final class RecordAsOf {
             }
             after = after.before(page.next().get(), PAGE);
         }
+    }
+
+    /**
+     * The state kept at most {@code maxBack} changes back from {@code last}, each change after it up to
+     * {@code last} redone, oldest first; empty when there is none, or the changes between are not all there.
+     */
+    private Optional<Map<String, JsonNode>> replayedFromKept(String space, String id, EntityChange last, int maxBack) {
+        Optional<KeptState> kept = history.keptState(space, id, last.seq(), maxBack);
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        long after = last.version() - kept.get().version(); // changes to redo, last's included
+        List<EntityChange> redo = new ArrayList<>();
+        if (after > 0) {
+            redo.add(last);
+        }
+        if (after > 1) {
+            int size = (int) (after - 1);
+            redo.addAll(history.changes(space, id, HistoryQuery.newest(size).before(last.seq(), size)).changes());
+        }
+        if (redo.size() != after || (after > 0 && redo.get(redo.size() - 1).version() != kept.get().version() + 1)) {
+            return Optional.empty(); // versions did not go up by one from the state to last: not a replay
+        }
+        Map<String, JsonNode> state = FieldChanges.leaves(kept.get().source());
+        for (int i = redo.size() - 1; i >= 0; i--) {
+            FieldChanges.redo(redo.get(i).fields(), state);
+        }
+        return Optional.of(state);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.entitystore.domain.history;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -25,6 +26,11 @@ public final class SignalledHistory implements EntityHistory {
     @Override
     public FeedPage since(String space, long afterSeq, int size, Set<String> entityTypes) {
         return history.since(space, afterSeq, size, entityTypes);
+    }
+
+    @Override
+    public Optional<KeptState> keptState(String space, String id, long atSeq, int maxBack) {
+        return history.keptState(space, id, atSeq, maxBack);
     }
 
     @Override

@@ -76,14 +76,15 @@ final class SqliteChangePruning {
         String lastId = null;
         try (PreparedStatement heads = connection.prepareStatement(records);
              PreparedStatement change = connection.prepareStatement("SELECT space, id, prev, time FROM changes WHERE seq = ?");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM changes WHERE seq = ?")) {
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM changes WHERE seq = ?");
+             PreparedStatement deleteState = connection.prepareStatement("DELETE FROM change_states WHERE seq = ?")) {
             heads.setString(1, space);
             heads.setString(2, afterId);
             heads.setInt(3, RECORDS_PER_BATCH);
             try (ResultSet rows = heads.executeQuery()) {
                 while (rows.next()) {
                     lastId = rows.getString(1);
-                    removed += pruneRecord(change, delete, space, lastId, rows.getLong(2), beforeMillis, keepVersions,
+                    removed += pruneRecord(change, delete, deleteState, space, lastId, rows.getLong(2), beforeMillis, keepVersions,
                             newestRemoved);
                 }
             }
@@ -99,7 +100,8 @@ final class SqliteChangePruning {
     }
 
     /** Prunes one record's history; {@code newestRemoved[0]} is raised to the newest seq it removes. */
-    private static long pruneRecord(PreparedStatement change, PreparedStatement delete, String space, String id, long newest,
+    private static long pruneRecord(PreparedStatement change, PreparedStatement delete, PreparedStatement deleteState,
+                                    String space, String id, long newest,
                                     long beforeMillis, int keepVersions, long[] newestRemoved) throws SQLException {
         int kept = 0;
         long seq = newest;
@@ -121,6 +123,8 @@ final class SqliteChangePruning {
             } else {
                 delete.setLong(1, seq);
                 if (delete.executeUpdate() > 0) {
+                    deleteState.setLong(1, seq); // the state kept beside it, if any, goes with it
+                    deleteState.executeUpdate();
                     removed++;
                     newestRemoved[0] = Math.max(newestRemoved[0], seq);
                 }

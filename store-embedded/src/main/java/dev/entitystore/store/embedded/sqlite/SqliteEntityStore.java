@@ -8,6 +8,7 @@ import dev.entitystore.domain.history.EntityHistory;
 import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
+import dev.entitystore.domain.history.KeptState;
 import dev.entitystore.domain.history.WriteContext;
 import dev.entitystore.domain.census.SpaceDirectory;
 import dev.entitystore.domain.store.BulkOperation;
@@ -271,6 +272,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     @Override
     public HistoryPage changes(String space, String id, HistoryQuery query) {
         return reads.history(name(space, "space"), name(id, "id"), query);
+    }
+
+    @Override
+    public Optional<KeptState> keptState(String space, String id, long atSeq, int maxBack) {
+        return reads.keptState(name(space, "space"), name(id, "id"), atSeq, maxBack);
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.entitystore.store.embedded.sqlite;
 import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
+import dev.entitystore.domain.history.KeptState;
 import dev.entitystore.store.embedded.sqlite.ReadConnectionPool.ReadConnection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One record's changes, newest first, on connections of the pool: a walk back from its newest change (see
@@ -18,8 +20,10 @@ import java.util.List;
  * hands over only the changes that pass the time and cursor filters, and it stops once it has found as
  * many as the page still needs or reached a change older than {@code from} (change times never go back
  * in seq order). Walking past the newer changes to an {@code as_of} far back costs a primary-key step per
- * change inside SQLite and no row through JDBC. A {@code fields} filter is checked on the stored bytes
- * first ({@link ChangePathScreen}): a change that cannot touch the paths is not parsed.
+ * change inside SQLite and no row through JDBC; a walk bounded by {@code to} starts at the first state kept
+ * after it ({@code change_states}), so it steps over fewer than {@link SqliteRecordWrites#KEEP_STATE_EVERY}
+ * changes. A {@code fields} filter is checked on the stored bytes first ({@link ChangePathScreen}): a change
+ * that cannot touch the paths is not parsed.
  */
 final class SqliteHistoryChain {
     /**
@@ -37,6 +41,23 @@ final class SqliteHistoryChain {
             )
             SELECT chain.seq, chain.prev, c.change FROM chain JOIN changes c ON c.seq = chain.seq
               WHERE chain.seq < ?5 AND chain.time <= ?6 ORDER BY chain.seq DESC""";
+    /**
+     * From ?1 back along the record (?2, ?3), at most ?4 changes further, until a change with a kept state:
+     * that state, or no row.
+     */
+    private static final String KEPT = """
+            WITH RECURSIVE back(seq, prev, n, kept) AS (
+              SELECT seq, prev, 0, EXISTS (SELECT 1 FROM change_states s WHERE s.seq = changes.seq) FROM changes
+                WHERE seq = ?1 AND space = ?2 AND id = ?3
+              UNION ALL
+              SELECT c.seq, c.prev, back.n + 1, EXISTS (SELECT 1 FROM change_states s WHERE s.seq = c.seq) FROM back
+                JOIN changes c ON c.seq = back.prev
+                WHERE NOT back.kept AND back.n < ?4 AND c.space = ?2 AND c.id = ?3
+            )
+            SELECT s.seq, s.version, s.state FROM back JOIN change_states s ON s.seq = back.seq WHERE back.kept""";
+    /** The record's oldest kept state newer than a time: every change after it is newer too. */
+    private static final String KEPT_AFTER = "SELECT seq FROM change_states WHERE space = ? AND id = ? AND time > ?"
+            + " ORDER BY time, seq LIMIT 1";
     private static final String CHANGE = "SELECT space, id, prev FROM changes WHERE seq = ?";
     private static final String NEWEST_STANDING = "SELECT seq FROM entities WHERE space = ? AND id = ?";
     private static final String NEWEST_DELETED = "SELECT seq FROM deleted_heads WHERE space = ? AND id = ?";
@@ -64,6 +85,9 @@ final class SqliteHistoryChain {
             try {
                 Long resume = query.beforeSeq() == null ? null : previousOf(c, space, id, before);
                 long next = resume != null ? resume : newest(c, space, id);
+                if (resume == null && query.toMillis() != null) {
+                    next = Math.min(next, keptAfter(c, space, id, to, next));
+                }
                 PreparedStatement walk = c.prepare(WALK);
                 while (next > 0 && page.size() < query.size()) {
                     int wanted = query.size() - page.size();
@@ -103,6 +127,22 @@ final class SqliteHistoryChain {
         });
     }
 
+    /** The newest state kept at most {@code maxBack} changes back from the record's change {@code atSeq}. */
+    Optional<KeptState> keptState(String space, String id, long atSeq, int maxBack) {
+        return pool.read("keptState", c -> {
+            PreparedStatement s = c.prepare(KEPT);
+            s.setLong(1, atSeq);
+            s.setString(2, space);
+            s.setString(3, id);
+            s.setInt(4, maxBack);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new KeptState(rs.getLong(1), rs.getLong(2), JsonCodec.read(rs.getBytes(3), "state " + rs.getLong(1))))
+                        : Optional.<KeptState>empty();
+            }
+        });
+    }
+
     /** The seq of the record's newest change: the record's own, or its delete's; 0 when it has none. */
     private static long newest(ReadConnection c, String space, String id) throws SQLException {
         for (String sql : new String[] {NEWEST_STANDING, NEWEST_DELETED}) {
@@ -116,6 +156,21 @@ final class SqliteHistoryChain {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where a walk for changes at or before {@code to} may start instead of {@code newest}: the change of the
+     * record's oldest state kept after {@code to} (times never go back in seq order, so every change after it is
+     * after {@code to} too, and the walk would only step over them), or {@code newest} when there is none.
+     */
+    private static long keptAfter(ReadConnection c, String space, String id, long to, long newest) throws SQLException {
+        PreparedStatement s = c.prepare(KEPT_AFTER);
+        s.setString(1, space);
+        s.setString(2, id);
+        s.setLong(3, to);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : newest;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
+import dev.entitystore.domain.history.KeptState;
 import dev.entitystore.domain.store.EntityPage;
 import dev.entitystore.domain.store.StoredJson;
 import dev.entitystore.domain.store.StoredEntity;
@@ -217,6 +218,11 @@ final class SqliteReads {
     /** One record's changes, newest first ({@link SqliteHistoryChain}). */
     HistoryPage history(String space, String id, HistoryQuery query) {
         return chain.page(space, id, query);
+    }
+
+    /** The newest state kept near one of a record's changes ({@link SqliteHistoryChain#keptState}). */
+    Optional<KeptState> keptState(String space, String id, long atSeq, int maxBack) {
+        return chain.keptState(space, id, atSeq, maxBack);
     }
 
     /**

@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  * write's seq, with the caller's {@link WriteContext}.
  */
 final class SqliteRecordWrites {
+    /**
+     * The record is kept in full beside the change of every version that is a multiple of this
+     * ({@code change_states}), so {@code as_of} replays at most this many changes less one. The cost in
+     * space: one record per this many updates (see docs/decisions.md for how it was chosen).
+     */
+    static final int KEEP_STATE_EVERY = 100;
     private static final ObjectNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
     private SqliteRecordWrites() {
@@ -62,6 +68,9 @@ final class SqliteRecordWrites {
                         prepared.entityType(), prepared.euid(), EMPTY);
                 if (prepared.sawRecord()) {
                     tx.recordChange(change, seq, prepared.fieldsJson());
+                    if (version % KEEP_STATE_EVERY == 0) {
+                        tx.keepState(change, seq, json);
+                    }
                 } else {
                     tx.recordCreate(change, seq, json);
                 }

@@ -104,7 +104,24 @@ final class SqliteSchema {
                     INSERT INTO deleted_heads (space, id, seq) SELECT c.space, c.id, MAX(c.seq) FROM changes c
                       WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.space = c.space AND e.id = c.id)
                       GROUP BY c.space, c.id""",
-                    "DROP INDEX changes_by_record")));
+                    "DROP INDEX changes_by_record")),
+            new Migration(5, "change_states: the record in full beside some versions' changes, for as_of", List.of(
+                    // seq is the change's; state is the record as that change left it (its row's JSON), written
+                    // in the change's transaction (SqliteRecordWrites.KEEP_STATE_EVERY), so as_of replays at
+                    // most KEEP_STATE_EVERY - 1 changes onto the nearest one. By (space, id, time) the states
+                    // are also where a walk back to a time starts, instead of at the newest change. Empty at
+                    // this migration: histories written before it keep none (as_of there starts from the
+                    // record now or from its create, as before; states come with their next writes).
+                    """
+                    CREATE TABLE change_states (
+                      seq     INTEGER PRIMARY KEY,
+                      space   TEXT    NOT NULL,
+                      id      TEXT    NOT NULL,
+                      time    INTEGER NOT NULL,
+                      version INTEGER NOT NULL,
+                      state   TEXT    NOT NULL
+                    )""",
+                    "CREATE INDEX change_states_by_time ON change_states (space, id, time)")));
 
     private final List<Migration> migrations;
 

@@ -41,6 +41,7 @@ final class WriteTransaction implements AutoCloseable {
     private final PreparedStatement saveLastSeq;
     private final PreparedStatement insertChange;
     private final PreparedStatement spaceRecords;
+    private final PreparedStatement keepState;
     private final HistoryHeads heads;
     /** The record's change before the one recorded next (0: none), set by the row step that precedes it. */
     private long previousChange;
@@ -80,6 +81,8 @@ final class WriteTransaction implements AutoCloseable {
         this.insertChange = connection.prepareStatement(
                 "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)");
         this.spaceRecords = connection.prepareStatement("SELECT id, source, version, seq FROM entities WHERE space = ?");
+        this.keepState = connection.prepareStatement("INSERT INTO change_states (seq, space, id, time, version, state)"
+                + " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))");
         this.heads = new HistoryHeads(connection);
         this.committedSeq = loadLastSeq();
         this.seq = committedSeq;
@@ -319,6 +322,17 @@ final class WriteTransaction implements AutoCloseable {
         }
         previousChange = 0;
         insertChange.executeUpdate();
+    }
+
+    /** Keeps {@code json}, the record as {@code change} at {@code changeSeq} left it, beside that change (same transaction). */
+    void keepState(EntityChange change, long changeSeq, byte[] json) throws SQLException {
+        keepState.setLong(1, changeSeq);
+        keepState.setString(2, change.space());
+        keepState.setString(3, change.id());
+        keepState.setLong(4, change.timeMillis());
+        keepState.setLong(5, change.version());
+        keepState.setBytes(6, json);
+        keepState.executeUpdate();
     }
 
     void putSetting(String space, String key, String json) throws SQLException {

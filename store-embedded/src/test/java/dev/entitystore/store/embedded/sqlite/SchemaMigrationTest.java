@@ -79,7 +79,8 @@ class SchemaMigrationTest {
         execute("DELETE FROM changes WHERE seq = 1", "DROP TABLE deleted_heads", "ALTER TABLE changes DROP COLUMN prev",
                 "CREATE UNIQUE INDEX entities_by_seq ON entities (seq)",
                 "CREATE INDEX changes_by_record ON changes (space, id, seq)",
-                "DELETE FROM store_meta WHERE key = 'change_log_from'", "DELETE FROM schema_version WHERE version > 2");
+                "DELETE FROM store_meta WHERE key = 'change_log_from'", "DROP TABLE change_states",
+                "DELETE FROM schema_version WHERE version > 2");
 
         try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
             assertThat(store.followsFrom(0)).isFalse();
