@@ -127,7 +127,19 @@ class KeptStatesTest {
         store.create("default", ID, created);
         records.put(1L, store.get("default", ID).orElseThrow().source());
         for (long v = 2; v <= versions; v++) {
+            nextMillisecond();
             update(v);
+        }
+    }
+
+    /**
+     * Waits for the clock's next millisecond: a change's time is the store's clock, and {@code as_of} names a
+     * version by its time, so each version gets a millisecond of its own (on a fast machine several fell in one).
+     */
+    private static void nextMillisecond() {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() == now) {
+            Thread.onSpinWait();
         }
     }
 
