@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.RunningServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -50,11 +53,22 @@ class LostDataDirectoryHttpTest {
         assertThat(server.client().get("/api/status").status()).isEqualTo(200);
     }
 
+    /**
+     * Removes the directory as an operator's {@code rm -r} would. The running index may write a file into it
+     * meanwhile (a background commit or merge): the walk then goes again until nothing is left.
+     */
     private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+        for (int attempt = 0; Files.exists(root) && attempt < 50; attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (DirectoryNotEmptyException | NoSuchFileException | UncheckedIOException raced) {
+                // a file appeared or went while walking: walk again
             }
+        }
+        if (Files.exists(root)) {
+            throw new IOException(root + " could not be removed: the server kept writing into it");
         }
     }
 }
