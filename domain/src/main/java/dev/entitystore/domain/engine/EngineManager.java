@@ -35,7 +35,6 @@ public final class EngineManager {
 
     static final String STORE_KEY = "store";
     /** Settings that may differ per type; updating the space's config sets them on every type. */
-    static final List<String> CADENCE = List.of("frequency", "delay", "lookbackPeriod");
     static final String FIELD_HISTORY_LENGTH = "fieldHistoryLength";
     static final String EXCLUDED_USER_NAMES = "excludedUserNames";
 
@@ -86,7 +85,7 @@ public final class EngineManager {
         boolean installedAny = false;
         for (EntityType type : orAll(types)) {
             if (engine(space, type).isEmpty()) {
-                Engine engine = new Engine(type, EngineStatus.STARTED, clock.instant(), cadenceOf(logExtraction));
+                Engine engine = new Engine(type, EngineStatus.STARTED, clock.instant(), EngineSettings.cadenceOf(logExtraction));
                 spaceSettings.put(space, Engine.keyOf(type), engine.toJson());
                 installedAny = true;
             }
@@ -187,7 +186,7 @@ public final class EngineManager {
             global.remove(cleared);
             config.set("logExtraction", global);
             spaceSettings.put(space, STORE_KEY, config);
-            ObjectNode cadence = cadenceOf(logExtraction);
+            ObjectNode cadence = EngineSettings.cadenceOf(logExtraction);
             for (Engine engine : engines(space).values()) {
                 ObjectNode settings = engine.settings().deepCopy();
                 settings.setAll(cadence);
@@ -213,7 +212,7 @@ public final class EngineManager {
             Engine engine = engine(space, type).orElseThrow(
                     () -> new EntityNotFoundException("Entity engine '" + type.wireName() + "' is not installed"));
             ObjectNode settings = engine.settings().deepCopy();
-            settings.setAll(cadenceOf(logExtraction));
+            settings.setAll(EngineSettings.cadenceOf(logExtraction));
             settings.remove(cleared);
             spaceSettings.put(space, Engine.keyOf(type), engine.withSettings(settings).toJson());
             return null;
@@ -229,7 +228,7 @@ public final class EngineManager {
         ObjectNode global = globalSettings(space);
         List<EngineView> views = new ArrayList<>();
         for (Engine engine : engines.values()) {
-            views.add(new EngineView(engine, effectiveSettings(engine, global)));
+            views.add(new EngineView(engine, EngineSettings.inForce(engine, global)));
         }
         boolean anyStarted = engines.values().stream().anyMatch(e -> e.status() == EngineStatus.STARTED);
         ObjectNode config = spaceSettings.get(space, STORE_KEY).orElseGet(JsonNodeFactory.instance::objectNode);
@@ -246,7 +245,7 @@ public final class EngineManager {
 
     /** One engine with its effective settings, if installed. */
     public Optional<EngineView> engineView(String space, EntityType type) {
-        return engine(space, type).map(engine -> new EngineView(engine, effectiveSettings(engine, globalSettings(space))));
+        return engine(space, type).map(engine -> new EngineView(engine, EngineSettings.inForce(engine, globalSettings(space))));
     }
 
     /** The entity routes' precondition: the space's store is installed. */
@@ -317,25 +316,6 @@ public final class EngineManager {
                 .orElseGet(JsonNodeFactory.instance::objectNode);
     }
 
-    /** Defaults, then the type's own default cadence, then the space's settings, then the type's own. */
-    private static ObjectNode effectiveSettings(Engine engine, ObjectNode global) {
-        ObjectNode settings = EngineDefaults.logExtraction();
-        String typeFrequency = EngineDefaults.frequencyOf(engine.type());
-        if (typeFrequency != null) {
-            settings.put("frequency", typeFrequency);
-        }
-        // A type with its own default cadence keeps it unless a frequency was given for the type itself
-        // (install and update-config put explicit cadences on each type's own settings).
-        global.fields().forEachRemaining(field -> {
-            boolean typeKeepsOwnFrequency = typeFrequency != null && "frequency".equals(field.getKey());
-            if (!typeKeepsOwnFrequency) {
-                settings.set(field.getKey(), field.getValue().deepCopy());
-            }
-        });
-        settings.setAll(engine.settings().deepCopy());
-        return settings;
-    }
-
     /**
      * Changes the space's store configuration (install-time settings, history snapshots) as one change of
      * the space: {@code change} edits the configuration it is given and answers whether to store it.
@@ -358,18 +338,6 @@ public final class EngineManager {
     /** The space's store configuration, when installed. */
     Optional<ObjectNode> config(String space) {
         return spaceSettings.get(space, STORE_KEY);
-    }
-
-    private static ObjectNode cadenceOf(ObjectNode logExtraction) {
-        ObjectNode cadence = JsonNodeFactory.instance.objectNode();
-        if (logExtraction != null) {
-            for (String field : CADENCE) {
-                if (logExtraction.has(field)) {
-                    cadence.set(field, logExtraction.get(field).deepCopy());
-                }
-            }
-        }
-        return cadence;
     }
 
     private Optional<Engine> engine(String space, EntityType type) {

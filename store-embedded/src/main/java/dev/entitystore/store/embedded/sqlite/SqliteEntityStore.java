@@ -27,7 +27,6 @@ import dev.entitystore.domain.store.MergeOutcome;
 import dev.entitystore.domain.store.StoreOpenException;
 import dev.entitystore.domain.store.StoredEntity;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,6 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     public static final String DB_FILE_NAME = "entity-store.db";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEntityStore.class);
-    /** Readers beside the writer; more would mostly contend for the two cores. */
-    private static final int READ_CONNECTIONS = 4;
     /** deleteAll touches a whole space: it is a group on its own. */
     private static final int WEIGHT_OF_SPACE = GroupCommitWriter.MAX_GROUP_WEIGHT;
     /** Entity writes taken in but not yet answered, at most (see {@link WriteAdmission}). */
@@ -107,36 +104,8 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     }
 
     private static SqliteEntityStore open(Path dataDir, SqliteSchema schema, int maxPendingWrites) {
-        DataDirectory directory = DataDirectory.open(Objects.requireNonNull(dataDir, "dataDir"));
-        Path dbFile = directory.path().resolve(DB_FILE_NAME);
-        Connection connection = null;
-        ReadConnectionPool pool = null;
-        WalCheckpointer checkpointer = null;
-        try {
-            connection = SqliteConnections.openWriter(dbFile);
-            int applied = schema.migrate(connection, dbFile);
-            WriteTransaction tx = new WriteTransaction(connection);
-            pool = new ReadConnectionPool(dbFile, READ_CONNECTIONS);
-            LOG.info("entity store opened at {} (schema version {}, {} migrations applied, last seq {})",
-                    dbFile, schema.latestVersion(), applied, tx.committedSeq());
-            DataFilesWatch files = DataFilesWatch.of(directory.path(), dbFile);
-            tx.autoCheckpointAt(WalCheckpointer.WRITER_BACKSTOP_PAGES);
-            checkpointer = WalCheckpointer.start(dbFile);
-            return new SqliteEntityStore(directory, dbFile, tx, pool, files, checkpointer, maxPendingWrites);
-        } catch (SQLException | java.io.IOException | RuntimeException e) {
-            if (checkpointer != null) {
-                checkpointer.close();
-            }
-            if (pool != null) {
-                pool.close();
-            }
-            SqliteConnections.closeQuietly(connection);
-            directory.close();
-            if (e instanceof StoreOpenException open) {
-                throw open;
-            }
-            throw new StoreOpenException("Cannot open database " + dbFile + ": " + e.getMessage(), e);
-        }
+        return SqliteStoreOpening.open(dataDir, schema, (directory, dbFile, tx, pool, files, checkpointer) ->
+                new SqliteEntityStore(directory, dbFile, tx, pool, files, checkpointer, maxPendingWrites));
     }
 
     public Path dbFile() {
