@@ -73,55 +73,46 @@ final class SqliteReads {
      * left out.
      */
     Map<String, StoredEntity> records(String space, List<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, StoredEntity> read = pool.read("records", c -> {
-            PreparedStatement s = c.prepare(GET_MANY);
-            s.setString(1, space);
-            s.setString(2, JsonCodec.writeStrings(ids));
-            Map<String, StoredEntity> rows = new HashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
-                    rows.put(id, new StoredEntity(id, source, rs.getLong(3), rs.getLong(4)));
-                }
-            }
-            return rows;
+        return byIds(space, ids, rs -> {
+            String id = rs.getString(1);
+            ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+            return new StoredEntity(id, source, rs.getLong(3), rs.getLong(4));
         });
-        Map<String, StoredEntity> found = new LinkedHashMap<>();
-        for (String id : ids) {
-            StoredEntity record = read.get(id);
-            if (record != null) {
-                found.put(id, record);
-            }
-        }
-        return found;
     }
 
     /** As {@link #records}, each record's stored JSON text, not parsed. */
     Map<String, byte[]> storedJson(String space, List<String> ids) {
+        return byIds(space, ids, rs -> rs.getBytes(2));
+    }
+
+    /** A row of {@link #GET_MANY} as what the caller keeps of it. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code ids} by one {@link #GET_MANY} statement, in the order asked, absent ids left out. */
+    private <T> Map<String, T> byIds(String space, List<String> ids, RowReader<T> row) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, byte[]> read = pool.read("records", c -> {
+        Map<String, T> read = pool.read("records", c -> {
             PreparedStatement s = c.prepare(GET_MANY);
             s.setString(1, space);
             s.setString(2, JsonCodec.writeStrings(ids));
-            Map<String, byte[]> rows = new HashMap<>();
+            Map<String, T> rows = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), rs.getBytes(2));
+                    rows.put(rs.getString(1), row.read(rs));
                 }
             }
             return rows;
         });
-        Map<String, byte[]> found = new LinkedHashMap<>();
+        Map<String, T> found = new LinkedHashMap<>();
         for (String id : ids) {
-            byte[] json = read.get(id);
-            if (json != null) {
-                found.put(id, json);
+            T value = read.get(id);
+            if (value != null) {
+                found.put(id, value);
             }
         }
         return found;
