@@ -76,7 +76,7 @@ public final class ChangeFollower implements AutoCloseable {
      */
     public FeedPage poll(Request request, int waitSeconds) {
         FeedPage page = read(request);
-        if (!page.changes().isEmpty() || waitSeconds <= 0 || !waiting.tryAcquire()) {
+        if (!page.isEmpty() || waitSeconds <= 0 || !waiting.tryAcquire()) {
             return page;
         }
         try {
@@ -124,11 +124,11 @@ public final class ChangeFollower implements AutoCloseable {
                 long cursor = request.since();
                 while (!closed && !Thread.currentThread().isInterrupted()) {
                     FeedPage page = waitFor(request.after(cursor), idleMillis);
-                    for (EntityChange change : page.changes()) {
+                    for (FeedChange change : page.entries()) {
                         sink.change(change);
                     }
                     cursor = page.through();
-                    if (page.changes().isEmpty()) {
+                    if (page.isEmpty()) {
                         sink.idle();
                     } else {
                         sink.flush();
@@ -142,7 +142,7 @@ public final class ChangeFollower implements AutoCloseable {
 
     /** Where {@link Subscription#run} hands the changes. */
     public interface Sink {
-        void change(EntityChange change) throws Exception;
+        void change(FeedChange change) throws Exception;
 
         /** After a batch of changes. */
         void flush() throws Exception;
@@ -181,7 +181,7 @@ public final class ChangeFollower implements AutoCloseable {
             long known = history.committedSeq();
             FeedPage page = read(next);
             long left = deadline - System.nanoTime();
-            if (!page.changes().isEmpty() || left <= 0 || closed) {
+            if (!page.isEmpty() || left <= 0 || closed) {
                 return page;
             }
             next = next.after(page.through());

@@ -58,7 +58,7 @@ class ChangeFollowerTest {
                     }
                 }
             }
-            return new FeedPage(found, through);
+            return FeedPage.of(found, through);
         }
     };
     private final ChangeFollower follower = new ChangeFollower(history, 1);
@@ -230,7 +230,7 @@ class ChangeFollowerTest {
         volatile int idles;
 
         @Override
-        public void change(EntityChange change) {
+        public void change(FeedChange change) {
             seqs.add(change.seq());
         }
 

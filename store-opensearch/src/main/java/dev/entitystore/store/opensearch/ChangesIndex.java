@@ -291,7 +291,7 @@ final class ChangesIndex {
                 changes.add(change(hit.source(), hit.seqNo()));
             }
             long through = changes.size() == size ? changes.get(changes.size() - 1).seq() : checkpoint;
-            return new FeedPage(changes, through);
+            return FeedPage.of(changes, through);
         } catch (OpenSearchException | IOException e) {
             if (BackendFailures.isIndexMissing(e)) {
                 return new FeedPage(List.of(), afterSeq);

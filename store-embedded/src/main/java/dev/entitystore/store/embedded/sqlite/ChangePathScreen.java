@@ -1,77 +1,93 @@
 package dev.entitystore.store.embedded.sqlite;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A look at a stored change's bytes, before it is parsed, for whether it can touch any of a history
- * filter's {@code fields}: a change touches a path when its {@code fields} holds the path itself or a leaf
- * under it, so its JSON then holds the key {@code "path"} or one starting {@code "path.}. Bytes with
- * neither cannot match and are passed over unparsed; bytes with one are parsed and checked exactly (the
- * text may sit in a value). A create keeps the record it created, nested rather than flattened, so it is
- * always parsed, and so is every change when a path holds a character JSON would escape.
+ * A look at a stored change's text, inside SQLite, for whether it can touch any of a history filter's
+ * {@code fields}: a change touches a path when its {@code fields} holds the path itself or a leaf under it,
+ * so its JSON then holds the key {@code "path"} or one starting {@code "path.} (the path as the stored text
+ * writes it, escapes included). A row with neither cannot match and never leaves SQLite; a row with one is
+ * parsed and checked exactly (the text may sit in a value). A create keeps the record it created, nested
+ * rather than flattened, so it always passes.
+ *
+ * <p>The screen is an SQL condition over the change column ({@link #condition}) whose needles are bound as
+ * parameters ({@link #bind}): up to {@value #LISTED} paths as one {@code instr} each, more through one JSON
+ * array parameter, so each count of paths is one statement of the read connection's cache.
  */
 final class ChangePathScreen {
     private static final ChangePathScreen ALL = new ChangePathScreen(List.of());
-    private static final byte[] CREATED = ",\"created\":".getBytes(StandardCharsets.UTF_8);
+    /** The key a create's record is kept under: such a row is always parsed. */
+    static final String CREATED = ",\"created\":";
+    /** Paths screened with one {@code instr} per needle; past this many, the needles are one JSON array. */
+    static final int LISTED = 4;
 
-    /** Per path, its key quoted ({@code "p"}) and its prefix ({@code "p.}). */
-    private final List<byte[]> needles;
+    /** Per path, its key quoted ({@code "p"}) and its prefix ({@code "p.}), as the stored text writes them. */
+    private final List<String> needles;
 
-    private ChangePathScreen(List<byte[]> needles) {
+    private ChangePathScreen(List<String> needles) {
         this.needles = needles;
     }
 
-    /** The screen for {@code paths}; for no paths, or one JSON would escape, one that lets everything through. */
+    /** The screen for {@code paths}; for none, one that lets everything through. */
     static ChangePathScreen of(List<String> paths) {
-        List<byte[]> needles = new ArrayList<>();
+        List<String> needles = new ArrayList<>();
         for (String path : paths) {
-            if (!plain(path)) {
-                return ALL;
+            if (hasSurrogate(path)) {
+                return ALL; // not screened (a lone one has no UTF-8 form to look for): every change is parsed
             }
-            needles.add(("\"" + path + "\"").getBytes(StandardCharsets.UTF_8));
-            needles.add(("\"" + path + ".").getBytes(StandardCharsets.UTF_8));
+            String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(path));
+            needles.add("\"" + quoted + "\"");
+            needles.add("\"" + quoted + ".");
         }
         return needles.isEmpty() ? ALL : new ChangePathScreen(needles);
     }
 
-    /** False only when the change surely touches none of the paths. */
-    boolean mayTouch(byte[] json) {
-        if (needles.isEmpty() || contains(json, CREATED)) {
-            return true;
-        }
-        for (byte[] needle : needles) {
-            if (contains(json, needle)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the screen lets every row through (no paths asked). */
+    boolean all() {
+        return needles.isEmpty();
     }
 
-    /** Written by Jackson as it is: no quote, backslash or control character (non-ASCII stays raw UTF-8). */
-    private static boolean plain(String path) {
+    /**
+     * The SQL condition, true when the change text in {@code column} may touch a path; its parameters are
+     * numbered from {@code firstParameter} ({@code ?N}) and bound by {@link #bind}.
+     */
+    String condition(String column, int firstParameter) {
+        if (needles.isEmpty()) {
+            return "1";
+        }
+        StringBuilder sql = new StringBuilder("(instr(").append(column).append(", '").append(CREATED).append("') > 0");
+        if (needles.size() <= 2 * LISTED) {
+            for (int i = 0; i < needles.size(); i++) {
+                sql.append(" OR instr(").append(column).append(", ?").append(firstParameter + i).append(") > 0");
+            }
+        } else {
+            sql.append(" OR EXISTS (SELECT 1 FROM json_each(?").append(firstParameter).append(") n WHERE instr(")
+                    .append(column).append(", n.value) > 0)");
+        }
+        return sql.append(')').toString();
+    }
+
+    /** Binds the needles of {@link #condition} from {@code firstParameter} on. */
+    void bind(PreparedStatement statement, int firstParameter) throws SQLException {
+        if (needles.isEmpty()) {
+            return;
+        }
+        if (needles.size() <= 2 * LISTED) {
+            for (int i = 0; i < needles.size(); i++) {
+                statement.setString(firstParameter + i, needles.get(i));
+            }
+        } else {
+            statement.setString(firstParameter, JsonCodec.writeStrings(needles));
+        }
+    }
+
+    private static boolean hasSurrogate(String path) {
         for (int i = 0; i < path.length(); i++) {
-            char ch = path.charAt(i);
-            if (ch < 0x20 || ch == '"' || ch == '\\' || ch == 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        byte first = needle[0];
-        int last = haystack.length - needle.length;
-        for (int i = 0; i <= last; i++) {
-            if (haystack[i] != first) {
-                continue;
-            }
-            int j = 1;
-            while (j < needle.length && haystack[i + j] == needle[j]) {
-                j++;
-            }
-            if (j == needle.length) {
+            if (Character.isSurrogate(path.charAt(i))) {
                 return true;
             }
         }

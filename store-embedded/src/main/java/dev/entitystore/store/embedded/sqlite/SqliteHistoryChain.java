@@ -22,13 +22,16 @@ import java.util.Optional;
  * in seq order). Walking past the newer changes to an {@code as_of} far back costs a primary-key step per
  * change inside SQLite and no row through JDBC; a walk bounded by {@code to} starts at the first state kept
  * after it ({@code change_states}), so it steps over fewer than {@link SqliteRecordWrites#KEEP_STATE_EVERY}
- * changes. A {@code fields} filter is checked on the stored bytes first ({@link ChangePathScreen}): a change
- * that cannot touch the paths is not parsed.
+ * changes. A {@code fields} filter is screened on the stored text inside the walk ({@link ChangePathScreen}): a
+ * change that cannot touch the paths does not cross JDBC; those that pass are parsed and checked exactly.
  */
 final class SqliteHistoryChain {
     /**
      * From ?1 back: rows of the record (?2, ?3) no older than ?4, until ?7 of them are before seq ?5 and at
-     * or before time ?6; those are answered, newest first, each with its prev (where the next walk goes on).
+     * or before time ?6 (those are "found"); answered, newest first, each with its prev (where the next walk
+     * goes on): the found rows whose text passes the screen (%1$s: found, and {@link ChangePathScreen} on
+     * {@code c.change}) with their text, and the row where the walk stopped because it found ?7, without its
+     * text unless it passes too. A row screened out never leaves SQLite.
      */
     private static final String WALK = """
             WITH RECURSIVE chain(seq, prev, time, found) AS (
@@ -39,8 +42,11 @@ final class SqliteHistoryChain {
                 JOIN changes c ON c.seq = chain.prev
                 WHERE chain.found < ?7 AND c.space = ?2 AND c.id = ?3 AND c.time >= ?4
             )
-            SELECT chain.seq, chain.prev, c.change FROM chain JOIN changes c ON c.seq = chain.seq
-              WHERE chain.seq < ?5 AND chain.time <= ?6 ORDER BY chain.seq DESC""";
+            SELECT chain.seq, chain.prev, chain.found, CASE WHEN %1$s THEN c.change END
+              FROM chain JOIN changes c ON c.seq = chain.seq
+              WHERE %1$s OR chain.found >= ?7 ORDER BY chain.seq DESC""";
+    /** The first parameter of the walk's screen. */
+    private static final int SCREEN_PARAMETERS = 8;
     /**
      * From ?1 back along the record (?2, ?3), at most ?4 changes further, until a change with a kept state:
      * that state, or no row.
@@ -88,10 +94,10 @@ final class SqliteHistoryChain {
                 if (resume == null && query.toMillis() != null) {
                     next = Math.min(next, keptAfter(c, space, id, to, next));
                 }
-                PreparedStatement walk = c.prepare(WALK);
+                PreparedStatement walk = c.prepare(walk(screen));
                 while (next > 0 && page.size() < query.size()) {
                     int wanted = query.size() - page.size();
-                    int look = query.fields().isEmpty() ? wanted : Math.max(wanted, SCREENED_WALK);
+                    int look = screen.all() ? wanted : Math.max(wanted, SCREENED_WALK);
                     walk.setLong(1, next);
                     walk.setString(2, space);
                     walk.setString(3, id);
@@ -99,16 +105,17 @@ final class SqliteHistoryChain {
                     walk.setLong(5, before);
                     walk.setLong(6, to);
                     walk.setInt(7, look);
-                    int found = 0;
+                    screen.bind(walk, SCREEN_PARAMETERS);
+                    boolean more = false;
                     next = 0;
                     try (ResultSet rs = walk.executeQuery()) {
                         while (rs.next() && page.size() < query.size()) {
-                            found++;
                             long seq = rs.getLong(1);
                             next = rs.getLong(2);
-                            byte[] json = rs.getBytes(3);
-                            if (!screen.mayTouch(json)) {
-                                continue;
+                            more = rs.getInt(3) >= look;
+                            byte[] json = rs.getBytes(4);
+                            if (json == null) {
+                                continue; // where the walk stopped, screened out
                             }
                             EntityChange change = EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq);
                             if (query.matches(change)) {
@@ -116,7 +123,7 @@ final class SqliteHistoryChain {
                             }
                         }
                     }
-                    if (found < look) {
+                    if (!more) {
                         break; // the chain ended, or went below from, before the walk found what it looked for
                     }
                 }
@@ -125,6 +132,11 @@ final class SqliteHistoryChain {
             }
             return HistoryPage.of(page, query.size());
         });
+    }
+
+    /** The walk with {@code screen}'s condition on each found change's text. */
+    private static String walk(ChangePathScreen screen) {
+        return WALK.formatted("(chain.seq < ?5 AND chain.time <= ?6 AND " + screen.condition("c.change", SCREEN_PARAMETERS) + ")");
     }
 
     /** The newest state kept at most {@code maxBack} changes back from the record's change {@code atSeq}. */

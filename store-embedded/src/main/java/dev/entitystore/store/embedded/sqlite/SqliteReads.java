@@ -1,7 +1,7 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.FeedChange;
 import dev.entitystore.domain.history.FeedPage;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
@@ -34,7 +34,9 @@ final class SqliteReads {
             "SELECT id, source, seq, version FROM entities WHERE space = ? ORDER BY id LIMIT ?";
     private static final String SCAN_AFTER =
             "SELECT id, source, seq, version FROM entities WHERE space = ? AND id > ? ORDER BY id LIMIT ?";
-    private static final String FEED = "SELECT seq, space, change FROM changes WHERE seq > ? ORDER BY seq LIMIT ?";
+    /** The log after ?1, with the text of the space ?3's changes only (another space's row is only a seq to pass). */
+    private static final String FEED = "SELECT seq, CASE WHEN space = ?3 THEN change END FROM changes WHERE seq > ?1"
+            + " ORDER BY seq LIMIT ?2";
     /** Rows of the change log one feed read looks at, at most: past them it answers what it found and its cursor. */
     private static final int FEED_SCAN = 10_000;
     private static final String SETTING = "SELECT value FROM settings WHERE space = ? AND key = ?";
@@ -219,11 +221,12 @@ final class SqliteReads {
     /**
      * A space's changes after {@code afterSeq}, oldest first. Walks the log in seq order (one read snapshot:
      * the single writer commits in seq order, so what it sees is a prefix of the log and nothing can appear
-     * before it later), skipping other spaces and types, for at most {@value #FEED_SCAN} rows.
+     * before it later), skipping other spaces and types, for at most {@value #FEED_SCAN} rows. Each change is
+     * answered from its stored text ({@link StoredFeedChange}): only a create's record is parsed.
      */
     FeedPage feed(String space, long afterSeq, int size, Set<String> entityTypes) {
         return pool.read("feed", c -> {
-            List<EntityChange> changes = new ArrayList<>(Math.min(size, 1_000));
+            List<FeedChange> changes = new ArrayList<>(Math.min(size, 1_000));
             long through = afterSeq;
             int scanned = 0;
             int batch = Math.max(size, 500);
@@ -233,17 +236,15 @@ final class SqliteReads {
                 while (changes.size() < size && scanned < FEED_SCAN) {
                     s.setLong(1, through);
                     s.setInt(2, batch);
+                    s.setString(3, space);
                     int read = 0;
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next() && changes.size() < size) {
                             read++;
                             through = rs.getLong(1);
-                            if (space.equals(rs.getString(2))) {
-                                EntityChange change = EntityChange.fromJson(JsonCodec.read(rs.getBytes(3), "change " + through),
-                                        through);
-                                if (entityTypes.isEmpty() || entityTypes.contains(change.entityType())) {
-                                    changes.add(change);
-                                }
+                            byte[] json = rs.getBytes(2);
+                            if (json != null && StoredFeedChange.ofType(json, entityTypes)) {
+                                changes.add(StoredFeedChange.of(through, json));
                             }
                         }
                     }

@@ -25,11 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one history of 300 versions, read by every test
 class HistoryChainTest {
     private static final int VERSIONS = 300;
+    private static final int SPARSE_VERSIONS = 400;
+    /** A key with a character JSON escapes. */
+    private static final String ESCAPED = "we\"ird";
 
     @TempDir
     static Path dataDir; // static: a PER_CLASS instance field is not injected before @BeforeAll
     private SqliteEntityStore store;
     private List<EntityChange> all;
+    /** Record w's history: a few changes touch {@link #ESCAPED} or {@code tab\there} among hundreds that do not. */
+    private List<EntityChange> sparse;
 
     @BeforeAll
     void writeHistory() {
@@ -50,6 +55,19 @@ class HistoryChainTest {
             }
         }
         all = store.changes("default", "r", HistoryQuery.newest(1_000)).changes();
+        store.create("default", "w", obj("n", 0));
+        for (int v = 1; v <= SPARSE_VERSIONS; v++) {
+            if (v % 97 == 0) {
+                store.merge("default", "w", updateField(ESCAPED, Map.of("k", v)));
+            } else if (v % 89 == 0) {
+                store.merge("default", "w", updateField("tab\there", v));
+            } else if (v % 50 == 0) {
+                store.merge("default", "w", updateField("note", ESCAPED + " and a.b.c")); // the paths only as a value
+            } else {
+                store.merge("default", "w", updateField("n", v));
+            }
+        }
+        sparse = store.changes("default", "w", HistoryQuery.newest(1_000)).changes();
     }
 
     @AfterAll
@@ -80,6 +98,23 @@ class HistoryChainTest {
     }
 
     @Test
+    void a_fields_filter_that_screens_out_most_changes_in_sql_answers_exactly_those_touching_the_paths() {
+        for (List<String> fields : List.of(List.of(ESCAPED), List.of(ESCAPED + ".k"), List.of("tab\there"),
+                List.of(ESCAPED, "tab\there"), List.of("a.b.c"), List.of("note"),
+                List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "tab\there", ESCAPED))) {
+            for (int size : new int[] {1, 2, 100}) {
+                HistoryQuery query = new HistoryQuery(null, size, null, null, fields);
+                List<Long> expected = seqs(sparse.stream().filter(query::matches).toList());
+                assertThat(walk("w", query)).as("fields %s, pages of %d", fields, size).isEqualTo(expected);
+            }
+        }
+        assertThat(walk("w", new HistoryQuery(null, 2, null, null, List.of(ESCAPED)))).as("v 97, 194, 291, 388").hasSize(4);
+        assertThat(walk("w", new HistoryQuery(null, 2, null, null, List.of("a.b.c")))).as("only a value").isEmpty();
+        assertThat(walk("w", new HistoryQuery(null, 5, null, null, List.of("n")))).as("every other change")
+                .hasSize(sparse.size() - 4 - 4 - 8);
+    }
+
+    @Test
     void from_and_to_windows_are_cut_in_the_walk() {
         long newer = all.get(40).timeMillis();
         long older = all.get(220).timeMillis();
@@ -91,12 +126,17 @@ class HistoryChainTest {
         }
     }
 
-    /** Every page of {@code query}, cursor after cursor. */
+    /** Every page of {@code query} over record r, cursor after cursor. */
     private List<Long> walk(HistoryQuery query) {
+        return walk("r", query);
+    }
+
+    /** Every page of {@code query} over record {@code id}, cursor after cursor. */
+    private List<Long> walk(String id, HistoryQuery query) {
         List<Long> seqs = new ArrayList<>();
         HistoryQuery next = query;
         for (int pages = 0; pages < 1_000; pages++) {
-            HistoryPage page = store.changes("default", "r", next);
+            HistoryPage page = store.changes("default", id, next);
             assertThat(page.changes().size()).isLessThanOrEqualTo(query.size());
             seqs.addAll(seqs(page.changes()));
             if (page.next().isEmpty()) {
