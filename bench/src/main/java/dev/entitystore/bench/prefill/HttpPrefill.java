@@ -41,7 +41,7 @@ public final class HttpPrefill {
         }
         long started = System.nanoTime();
         try {
-            EntityStoreClient.Answer answer = client.startImport(file, "mode=upsert");
+            EntityStoreClient.Answer answer = client.startImport(file, "mode=upsert&force=true");
             if (answer.status() != 202) {
                 throw new IllegalStateException("import answered " + answer.status() + ": " + answer.body());
             }
