@@ -84,8 +84,13 @@ public final class Figure {
         try (Servers servers = Servers.start(count, jar, dataDir, jvm, environment)) {
             EntityStoreClient client = new EntityStoreClient(servers.baseUris(), null);
             if (!embedded && !Files.exists(dataDir.resolve(PREFILLED))) {
-                // Each create waits for the index refresh (~100 ms on OpenSearch): many clients, or it takes hours.
-                HttpPrefill.run(client, population, options.integer("prefill-clients", 64));
+                if ("import".equals(options.text("prefill-via", "creates"))) {
+                    HttpPrefill.runImport(client, population,
+                            dataDir.resolveSibling(dataDir.getFileName() + "-prefill.ndjson"));
+                } else {
+                    // Each create waits for the index refresh (~100 ms on OpenSearch): many clients, or it takes hours.
+                    HttpPrefill.run(client, population, options.integer("prefill-clients", 64));
+                }
                 Files.writeString(dataDir.resolve(PREFILLED), population.size() + " " + spec.types() + "\n");
             }
             // The process sampler looks at the first server (with several, they all do the same work).
@@ -136,7 +141,8 @@ public final class Figure {
             case "visible" -> new VisibilityProbe(operations).run(random, options.integer("probes", 300));
             case "history" -> new HistoryProbe(operations).run(random, options.integer("versions", 10_000),
                     options.integer("probes", 200), Boolean.parseBoolean(options.text("reuse-history", "false")));
-            case "link" -> new ResolutionLinkProbe(operations).run(random, options.integer("rounds", 5), options.integer("ids", 1000));
+            case "link" -> new ResolutionLinkProbe(operations).run(random, options.integer("warm-up", 2),
+                        options.integer("rounds", 20), options.integer("ids", 1000));
             case "mixed" -> Scenarios.mixed(operations, random, options.integer("rate", 200), options.integer("seconds", 60));
             // 100/s: at 200/s the mixed load overloads the embedded store on a 2-core machine (queue, not a soak).
             case "soak" -> new Soak(operations, sampler, options.integer("rate", 100))

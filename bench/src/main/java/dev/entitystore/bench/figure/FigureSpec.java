@@ -22,7 +22,7 @@ record FigureSpec(String name, String types, int entities, String what) {
             Map.entry("visible", new FigureSpec("visible", "host", 1_000_000,
                     "write-to-visible: 300 updates, each followed by KQL lists until the list finds it (target: visible on return)")),
             Map.entry("link", new FigureSpec("link", "host", 1_000_000,
-                    "resolution: a link of 1,000 ids into one target on 1M stored, then its unlink, 5 rounds unless --rounds says otherwise (target <= 1 s per link)")),
+                    "resolution: a link of 1,000 ids into one target on 1M stored, then its unlink, 2 warm-up rounds (--warm-up) and 20 counted (--rounds) (target <= 1 s per link)")),
             Map.entry("mixed", new FigureSpec("mixed", "all", 100_000,
                     "mixed read/write at 200/s for 60 s over 100k entities of the four types")),
             Map.entry("soak", new FigureSpec("soak", "all", 100_000,

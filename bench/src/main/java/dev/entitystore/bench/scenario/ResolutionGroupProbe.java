@@ -68,8 +68,9 @@ public final class ResolutionGroupProbe {
             millis.add((System.nanoTime() - start) / 1e6);
             failures += answer.status() == 200 ? 0 : 1;
         }
-        phase.print(String.format("build: %d links of up to %,d ids into %s, link median %.0f ms, max %.0f ms",
-                millis.size(), LINK_SIZE, target, ResolutionLinkProbe.median(millis), millis.stream().mapToDouble(d -> d).max().orElse(0)));
+        phase.print(String.format("build: %d links of up to %,d ids into %s, link p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                millis.size(), LINK_SIZE, target, ResolutionLinkProbe.percentile(millis, 50),
+                ResolutionLinkProbe.percentile(millis, 99), ResolutionLinkProbe.percentile(millis, 100)));
         return failures;
     }
 

@@ -39,7 +39,7 @@ class ResolutionProbesIT {
             EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
             Operations operations = new Operations(client, population);
 
-            assertThat(new ResolutionLinkProbe(operations).run(new Random(7), 2, 100)).as("link probe failures").isZero();
+            assertThat(new ResolutionLinkProbe(operations).run(new Random(7), 1, 2, 100)).as("link probe failures").isZero();
             // 1,200 aliases in pages of 500: the walk's last page is a short one
             assertThat(new ResolutionGroupProbe(operations, server.pid()).run(1_200, 500)).as("group probe failures").isZero();
 
