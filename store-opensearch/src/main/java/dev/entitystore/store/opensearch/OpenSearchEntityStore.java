@@ -68,7 +68,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         this.tombstones = new TombstoneDeletes(documents, changes, faults);
         this.recorder = new ChangeRecorder(changes);
         this.settings = new SettingsIndex(client, names);
-        this.merges = new OptimisticMerge(documents, new RecordWithSetting(client, indices, documents, settings), guard,
+        this.merges = new OptimisticMerge(documents, new RecordWithSettings(client, indices, documents, settings), guard,
                 changes, recorder, tombstones, faults);
         this.bulks = new BulkWriter(client, indices, documents, guard, changes, tombstones, faults);
         this.scans = new IdOrderScan(client, indices);
@@ -165,11 +165,11 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return merges.merge(name(space, "space"), name(id, "id"), Objects.requireNonNull(merge, "merge"));
     }
 
-    /** The record and the setting read in one {@code _mget} ({@link RecordWithSetting}), for every attempt. */
+    /** The record and the settings read in one {@code _mget} ({@link RecordWithSettings}), for every attempt. */
     @Override
     public MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
         checkWrite();
-        name(check.key(), "key");
+        check.keys().forEach(key -> name(key, "key"));
         return merges.merge(name(space, "space"), name(id, "id"), check, Objects.requireNonNull(merge, "merge"));
     }
 
