@@ -21,6 +21,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -282,16 +284,28 @@ public final class EngineManager {
      * ignored likewise.
      */
     public OptionalInt fieldHistoryLength(String space, EntityType type) {
-        Optional<Engine> engine = engine(space, type);
-        if (engine.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        JsonNode value = engine.get().settings().get(FIELD_HISTORY_LENGTH);
-        if (value == null) {
-            value = globalSettings(space).get(FIELD_HISTORY_LENGTH);
-        }
-        return value != null && value.canConvertToInt() && value.intValue() >= 1
-                ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
+        return engine(space, type)
+                .map(engine -> EngineSettings.fieldHistoryLength(engine, () -> globalSettings(space)))
+                .orElse(OptionalInt.empty());
+    }
+
+    /**
+     * The store's merge of record {@code id} for a v1 write of {@code type}: made only if the type's engine is
+     * started, with the merge {@code merge} gives for the engine's {@code fieldHistoryLength} (as {@link
+     * #fieldHistoryLength}). Both are read with the record, on a shared store in the same request, and again
+     * on every read of it, so the write never acts on an engine state older than the record it is made on.
+     */
+    public MergeOutcome mergeIfStarted(String space, EntityType type, String id, Function<OptionalInt, EntityMerge> merge) {
+        String engineKey = Engine.keyOf(type);
+        // What the check last read, for the merge asked right after it with the same record.
+        AtomicReference<OptionalInt> limit = new AtomicReference<>();
+        SettingCheck started = new SettingCheck(List.of(engineKey, STORE_KEY), settings -> {
+            Engine engine = Optional.ofNullable(settings.get(engineKey)).map(Engine::fromJson)
+                    .filter(e -> e.status() == EngineStatus.STARTED)
+                    .orElseThrow(() -> EntityErrors.engineNotRunning(type.wireName()));
+            limit.set(EngineSettings.fieldHistoryLength(engine, () -> globalOf(Optional.ofNullable(settings.get(STORE_KEY)))));
+        });
+        return spaceSettings.merge(space, id, started, current -> merge.apply(limit.get()).apply(current));
     }
 
     private List<EntityType> setStatus(String space, List<EntityType> types, EngineStatus status) {
@@ -309,8 +323,13 @@ public final class EngineManager {
     }
 
     private ObjectNode globalSettings(String space) {
-        return spaceSettings.get(space, STORE_KEY)
-                .map(config -> config.get("logExtraction"))
+        return globalOf(spaceSettings.get(space, STORE_KEY));
+    }
+
+    /** The space's log-extraction settings in its store configuration (empty when none). */
+    private static ObjectNode globalOf(Optional<ObjectNode> config) {
+        return config
+                .map(c -> c.get("logExtraction"))
                 .filter(JsonNode::isObject)
                 .map(ObjectNode.class::cast)
                 .orElseGet(JsonNodeFactory.instance::objectNode);

@@ -2,7 +2,10 @@ package dev.entitystore.domain.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /** An engine's log-extraction settings: the cadence each engine keeps, and the settings in force for it. */
 final class EngineSettings {
@@ -42,5 +45,18 @@ final class EngineSettings {
             }
         }
         return cadence;
+    }
+
+    /**
+     * The engine's own {@code fieldHistoryLength}, else the space's ({@code global}, asked only then). Empty
+     * when neither is set; a value below 1 would keep nothing and is ignored likewise.
+     */
+    static OptionalInt fieldHistoryLength(Engine engine, Supplier<ObjectNode> global) {
+        JsonNode value = engine.settings().get(EngineManager.FIELD_HISTORY_LENGTH);
+        if (value == null) {
+            value = global.get().get(EngineManager.FIELD_HISTORY_LENGTH);
+        }
+        return value != null && value.canConvertToInt() && value.intValue() >= 1
+                ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
     }
 }

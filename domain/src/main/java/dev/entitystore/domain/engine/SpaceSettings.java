@@ -5,6 +5,7 @@ import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityStore;
 import dev.entitystore.domain.store.MergeOutcome;
 import dev.entitystore.domain.store.SettingCheck;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,15 +50,23 @@ final class SpaceSettings {
     }
 
     /**
-     * The store's merge of record {@code id} after {@code check} has accepted its setting: the cached one when
-     * settings are cached, else the one the store reads together with the record.
+     * The store's merge of record {@code id} after {@code check} has accepted its settings: the cached ones when
+     * settings are cached, else the ones the store reads together with the record.
      */
     MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
         ConcurrentMap<String, Map<String, ObjectNode>> bySpace = bySpace();
         if (bySpace == null) {
             return store.merge(space, id, check, merge);
         }
-        check.verify().accept(Optional.ofNullable(cached(bySpace, space).get(check.key())).map(ObjectNode::deepCopy));
+        Map<String, ObjectNode> inSpace = cached(bySpace, space);
+        Map<String, ObjectNode> settings = new LinkedHashMap<>();
+        for (String key : check.keys()) {
+            ObjectNode value = inSpace.get(key);
+            if (value != null) {
+                settings.put(key, value.deepCopy());
+            }
+        }
+        check.verify().accept(settings);
         return store.merge(space, id, merge);
     }
 

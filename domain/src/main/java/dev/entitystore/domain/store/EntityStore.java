@@ -58,17 +58,22 @@ public interface EntityStore extends AutoCloseable {
     MergeOutcome merge(String space, String id, EntityMerge merge);
 
     /**
-     * {@link #merge(String, String, EntityMerge)}, with the space's setting {@code check.key()} read together
+     * {@link #merge(String, String, EntityMerge)}, with the space's settings {@code check.keys()} read together
      * with the record and handed to {@code check.verify()} before {@code merge} is asked: a write that needs
-     * its space installed asks once for both (one request on a remote store, instead of a read of the setting
-     * and then one of the record). Each read of the record (a store that reads it again after a concurrent
-     * write does so for every attempt) reads the setting again and asks {@code verify} again, so the write is
-     * never made on a setting older than the record it is conditional on. An exception thrown by {@code
-     * verify} is rethrown and nothing is written. The default reads the setting, then merges: right for a
-     * store whose reads are local.
+     * its space installed (or its engine started) asks once for all (one request on a remote store, instead of
+     * a read of each setting and then one of the record). Each read of the record (a store that reads it again
+     * after a concurrent write does so for every attempt) reads the settings again and asks {@code verify}
+     * again before asking {@code merge} with that record, so the write is never made on settings older than the
+     * record it is conditional on, and {@code merge} may use what {@code verify} last saw. An
+     * exception thrown by {@code verify} is rethrown and nothing is written. The default reads the settings,
+     * then merges: right for a store whose reads are local.
      */
     default MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
-        check.verify().accept(getSetting(space, check.key()));
+        Map<String, ObjectNode> settings = new LinkedHashMap<>();
+        for (String key : check.keys()) {
+            getSetting(space, key).ifPresent(value -> settings.put(key, value));
+        }
+        check.verify().accept(settings);
         return merge(space, id, merge);
     }
 

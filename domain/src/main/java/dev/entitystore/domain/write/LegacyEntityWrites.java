@@ -37,14 +37,17 @@ public final class LegacyEntityWrites {
     }
 
     /**
-     * Creates the entity when missing, else merges with v1's collect rule.
+     * Creates the entity when missing, else merges with v1's collect rule. The engine's state and its {@code
+     * fieldHistoryLength} are read with the record (one request on a shared store, again on every retry); a
+     * body refused by its fields asks for the engine first, so a stopped engine is answered first as before.
      *
      * @return the record as stored after the write, with its version
      */
     public StoredEntity upsert(String space, EntityType type, ObjectNode body, boolean force) {
         validator.validate(type, body);
-        PlannedUpsert upsert = planner.plan(type, body, force, new SpaceLegacyEngines(engines, space));
-        MergeOutcome outcome = store.merge(space, upsert.docId(), apply(upsert));
+        CheckedUpsert upsert = planner.checkBody(type, body, force, () -> requireStarted(space, type));
+        MergeOutcome outcome = engines.mergeIfStarted(space, type, upsert.docId(),
+                fieldHistoryLength -> apply(upsert.limitedTo(fieldHistoryLength)));
         return outcome.entity().orElseThrow(
                 () -> new IllegalStateException("an upsert always writes, got " + outcome.status()));
     }
@@ -74,14 +77,18 @@ public final class LegacyEntityWrites {
 
     /** Deletes the entity with this {@code entity.id}; the type's engine must be running, as in Kibana. */
     public void delete(String space, EntityType type, String id) {
-        if (!engines.isStarted(space, type)) {
-            throw EntityErrors.engineNotRunning(type.wireName());
-        }
+        requireStarted(space, type);
         if (id.isEmpty()) {
             throw EntityErrors.blankEntityId();
         }
         if (!store.delete(space, EntityIds.documentId(id))) {
             throw EntityErrors.legacyNotFound(type.wireName(), id);
+        }
+    }
+
+    private void requireStarted(String space, EntityType type) {
+        if (!engines.isStarted(space, type)) {
+            throw EntityErrors.engineNotRunning(type.wireName());
         }
     }
 

@@ -10,7 +10,6 @@ import dev.entitystore.domain.error.EntityErrors;
 import dev.entitystore.domain.error.FieldsNotAllowedException.Wording;
 import dev.entitystore.domain.error.InvalidRequestException;
 import dev.entitystore.domain.identity.EntityIdentification;
-import dev.entitystore.domain.identity.EntityIds;
 import dev.entitystore.domain.merge.CollectMerger;
 import dev.entitystore.domain.permission.ProtectedFieldPolicy;
 import java.time.Clock;
@@ -48,15 +47,35 @@ public final class LegacyUpsertPlanner {
      * (503), field permissions (v1 texts), and that the body changes something besides its identity.
      */
     public PlannedUpsert plan(EntityType type, ObjectNode body, boolean force, LegacyEngines engines) {
+        return check(type, body, force, () -> requireRunning(type, engines), () -> { })
+                .limitedTo(engines.fieldHistoryLength(type));
+    }
+
+    /**
+     * One upsert checked as {@link #plan} but for its engine, which the caller checks with the read of the
+     * record (and learns the {@code fieldHistoryLength} there). When the body is refused after its {@code
+     * entity.id}, {@code onRefusal} runs first: it checks the engine, so that a stopped engine is still
+     * answered before the body's fields (Kibana's order).
+     */
+    public CheckedUpsert checkBody(EntityType type, ObjectNode body, boolean force, Runnable onRefusal) {
+        return check(type, body, force, () -> { }, onRefusal);
+    }
+
+    private CheckedUpsert check(EntityType type, ObjectNode body, boolean force, Runnable engineCheck, Runnable onRefusal) {
         ObjectNode doc = Unflattener.unflatten(body);
         String id = requireEntityId(doc, "entity.id");
-        requireRunning(type, engines);
+        engineCheck.run();
         EntityDefinition definition = EntityDefinitions.legacyOf(type);
-        policy.check(definition, doc, force, Wording.V1);
-        if (!changesMoreThanIdentity(definition, doc)) {
-            throw new InvalidRequestException(NO_UPDATE);
+        try {
+            policy.check(definition, doc, force, Wording.V1);
+            if (!changesMoreThanIdentity(definition, doc)) {
+                throw new InvalidRequestException(NO_UPDATE);
+            }
+        } catch (RuntimeException refused) {
+            onRefusal.run();
+            throw refused;
         }
-        return planned(type, id, doc, engines);
+        return checked(type, id, doc);
     }
 
     /**
@@ -88,19 +107,15 @@ public final class LegacyUpsertPlanner {
             } catch (InvalidRequestException e) {
                 throw e.atItem(i);
             }
-            upserts.add(planned(type, ids.get(i), docs.get(i), engines));
+            upserts.add(checked(type, ids.get(i), docs.get(i)).limitedTo(engines.fieldHistoryLength(type)));
         }
         return upserts;
     }
 
-    private PlannedUpsert planned(EntityType type, String id, ObjectNode doc, LegacyEngines engines) {
+    private CheckedUpsert checked(EntityType type, String id, ObjectNode doc) {
         List<String> cleared = ClearableFields.take(doc);
         EntityDocumentEdits.setTimestamp(doc, ServerTimestamp.now(clock));
-        CollectMerger merger = new CollectMerger(EntityDefinitions.legacyOf(type), engines.fieldHistoryLength(type));
-        ObjectNode created = merger.merge(null, doc);
-        EntityDocumentEdits.defaultName(created, id);
-        EntityDocumentEdits.stampEngineType(created, type);
-        return new PlannedUpsert(type, id, EntityIds.documentId(id), doc, created, merger, cleared);
+        return new CheckedUpsert(type, id, doc, cleared);
     }
 
     private static String requireEntityId(ObjectNode doc, String schemaPath) {

@@ -80,6 +80,42 @@ class LegacyEntityWritesTest {
     }
 
     @Test
+    void aBodyRefusedByItsFieldsIsAnsweredEngineNotRunningFirstWhenTheEngineIsStopped() {
+        lifecycle.init(SPACE, LegacyEngineType.GENERIC, obj("{}"));
+        lifecycle.stop(SPACE, LegacyEngineType.GENERIC);
+        assertThatThrownBy(() -> writes.upsert(SPACE, EntityType.GENERIC,
+                obj("{'entity':{'id':'db-1','name':'needs-force'}}"), false))
+                .isExactlyInstanceOf(EngineNotRunningException.class)
+                .hasMessage("Entity Engine 'generic' is not running");
+        assertThatThrownBy(() -> writes.upsert(SPACE, EntityType.GENERIC, obj("{'entity':{'id':'db-1'}}"), false))
+                .isExactlyInstanceOf(EngineNotRunningException.class);
+        lifecycle.start(SPACE, LegacyEngineType.GENERIC);
+        assertThatThrownBy(() -> writes.upsert(SPACE, EntityType.GENERIC,
+                obj("{'entity':{'id':'db-1','name':'needs-force'}}"), false))
+                .isInstanceOf(FieldsNotAllowedException.class);
+        assertThatThrownBy(() -> writes.upsert(SPACE, EntityType.GENERIC, obj("{'entity':{'id':'db-1'}}"), false))
+                .isExactlyInstanceOf(InvalidRequestException.class)
+                .hasMessage("The request doesn't contain any update");
+    }
+
+    @Test
+    void aMissingEntityIdIsAnsweredBeforeTheEngineCheck() {
+        assertThatThrownBy(() -> writes.upsert(SPACE, EntityType.HOST, obj("{'host':{'name':'h'}}"), false))
+                .isExactlyInstanceOf(InvalidRequestException.class)
+                .hasMessage("[request body]: entity.id: Required");
+    }
+
+    @Test
+    void upsertUsesTheSpacesHistoryLengthWhenTheEngineHasNone() {
+        engines.install(SPACE, List.of(EntityType.HOST), obj("{'fieldHistoryLength':2}"), null);
+        writes.upsert(SPACE, EntityType.HOST,
+                obj("{'entity':{'id':'host:h','attributes':{'watchlists':['a']}}}"), false);
+        ObjectNode merged = writes.upsert(SPACE, EntityType.HOST,
+                obj("{'entity':{'id':'host:h','attributes':{'watchlists':['b','c']}}}"), false).source();
+        assertThat(merged.path("entity").path("attributes").path("watchlists")).isEqualTo(node("['a','b']"));
+    }
+
+    @Test
     void schemaFailuresComeBeforeTheEngineCheck() {
         assertThatThrownBy(() -> writes.upsert(SPACE, EntityType.USER, obj("{'entity':{'id':'u','bogus':1}}"), false))
                 .isExactlyInstanceOf(InvalidRequestException.class)

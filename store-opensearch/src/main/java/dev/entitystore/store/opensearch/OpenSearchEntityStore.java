@@ -18,7 +18,6 @@ import dev.entitystore.domain.store.StoreOpenException;
 import dev.entitystore.domain.store.StoredEntity;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,12 +49,11 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     private final PrunedMark prunedMark;
     private final SpaceLeases leases;
     private final ChangeRecovery recovery;
+    private final SpaceDrops drops;
     private final ChangeRecorder recorder;
     private final WriteFaults faults;
     private final MergeGuard guard = new MergeGuard();
     private volatile boolean closed;
-    /** Records read per page when a space's records are deleted, to record each one's delete. */
-    private static final int DELETE_ALL_PAGE = 1_000;
 
     /** How often the changes a killed server left inside entity documents are looked for (and at open). */
     static final Duration RECOVERY_EVERY = Duration.ofSeconds(10);
@@ -68,7 +66,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         this.tombstones = new TombstoneDeletes(documents, changes, faults);
         this.recorder = new ChangeRecorder(changes);
         this.settings = new SettingsIndex(client, names);
-        this.merges = new OptimisticMerge(documents, new RecordWithSetting(client, indices, documents, settings), guard,
+        this.merges = new OptimisticMerge(documents, new RecordWithSettings(client, indices, documents, settings), guard,
                 changes, recorder, tombstones, faults);
         this.bulks = new BulkWriter(client, indices, documents, guard, changes, tombstones, faults);
         this.scans = new IdOrderScan(client, indices);
@@ -76,6 +74,8 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         this.pruning = new ChangePruning(client, names, prunedMark);
         this.leases = new SpaceLeases(client, settings);
         this.recovery = new ChangeRecovery(client, indices, settings, changes, tombstones, recoveryEvery);
+        this.drops = new SpaceDrops(client, indices, scans, changes, new DropMarks(client, settings), leases, faults,
+                recoveryEvery);
     }
 
     /**
@@ -165,11 +165,11 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return merges.merge(name(space, "space"), name(id, "id"), Objects.requireNonNull(merge, "merge"));
     }
 
-    /** The record and the setting read in one {@code _mget} ({@link RecordWithSetting}), for every attempt. */
+    /** The record and the settings read in one {@code _mget} ({@link RecordWithSettings}), for every attempt. */
     @Override
     public MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
         checkWrite();
-        name(check.key(), "key");
+        check.keys().forEach(key -> name(key, "key"));
         return merges.merge(name(space, "space"), name(id, "id"), check, Objects.requireNonNull(merge, "merge"));
     }
 
@@ -213,28 +213,13 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
     }
 
     /**
-     * Records each record's delete (after the changes its document carries), then drops the index. The
-     * deletes' ids are derived from each record's state, so a drop tried again after a failure records each
-     * delete once.
+     * Records each record's delete (after the changes its document carries), then drops the index, under a
+     * mark that has a drop cut short finished later ({@link SpaceDrops}).
      */
     @Override
     public long deleteAll(String space) {
         checkWrite();
-        name(space, "space");
-        String after = null;
-        do {
-            IdOrderScan.Page page = scans.records(space, after, DELETE_ALL_PAGE);
-            List<CarriedChange> recorded = new ArrayList<>();
-            for (VersionedRecord record : page.records()) {
-                recorded.addAll(changes.unrecorded(record.carried()));
-                if (!record.tombstone()) {
-                    recorded.add(ChangeDrafts.droppedWith(space, record.entity(), record.ownNonce()));
-                }
-            }
-            changes.create(recorded, "the delete of space " + space);
-            after = page.nextAfterId().orElse(null);
-        } while (after != null);
-        return indices.deleteAll(space);
+        return drops.drop(name(space, "space"));
     }
 
     @Override
@@ -336,6 +321,16 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         return recovery.run();
     }
 
+    /**
+     * One pass of the roll-forward of drops cut short now (it also runs at open and every {@link #RECOVERY_EVERY}).
+     *
+     * @return how many marks of drops it settled
+     */
+    long rollForwardDrops() {
+        checkOpen();
+        return drops.rollForward();
+    }
+
     /** Waits until the changes of the writes this store answered are in the changes index (or left to the recovery). */
     void awaitRecordedChanges() {
         recorder.flush();
@@ -353,6 +348,7 @@ public final class OpenSearchEntityStore implements EntityStore, EntityHistory, 
         closed = true;
         recorder.close();
         recovery.close();
+        drops.close();
         leases.close();
     }
 

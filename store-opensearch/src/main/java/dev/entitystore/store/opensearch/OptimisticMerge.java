@@ -21,20 +21,20 @@ import java.util.Optional;
  * <p>The write carries its change record, and the changes the document read carried that may not be in the
  * changes index yet ({@link CarriedChange}); they are written there after the merge returns
  * ({@link ChangeRecorder}). Two requests: the read and the write. A write that depends on a setting of its
- * space (the install state) reads it in the same request as the record ({@link RecordWithSetting}).
+ * space (the install state, a v1 write's engine) reads them in the same request as the record ({@link RecordWithSettings}).
  */
 final class OptimisticMerge {
     private final EntityDocuments documents;
-    private final RecordWithSetting withSetting;
+    private final RecordWithSettings withSettings;
     private final MergeGuard guard;
     private final ChangesIndex changes;
     private final ChangeRecorder recorder;
     private final TombstoneDeletes tombstones;
     private final WriteFaults faults;
 
-    OptimisticMerge(EntityDocuments documents, RecordWithSetting withSetting, MergeGuard guard, ChangesIndex changes,
+    OptimisticMerge(EntityDocuments documents, RecordWithSettings withSettings, MergeGuard guard, ChangesIndex changes,
                     ChangeRecorder recorder, TombstoneDeletes tombstones, WriteFaults faults) {
-        this.withSetting = withSetting;
+        this.withSettings = withSettings;
         this.recorder = recorder;
         this.faults = faults;
         this.documents = documents;
@@ -48,7 +48,7 @@ final class OptimisticMerge {
     }
 
     /**
-     * The merge, each read of the record made together with a read of {@code check}'s setting (one
+     * The merge, each read of the record made together with a read of {@code check}'s settings (one
      * {@code _mget}), which {@code check} is given before the merge function; {@code null}: the record alone.
      */
     MergeOutcome merge(String space, String id, SettingCheck check, EntityMerge merge) {
@@ -61,8 +61,8 @@ final class OptimisticMerge {
             if (check == null) {
                 current = documents.get(space, id);
             } else {
-                RecordWithSetting.Read read = withSetting.read(space, id, check.key());
-                check.verify().accept(read.setting());
+                RecordWithSettings.Read read = withSettings.read(space, id, check.keys());
+                check.verify().accept(read.settings());
                 current = read.record();
             }
             if (current.isPresent() && current.get().tombstone()) {

@@ -66,7 +66,16 @@ final class SpaceLeases implements AutoCloseable {
 
     /** Runs {@code change} holding the space's lease. */
     <T> T exclusively(String space, Supplier<T> change) {
-        Held held = take(space);
+        return exclusively(space, change, waitNanos);
+    }
+
+    /** As {@link #exclusively(String, Supplier)}, giving up after {@code wait} instead of the usual wait. */
+    <T> T exclusively(String space, Supplier<T> change, Duration wait) {
+        return exclusively(space, change, wait.toNanos());
+    }
+
+    private <T> T exclusively(String space, Supplier<T> change, long waitNanos) {
+        Held held = take(space, waitNanos);
         try {
             return change.get();
         } finally {
@@ -79,7 +88,7 @@ final class SpaceLeases implements AutoCloseable {
         renewals.shutdownNow();
     }
 
-    private Held take(String space) {
+    private Held take(String space, long waitNanos) {
         settings.ensure();
         long deadline = System.nanoTime() + waitNanos;
         Long seenSeqNo = null;

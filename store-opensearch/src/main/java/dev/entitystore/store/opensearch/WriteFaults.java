@@ -11,7 +11,11 @@ interface WriteFaults {
         /** The entity documents are written, carrying their changes; the changes index does not have them yet. */
         WRITTEN,
         /** A delete's change is in the changes index; its tombstone is not removed yet. */
-        RECORDED
+        RECORDED,
+        /** A page of a space's records has its deletes in the changes index; the space's index is not dropped yet. */
+        DROP_PAGE_RECORDED,
+        /** A space's index is dropped; the mark of its drop is not removed yet. */
+        DROPPED
     }
 
     void reached(Step step);

@@ -23,6 +23,11 @@ final class StoreOnTestNode {
         return connection;
     }
 
+    /** The settings of this store, for a second store on the same indices (another server). */
+    OpenSearchSettings settings() {
+        return settings;
+    }
+
     IndexNames names() {
         return new IndexNames(settings.indexPrefix());
     }

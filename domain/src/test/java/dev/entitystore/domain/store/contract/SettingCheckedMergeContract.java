@@ -13,11 +13,15 @@ import dev.entitystore.domain.store.SettingCheck;
 import dev.entitystore.domain.store.StoredEntity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A merge that first checks a setting of its space, read with the record (a single write's installed check). */
+/**
+ * A merge that first checks settings of its space, read with the record (a single write's installed check, a v1
+ * write's engine state).
+ */
 public abstract class SettingCheckedMergeContract extends StoreContract {
 
     private static SettingCheck seeing(String key, List<Optional<ObjectNode>> seen) {
@@ -97,6 +101,21 @@ public abstract class SettingCheckedMergeContract extends StoreContract {
 
         assertThatThrownBy(() -> store.merge("default", "a", requiring("store"), setField("x", 2)))
                 .isInstanceOf(IllegalStateException.class);
+        assertThat(store.get("default", "a").orElseThrow().source()).isEqualTo(obj("x", 1));
+    }
+
+    @Test
+    public void a_check_of_several_keys_sees_each_found_by_key_and_none_of_the_missing_ones() {
+        store.putSetting("default", "engine:host", obj("status", "started"));
+        store.putSetting("default", "store", obj("installed", true));
+        store.putSetting("team-b", "engine:user", obj("status", "started"));
+        List<Map<String, ObjectNode>> seen = new ArrayList<>();
+
+        MergeOutcome outcome = store.merge("default", "a",
+                new SettingCheck(List.of("engine:host", "engine:user", "store"), seen::add), setField("x", 1));
+
+        assertThat(seen).containsExactly(Map.of("engine:host", obj("status", "started"), "store", obj("installed", true)));
+        assertThat(outcome.status()).isEqualTo(MergeOutcome.Status.CREATED);
         assertThat(store.get("default", "a").orElseThrow().source()).isEqualTo(obj("x", 1));
     }
 }
