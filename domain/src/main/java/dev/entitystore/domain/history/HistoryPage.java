@@ -4,20 +4,41 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A page of one record's changes, newest first.
+ * A page of one record's changes, newest first. A store that keeps changes in the answer's shape hands them
+ * over as its stored text ({@link FeedChange}); {@link #changes} parses them for whoever looks inside.
  *
- * @param changes the changes
+ * @param entries the changes, each as the history route answers it
  * @param next    the cursor of the next page (the last change's seq) when the page is full, else empty
  */
-public record HistoryPage(List<EntityChange> changes, Optional<Long> next) {
+public record HistoryPage(List<FeedChange> entries, Optional<Long> next) {
     public HistoryPage {
-        changes = List.copyOf(changes);
+        entries = List.copyOf(entries);
     }
 
-    /** A page of {@code changes} cut at {@code size}: full pages carry their last seq as the cursor. */
+    /** A page of {@code changes} read parsed, cut at {@code size}: full pages carry their last seq as the cursor. */
     public static HistoryPage of(List<EntityChange> changes, int size) {
-        return new HistoryPage(changes, changes.size() == size
-                ? Optional.of(changes.get(changes.size() - 1).seq())
+        return ofEntries(changes.stream().map(FeedChange::of).toList(), size);
+    }
+
+    /** A page of {@code entries} cut at {@code size}: full pages carry their last seq as the cursor. */
+    public static HistoryPage ofEntries(List<FeedChange> entries, int size) {
+        return new HistoryPage(entries, entries.size() == size
+                ? Optional.of(entries.get(entries.size() - 1).seq())
                 : Optional.empty());
+    }
+
+    /** The changes, parsed (each entry's {@link FeedChange#change}). */
+    public List<EntityChange> changes() {
+        return entries.stream().map(FeedChange::change).toList();
+    }
+
+    /** Whether the page holds no change. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** The newest change of a page that is not empty, parsed (the others are not). */
+    public EntityChange first() {
+        return entries.get(0).change();
     }
 }

@@ -49,9 +49,9 @@ public final class HistoryReader {
                 time("from", from), time("to", to), paths(fields));
         String id = EntityIds.documentId(euid);
         HistoryPage page = history.changes(space, id, query);
-        if (page.changes().isEmpty()) {
+        if (page.isEmpty()) {
             requireKnown(space, id, type, euid);
-        } else if (!ofType(page.changes().get(0).entityType(), type)) {
+        } else if (!ofType(page.first().entityType(), type)) {
             throw EntityErrors.notFound(euid);
         }
         return page;
@@ -71,7 +71,7 @@ public final class HistoryReader {
 
     private void requireKnown(String space, String id, EntityType type, String euid) {
         Optional<StoredEntity> stored = store.get(space, id);
-        boolean hadChanges = !history.changes(space, id, HistoryQuery.newest(1)).changes().isEmpty();
+        boolean hadChanges = !history.changes(space, id, HistoryQuery.newest(1)).isEmpty();
         String storedType = stored.map(s -> s.source().path("entity").path("EngineMetadata").path("Type"))
                 .filter(JsonNode::isTextual).map(JsonNode::textValue).orElse(null);
         if ((stored.isEmpty() && !hadChanges) || !ofType(storedType, type)) {

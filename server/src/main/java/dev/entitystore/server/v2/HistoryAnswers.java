@@ -1,27 +1,30 @@
 package dev.entitystore.server.v2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entitystore.domain.history.EntityChange;
 import dev.entitystore.domain.history.HistoryPage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
-/** A page of history in the answer's shape: {@code {"changes":[...],"nextSearchAfter":"<seq>"|null}}. */
+/**
+ * A page of history in the answer's shape, {@code {"changes":[...],"nextSearchAfter":"<seq>"|null}}, each
+ * change's JSON copied as the store handed it (the embedded store's stored text), not parsed and written again.
+ */
 final class HistoryAnswers {
+    private static final byte[] CHANGES = "{\"changes\":[".getBytes(StandardCharsets.UTF_8);
+
     private HistoryAnswers() {
     }
 
-    static ObjectNode toJson(HistoryPage page) {
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        ArrayNode changes = answer.putArray("changes");
-        for (EntityChange change : page.changes()) {
-            changes.add(change.toJson());
+    static byte[] page(HistoryPage page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 2_048 * page.entries().size());
+        out.writeBytes(CHANGES);
+        for (int i = 0; i < page.entries().size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(page.entries().get(i).json());
         }
-        if (page.next().isPresent()) {
-            answer.put("nextSearchAfter", Long.toString(page.next().get()));
-        } else {
-            answer.putNull("nextSearchAfter");
-        }
-        return answer;
+        String next = page.next().map(seq -> "\"" + seq + "\"").orElse("null");
+        out.writeBytes(("],\"nextSearchAfter\":" + next + "}").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import dev.entitystore.domain.history.EntityChange;
+import dev.entitystore.domain.history.FeedChange;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.history.KeptState;
@@ -82,7 +83,9 @@ final class SqliteHistoryChain {
      */
     HistoryPage page(String space, String id, HistoryQuery query) {
         return pool.read("history", c -> {
-            List<EntityChange> page = new ArrayList<>(Math.min(query.size(), 1_000));
+            List<FeedChange> page = new ArrayList<>(Math.min(query.size(), 1_000));
+            // The walk applies from and to itself; only a fields filter needs a change parsed to be checked.
+            boolean check = !query.fields().isEmpty();
             long before = query.beforeSeq() == null ? Long.MAX_VALUE : query.beforeSeq();
             long from = query.fromMillis() == null ? Long.MIN_VALUE : query.fromMillis();
             long to = query.toMillis() == null ? Long.MAX_VALUE : query.toMillis();
@@ -117,9 +120,8 @@ final class SqliteHistoryChain {
                             if (json == null) {
                                 continue; // where the walk stopped, screened out
                             }
-                            EntityChange change = EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq);
-                            if (query.matches(change)) {
-                                page.add(change);
+                            if (!check || query.matches(EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq))) {
+                                page.add(StoredFeedChange.of(seq, json)); // answered as stored (a create reshaped)
                             }
                         }
                     }
@@ -130,7 +132,7 @@ final class SqliteHistoryChain {
             } finally {
                 c.execute("COMMIT");
             }
-            return HistoryPage.of(page, query.size());
+            return HistoryPage.ofEntries(page, query.size());
         });
     }
 
