@@ -303,7 +303,7 @@ public final class EngineManager {
             Engine engine = Optional.ofNullable(settings.get(engineKey)).map(Engine::fromJson)
                     .filter(e -> e.status() == EngineStatus.STARTED)
                     .orElseThrow(() -> EntityErrors.engineNotRunning(type.wireName()));
-            limit.set(EngineSettings.fieldHistoryLength(engine, () -> globalOf(Optional.ofNullable(settings.get(STORE_KEY)))));
+            limit.set(EngineSettings.fieldHistoryLength(engine, () -> EngineSettings.logExtractionOf(Optional.ofNullable(settings.get(STORE_KEY)))));
         });
         return spaceSettings.merge(space, id, started, current -> merge.apply(limit.get()).apply(current));
     }
@@ -323,16 +323,7 @@ public final class EngineManager {
     }
 
     private ObjectNode globalSettings(String space) {
-        return globalOf(spaceSettings.get(space, STORE_KEY));
-    }
-
-    /** The space's log-extraction settings in its store configuration (empty when none). */
-    private static ObjectNode globalOf(Optional<ObjectNode> config) {
-        return config
-                .map(c -> c.get("logExtraction"))
-                .filter(JsonNode::isObject)
-                .map(ObjectNode.class::cast)
-                .orElseGet(JsonNodeFactory.instance::objectNode);
+        return EngineSettings.logExtractionOf(spaceSettings.get(space, STORE_KEY));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
@@ -58,5 +59,14 @@ final class EngineSettings {
         }
         return value != null && value.canConvertToInt() && value.intValue() >= 1
                 ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
+    }
+
+    /** The space's log-extraction settings in its store configuration ({@code config}), empty when none. */
+    static ObjectNode logExtractionOf(Optional<ObjectNode> config) {
+        return config
+                .map(c -> c.get("logExtraction"))
+                .filter(JsonNode::isObject)
+                .map(ObjectNode.class::cast)
+                .orElseGet(JsonNodeFactory.instance::objectNode);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -39,7 +38,6 @@ public final class ChangeFeedResource extends SpaceScopedResource implements Cha
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeedResource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] CHANGES = "{\"changes\":[".getBytes(StandardCharsets.UTF_8);
 
     private final ChangeFollower follower;
 
@@ -65,16 +63,7 @@ public final class ChangeFeedResource extends SpaceScopedResource implements Cha
      * embedded store's stored text), not parsed and written again.
      */
     static byte[] page(FeedPage page) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 2_048 * page.entries().size());
-        out.writeBytes(CHANGES);
-        for (int i = 0; i < page.entries().size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(page.entries().get(i).json());
-        }
-        out.writeBytes(("],\"next\":\"" + page.through() + "\"}").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return ChangesJson.body(page.entries(), ",\"next\":\"" + page.through() + "\"");
     }
 
     /** The 410 body the JSON feed answers, as one line of an event. */
