@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.entitystore.server.HttpClientForTests;
 import dev.entitystore.server.HttpClientForTests.Answer;
 import dev.entitystore.server.RunningServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -292,8 +293,9 @@ abstract class ResolutionHttpSuite {
                 items.add("{\"type\":\"generic\",\"record\":{\"entity\":{\"id\":\"" + id + "\"}}}");
             }
             // v1's bulk upsert creates (v2's bulk only updates); the space's v2 engines serve v1 as well.
+            // A thousand creates on a loaded machine can pass the client's default 30 s (seen on OpenSearch at load 15).
             Answer created = client().request("PUT", "/s/large-group/api/entity_store/entities/bulk")
-                    .json("{\"entities\":[" + String.join(",", items) + "]}").send();
+                    .json("{\"entities\":[" + String.join(",", items) + "]}").timeout(Duration.ofMinutes(2)).send();
             assertThat(created.status()).as(created.body()).isEqualTo(200);
         }
         for (int from = 0; from < grouped; from += 1000) {
