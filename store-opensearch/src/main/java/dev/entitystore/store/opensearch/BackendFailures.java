@@ -44,6 +44,10 @@ public final class BackendFailures {
         return ClusterError.of(e).map(ClusterError::isConflict).orElse(false);
     }
 
+    static boolean isNotFound(Exception e) {
+        return ClusterError.of(e).map(error -> error.status() == 404).orElse(false);
+    }
+
     static boolean isIndexMissing(Exception e) {
         return ClusterError.of(e).map(ClusterError::isIndexMissing).orElse(false);
     }

@@ -140,8 +140,8 @@ final class ChangeRecovery implements AutoCloseable {
     /** Last writer wins: a lower mark from a slower pass only makes the next pass read more. */
     private void raise(String space, ShardCheckpoint through) throws IOException {
         settings.ensure();
-        ObjectNode document = JsonNodeFactory.instance.objectNode().put("space", "").put("key", id(space));
-        document.putObject("value").put("seq", through.checkpoint()).put("uuid", through.uuid());
+        ObjectNode document = SettingsIndex.ownDocument(id(space),
+                JsonNodeFactory.instance.objectNode().put("seq", through.checkpoint()).put("uuid", through.uuid()));
         client.index(i -> i.index(settings.name()).id(id(space)).document(document));
     }
 

@@ -36,8 +36,8 @@ final class DropMarks {
     /** Marks the drop of the space's index {@code uuid} (replacing a mark left for an older one). */
     void put(String space, String uuid) {
         settings.ensure();
-        ObjectNode document = JsonNodeFactory.instance.objectNode().put("space", "").put("key", id(space));
-        document.putObject("value").put("space", space).put("uuid", uuid);
+        ObjectNode document = SettingsIndex.ownDocument(id(space),
+                JsonNodeFactory.instance.objectNode().put("space", space).put("uuid", uuid));
         try {
             client.index(i -> i.index(settings.name()).id(id(space)).document(document).refresh(Refresh.True));
         } catch (OpenSearchException | IOException e) {
@@ -62,7 +62,7 @@ final class DropMarks {
         try {
             client.delete(d -> d.index(settings.name()).id(id(space)).refresh(Refresh.True));
         } catch (OpenSearchException | IOException e) {
-            if (!BackendFailures.isIndexMissing(e) && !isNotFound(e)) {
+            if (!BackendFailures.isIndexMissing(e) && !BackendFailures.isNotFound(e)) {
                 throw BackendFailures.failure("the removal of the mark of the delete of space " + space, e);
             }
         }
@@ -89,9 +89,5 @@ final class DropMarks {
     /** Never a setting's id (those start with the space's length), a lease's or another mark's. */
     private static String id(String space) {
         return PREFIX + space;
-    }
-
-    private static boolean isNotFound(Exception e) {
-        return ClusterError.of(e).map(error -> error.status() == 404).orElse(false);
     }
 }

@@ -26,8 +26,7 @@ final class PrunedMark {
     /** Raises the space's mark to {@code seq}; a mark already at or above it stays. */
     void raise(String space, long seq) {
         settings.ensure();
-        ObjectNode document = JsonNodeFactory.instance.objectNode().put("space", "").put("key", id(space));
-        document.putObject("value").put("seq", seq);
+        ObjectNode document = SettingsIndex.ownDocument(id(space), JsonNodeFactory.instance.objectNode().put("seq", seq));
         try {
             client.index(i -> i.index(settings.name()).id(id(space)).document(document)
                     .version(seq + 1).versionType(VersionType.ExternalGte));

@@ -165,6 +165,17 @@ final class SettingsIndex {
         return space.length() + ":" + space + ":" + key;
     }
 
+    /**
+     * A document of the index's own bookkeeping (a lease, a mark) under {@code id}, holding {@code value}: it
+     * carries the empty space, which is no space's, so it never shows among a space's settings or makes a space
+     * look installed.
+     */
+    static ObjectNode ownDocument(String id, ObjectNode value) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("space", "").put("key", id);
+        document.set("value", value);
+        return document;
+    }
+
     /** The value a setting's document holds. */
     static ObjectNode value(ObjectNode document) {
         JsonNode value = document.get("value");

@@ -165,27 +165,19 @@ final class SpaceLeases implements AutoCloseable {
         try {
             client.delete(d -> d.index(settings.name()).id(id(space)).ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
         } catch (OpenSearchException | IOException e) {
-            if (!BackendFailures.isConflict(e) && !isNotFound(e)) {
+            if (!BackendFailures.isConflict(e) && !BackendFailures.isNotFound(e)) {
                 throw BackendFailures.failure("the engine change of space " + space, e);
             }
         }
     }
 
     private ObjectNode document(String space) {
-        ObjectNode value = JsonNodeFactory.instance.objectNode().put("owner", owner);
-        // No space of its own ("" is no space's id): a lease never shows among a space's settings.
-        ObjectNode document = JsonNodeFactory.instance.objectNode().put("space", "").put("key", id(space));
-        document.set("value", value);
-        return document;
+        return SettingsIndex.ownDocument(id(space), JsonNodeFactory.instance.objectNode().put("owner", owner));
     }
 
     /** Never a setting's id: those start with the space's length. */
     private static String id(String space) {
         return "lease:" + space;
-    }
-
-    private static boolean isNotFound(Exception e) {
-        return ClusterError.of(e).map(error -> error.status() == 404).orElse(false);
     }
 
     private static void pause(int attempt) {
