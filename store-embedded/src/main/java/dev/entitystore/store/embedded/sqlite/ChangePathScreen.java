@@ -1,6 +1,7 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
  * so its JSON then holds the key {@code "path"} or one starting {@code "path.} (the path as the stored text
  * writes it, escapes included). A row with neither cannot match and never leaves SQLite; a row with one is
  * parsed and checked exactly (the text may sit in a value). A create keeps the record it created, nested
- * rather than flattened, so it always passes.
+ * rather than flattened, so it always passes; so does a change stored compressed ({@link StoredText}).
  *
  * <p>The screen is an SQL condition over the change column ({@link #condition}) whose needles are bound as
  * parameters ({@link #bind}): up to {@value #LISTED} paths as one {@code instr} each, more through one JSON
@@ -22,14 +23,18 @@ final class ChangePathScreen {
     private static final ChangePathScreen ALL = new ChangePathScreen(List.of());
     /** The key a create's record is kept under: such a row is always parsed. */
     static final String CREATED = ",\"created\":";
+    private static final byte[] CREATED_BYTES = CREATED.getBytes(StandardCharsets.UTF_8);
     /** Paths screened with one {@code instr} per needle; past this many, the needles are one JSON array. */
     static final int LISTED = 4;
 
     /** Per path, its key quoted ({@code "p"}) and its prefix ({@code "p.}), as the stored text writes them. */
     private final List<String> needles;
 
+    private final List<byte[]> needleBytes;
+
     private ChangePathScreen(List<String> needles) {
         this.needles = needles;
+        this.needleBytes = needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     /** The screen for {@code paths}; for none, one that lets everything through. */
@@ -59,7 +64,9 @@ final class ChangePathScreen {
         if (needles.isEmpty()) {
             return "1";
         }
-        StringBuilder sql = new StringBuilder("(instr(").append(column).append(", '").append(CREATED).append("') > 0");
+        // A compressed row (StoredText) cannot be searched here: it passes, and is checked once unpacked.
+        StringBuilder sql = new StringBuilder("(typeof(").append(column).append(") = 'blob' OR instr(")
+                .append(column).append(", '").append(CREATED).append("') > 0");
         if (needles.size() <= 2 * LISTED) {
             for (int i = 0; i < needles.size(); i++) {
                 sql.append(" OR instr(").append(column).append(", ?").append(firstParameter + i).append(") > 0");
@@ -69,6 +76,35 @@ final class ChangePathScreen {
                     .append(column).append(", n.value) > 0)");
         }
         return sql.append(')').toString();
+    }
+
+    /**
+     * {@link #condition} on a change's JSON in hand: for rows SQLite could not look into (stored compressed),
+     * so that they too are parsed only when they may touch a path.
+     */
+    boolean mayTouch(byte[] json) {
+        if (needles.isEmpty() || contains(json, CREATED_BYTES)) {
+            return true;
+        }
+        for (byte[] needle : needleBytes) {
+            if (contains(json, needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] text, byte[] needle) {
+        outer:
+        for (int i = 0, last = text.length - needle.length; i <= last; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (text[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Binds the needles of {@link #condition} from {@code firstParameter} on. */

@@ -37,9 +37,11 @@ final class SqliteChangeLog {
             + " WHERE (space, id) > (?, ?) ORDER BY space, id LIMIT ?";
 
     private final ReadConnectionPool pool;
+    private final StoredText texts;
 
-    SqliteChangeLog(ReadConnectionPool pool) {
+    SqliteChangeLog(ReadConnectionPool pool, StoredText texts) {
         this.pool = pool;
+        this.texts = texts;
     }
 
     /** Whether {@link #changesSince} is complete from {@code seqNo}: the change log covers every write after it. */
@@ -84,7 +86,7 @@ final class SqliteChangeLog {
             List<CommittedChange> records = new ArrayList<>(Math.min(limit, 1_000));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    records.add(CommittedChange.upsert(rs.getLong(4), rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                    records.add(CommittedChange.upsert(rs.getLong(4), rs.getString(1), rs.getString(2), texts.read(rs, 3)));
                 }
             }
             return records;
@@ -128,7 +130,7 @@ final class SqliteChangeLog {
      * since (or deleted) is passed over: the later row or the tombstone stands for it. The cut is the last
      * row's seq when the read was cut short, else {@link Long#MAX_VALUE}.
      */
-    private static <T> Upserts<T> upserts(ReadConnection c, long seqNo, int limit, UpsertRow<T> row) throws SQLException {
+    private <T> Upserts<T> upserts(ReadConnection c, long seqNo, int limit, UpsertRow<T> row) throws SQLException {
         PreparedStatement s = c.prepare(CHANGED);
         s.setLong(1, seqNo);
         s.setInt(2, limit);
@@ -139,7 +141,7 @@ final class SqliteChangeLog {
             while (rs.next()) {
                 rows++;
                 last = rs.getLong(1);
-                byte[] source = rs.getBytes(4);
+                byte[] source = texts.read(rs, 4);
                 if (source != null) {
                     changes.add(row.read(last, rs.getString(2), rs.getString(3), source, rs.getLong(5)));
                 }

@@ -65,6 +65,8 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private final MergePreparer preparer;
     private final DataFilesWatch files;
     private final WalCheckpointer checkpointer;
+    /** Set once the writer runs (its commits call it), so read through a null check on the writer thread. */
+    private volatile StoredTextTraining training;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
@@ -75,13 +77,24 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         this.dbFile = dbFile;
         this.writeTransaction = writeTransaction;
         this.readPool = readPool;
-        this.reads = new SqliteReads(readPool);
-        this.changeLog = new SqliteChangeLog(readPool);
+        this.reads = new SqliteReads(readPool, writeTransaction.texts());
+        this.changeLog = new SqliteChangeLog(readPool, writeTransaction.texts());
         this.preparer = new MergePreparer(reads);
         this.files = files;
         this.checkpointer = checkpointer;
-        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem, checkpointer::committed);
+        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem, this::committed);
         this.admission = new WriteAdmission(maxPendingWrites);
+        this.training = new StoredTextTraining(writeTransaction.texts(), readPool, writer);
+        training.committed(writeTransaction.committedSeq());
+    }
+
+    /** After each commit, on the writer thread: the WAL's checkpoint, and whether to train a text dictionary. */
+    private void committed() {
+        checkpointer.committed();
+        StoredTextTraining dictionaries = training;
+        if (dictionaries != null) {
+            dictionaries.committed(writeTransaction.committedSeq());
+        }
     }
 
     /**
@@ -115,6 +128,11 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     /** The record store's health: its files, its disk, its queue (see {@link SqliteStoreHealth}). */
     public dev.entitystore.domain.health.HealthCheck health() {
         return new SqliteStoreHealth(this, files);
+    }
+
+    /** The training of its text dictionaries (tests give a store one at once). */
+    StoredTextTraining textTraining() {
+        return training;
     }
 
     boolean isClosed() {
@@ -356,6 +374,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
             }
             closed = true;
         }
+        training.close();
         writer.close();
         checkpointer.close();
         readPool.close();

@@ -72,8 +72,10 @@ final class SqliteHistoryChain {
     private static final int SCREENED_WALK = 256;
 
     private final ReadConnectionPool pool;
+    private final StoredText texts;
 
-    SqliteHistoryChain(ReadConnectionPool pool) {
+    SqliteHistoryChain(ReadConnectionPool pool, StoredText texts) {
+        this.texts = texts;
         this.pool = pool;
     }
 
@@ -116,11 +118,12 @@ final class SqliteHistoryChain {
                             long seq = rs.getLong(1);
                             next = rs.getLong(2);
                             more = rs.getInt(3) >= look;
-                            byte[] json = rs.getBytes(4);
+                            byte[] json = texts.read(rs, 4);
                             if (json == null) {
                                 continue; // where the walk stopped, screened out
                             }
-                            if (!check || query.matches(EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq))) {
+                            if (!check || screen.mayTouch(json)
+                                    && query.matches(EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq))) {
                                 page.add(StoredFeedChange.of(seq, json)); // answered as stored (a create reshaped)
                             }
                         }
@@ -151,7 +154,7 @@ final class SqliteHistoryChain {
             s.setInt(4, maxBack);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new KeptState(rs.getLong(1), rs.getLong(2), JsonCodec.read(rs.getBytes(3), "state " + rs.getLong(1))))
+                        ? Optional.of(new KeptState(rs.getLong(1), rs.getLong(2), JsonCodec.read(texts.read(rs, 3), "state " + rs.getLong(1))))
                         : Optional.<KeptState>empty();
             }
         });

@@ -49,10 +49,12 @@ final class SqliteReads {
 
     private final ReadConnectionPool pool;
     private final SqliteHistoryChain chain;
+    private final StoredText texts;
 
-    SqliteReads(ReadConnectionPool pool) {
+    SqliteReads(ReadConnectionPool pool, StoredText texts) {
         this.pool = pool;
-        this.chain = new SqliteHistoryChain(pool);
+        this.texts = texts;
+        this.chain = new SqliteHistoryChain(pool, texts);
     }
 
     Optional<StoredEntity> get(String space, String id) {
@@ -64,7 +66,7 @@ final class SqliteReads {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
+                ObjectNode source = JsonCodec.read(texts.read(rs, 1), "record " + space + "/" + id);
                 return Optional.of(new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
             }
         });
@@ -77,14 +79,14 @@ final class SqliteReads {
     Map<String, StoredEntity> records(String space, List<String> ids) {
         return byIds(space, ids, rs -> {
             String id = rs.getString(1);
-            ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+            ObjectNode source = JsonCodec.read(texts.read(rs, 2), "record " + space + "/" + id);
             return new StoredEntity(id, source, rs.getLong(3), rs.getLong(4));
         });
     }
 
     /** As {@link #records}, each record's stored JSON text, not parsed. */
     Map<String, byte[]> storedJson(String space, List<String> ids) {
-        return byIds(space, ids, rs -> rs.getBytes(2));
+        return byIds(space, ids, rs -> texts.read(rs, 2));
     }
 
     /** A row of {@link #GET_MANY} as what the caller keeps of it. */
@@ -134,7 +136,7 @@ final class SqliteReads {
                     s.setString(2, id);
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
-                            ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
+                            ObjectNode source = JsonCodec.read(texts.read(rs, 1), "record " + space + "/" + id);
                             visitor.accept(new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
                         }
                     }
@@ -165,7 +167,7 @@ final class SqliteReads {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
-                    ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+                    ObjectNode source = JsonCodec.read(texts.read(rs, 2), "record " + space + "/" + id);
                     entities.add(new StoredEntity(id, source, rs.getLong(3), rs.getLong(4)));
                 }
             }
@@ -183,7 +185,7 @@ final class SqliteReads {
             List<StoredJson.Record> records = new ArrayList<>(Math.min(limit, 1_000));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    records.add(new StoredJson.Record(rs.getString(1), rs.getBytes(2)));
+                    records.add(new StoredJson.Record(rs.getString(1), texts.read(rs, 2)));
                 }
             }
             Optional<String> next = records.size() == limit
@@ -242,7 +244,7 @@ final class SqliteReads {
                         while (rs.next() && changes.size() < size) {
                             read++;
                             through = rs.getLong(1);
-                            byte[] json = rs.getBytes(2);
+                            byte[] json = texts.read(rs, 2);
                             if (json != null && StoredFeedChange.ofType(json, entityTypes)) {
                                 changes.add(StoredFeedChange.of(through, json));
                             }

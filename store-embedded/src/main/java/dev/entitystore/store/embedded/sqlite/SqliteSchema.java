@@ -121,7 +121,18 @@ final class SqliteSchema {
                       version INTEGER NOT NULL,
                       state   TEXT    NOT NULL
                     )""",
-                    "CREATE INDEX change_states_by_time ON change_states (space, id, time)")));
+                    "CREATE INDEX change_states_by_time ON change_states (space, id, time)")),
+            new Migration(6, "text_dictionaries: what the stored JSON is compressed with", List.of(
+                    // id is the zstd dictionary's own id, which each compressed value names in its frame
+                    // header (StoredText); trained_on_seq is the last seq when it was trained (StoredTextTraining).
+                    // Rows written before a dictionary exists stay plain JSON text; both forms are read.
+                    """
+                    CREATE TABLE text_dictionaries (
+                      id             INTEGER PRIMARY KEY,
+                      trained_on_seq INTEGER NOT NULL,
+                      trained_at     INTEGER NOT NULL,
+                      dictionary     BLOB    NOT NULL
+                    )""")));
 
     private final List<Migration> migrations;
 

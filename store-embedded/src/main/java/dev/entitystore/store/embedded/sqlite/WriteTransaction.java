@@ -43,6 +43,7 @@ final class WriteTransaction implements AutoCloseable {
     private final PreparedStatement spaceRecords;
     private final PreparedStatement keepState;
     private final HistoryHeads heads;
+    private final StoredText texts;
     /** The record's change before the one recorded next (0: none), set by the row step that precedes it. */
     private long previousChange;
     /** The time of the last change recorded: change times never go backwards in seq order. */
@@ -56,19 +57,20 @@ final class WriteTransaction implements AutoCloseable {
     private final List<CommittedChange> changes = new ArrayList<>();
     private int savepointChanges;
 
-    WriteTransaction(Connection connection) throws SQLException {
+    WriteTransaction(Connection connection, StoredText texts) throws SQLException {
         this.connection = connection;
+        this.texts = texts;
         this.control = connection.createStatement();
         this.select = connection.prepareStatement(
                 "SELECT source, seq, version FROM entities WHERE space = ? AND id = ?");
         this.selectSeq = connection.prepareStatement("SELECT seq FROM entities WHERE space = ? AND id = ?");
         this.insert = connection.prepareStatement(
-                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, CAST(? AS TEXT), ?, 1)");
+                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1)");
         this.insertIfAbsent = connection.prepareStatement(
-                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, CAST(? AS TEXT), ?, 1)"
+                "INSERT INTO entities (space, id, source, seq, version) VALUES (?, ?, ?, ?, 1)"
                         + " ON CONFLICT DO NOTHING");
         this.update = connection.prepareStatement(
-                "UPDATE entities SET source = CAST(? AS TEXT), seq = ?, version = ? WHERE space = ? AND id = ?");
+                "UPDATE entities SET source = ?, seq = ?, version = ? WHERE space = ? AND id = ?");
         this.delete = connection.prepareStatement("DELETE FROM entities WHERE space = ? AND id = ?");
         this.tombstone = connection.prepareStatement("INSERT INTO tombstones (seq, space, id) VALUES (?, ?, ?)");
         this.deleteSpace = connection.prepareStatement("DELETE FROM entities WHERE space = ?");
@@ -79,10 +81,10 @@ final class WriteTransaction implements AutoCloseable {
         this.deleteSetting = connection.prepareStatement("DELETE FROM settings WHERE space = ? AND key = ?");
         this.saveLastSeq = connection.prepareStatement("UPDATE store_meta SET value = ? WHERE key = 'last_seq'");
         this.insertChange = connection.prepareStatement(
-                "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)");
+                "INSERT INTO changes (seq, space, id, time, change, prev) VALUES (?, ?, ?, ?, ?, ?)");
         this.spaceRecords = connection.prepareStatement("SELECT id, source, version, seq FROM entities WHERE space = ?");
         this.keepState = connection.prepareStatement("INSERT INTO change_states (seq, space, id, time, version, state)"
-                + " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))");
+                + " VALUES (?, ?, ?, ?, ?, ?)");
         this.heads = new HistoryHeads(connection);
         this.committedSeq = loadLastSeq();
         this.seq = committedSeq;
@@ -106,6 +108,11 @@ final class WriteTransaction implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** How this store's JSON is stored (read by every reader of the store too). */
+    StoredText texts() {
+        return texts;
     }
 
     /** The writer's connection, for work the writer runs that is not a record write (history retention). */
@@ -178,7 +185,7 @@ final class WriteTransaction implements AutoCloseable {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            ObjectNode source = JsonCodec.read(rs.getBytes(1), "record " + space + "/" + id);
+            ObjectNode source = JsonCodec.read(texts.read(rs, 1), "record " + space + "/" + id);
             return Optional.of(new StoredEntity(id, source, rs.getLong(2), rs.getLong(3)));
         }
     }
@@ -204,7 +211,7 @@ final class WriteTransaction implements AutoCloseable {
             previousChange = heads.take(space, id);
         } else {
             previousChange = storedSeq;
-            update.setBytes(1, json);
+            texts.bind(update, 1, json);
             update.setLong(2, newSeq);
             update.setLong(3, storedVersion + 1);
             update.setString(4, space);
@@ -254,7 +261,7 @@ final class WriteTransaction implements AutoCloseable {
         try (ResultSet rs = spaceRecords.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
-                ObjectNode source = JsonCodec.read(rs.getBytes(2), "record " + space + "/" + id);
+                ObjectNode source = JsonCodec.read(texts.read(rs, 2), "record " + space + "/" + id);
                 previousChange = rs.getLong(4);
                 recordChange(changeOf.describe(new StoredEntity(id, source, 0, rs.getLong(3))), ++seq);
                 heads.put(space, id, seq);
@@ -314,7 +321,7 @@ final class WriteTransaction implements AutoCloseable {
         insertChange.setString(2, change.space());
         insertChange.setString(3, change.id());
         insertChange.setLong(4, change.timeMillis());
-        insertChange.setBytes(5, json);
+        texts.bind(insertChange, 5, json);
         if (previousChange == 0) {
             insertChange.setNull(6, java.sql.Types.INTEGER);
         } else {
@@ -331,7 +338,7 @@ final class WriteTransaction implements AutoCloseable {
         keepState.setString(3, change.id());
         keepState.setLong(4, change.timeMillis());
         keepState.setLong(5, change.version());
-        keepState.setBytes(6, json);
+        texts.bind(keepState, 6, json);
         keepState.executeUpdate();
     }
 
@@ -356,11 +363,11 @@ final class WriteTransaction implements AutoCloseable {
         changes.add(id == null ? CommittedChange.spaceDeleted(seq, space) : CommittedChange.delete(seq, space, id));
     }
 
-    private static void bindInsert(PreparedStatement statement, String space, String id, byte[] json, long seq)
+    private void bindInsert(PreparedStatement statement, String space, String id, byte[] json, long seq)
             throws SQLException {
         statement.setString(1, space);
         statement.setString(2, id);
-        statement.setBytes(3, json);
+        texts.bind(statement, 3, json);
         statement.setLong(4, seq);
     }
 

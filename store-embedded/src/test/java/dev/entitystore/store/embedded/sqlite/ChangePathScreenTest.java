@@ -61,6 +61,24 @@ class ChangePathScreenTest {
     }
 
     @Test
+    void a_row_stored_compressed_passes_the_sql_screen_to_be_screened_once_unpacked() throws SQLException {
+        ChangePathScreen screen = ChangePathScreen.of(List.of("host.ip"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            c.createStatement().execute("CREATE TABLE t (change TEXT)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+                insert.setBytes(1, new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 1, 2, 3}); // no needle in it
+                insert.execute();
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM t WHERE " + screen.condition("change", 1))) {
+                screen.bind(s, 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertThat(rs.next() && rs.getInt(1) == 1).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void no_paths_pass_everything() throws Exception {
         assertThat(passes(update(Map.of("q", 1)), List.of())).isTrue();
     }
@@ -87,7 +105,10 @@ class ChangePathScreenTest {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM t WHERE " + screen.condition("change", 1))) {
                 screen.bind(s, 1);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() && rs.getInt(1) == 1;
+                    boolean inSql = rs.next() && rs.getInt(1) == 1;
+                    assertThat(screen.mayTouch(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .as("the same screen on the text in hand (rows stored compressed)").isEqualTo(inSql);
+                    return inSql;
                 }
             }
         }

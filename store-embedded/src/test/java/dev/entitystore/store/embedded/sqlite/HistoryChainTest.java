@@ -24,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one history of 300 versions, read by every test
 class HistoryChainTest {
+    /** The store under test; the compressed variant overrides it. */
+    SqliteEntityStore open(Path dir) {
+        return SqliteEntityStore.open(dir);
+    }
+
     private static final int VERSIONS = 300;
     private static final int SPARSE_VERSIONS = 400;
     /** A key with a character JSON escapes. */
@@ -38,7 +43,7 @@ class HistoryChainTest {
 
     @BeforeAll
     void writeHistory() {
-        store = SqliteEntityStore.open(dataDir);
+        store = open(dataDir);
         store.create("default", "other", obj("a", Map.of("b", 0)));
         store.create("default", "r", obj("a", Map.of("b", 0, "bc", 0), "note", "x"));
         for (int v = 1; v < VERSIONS; v++) {

@@ -79,7 +79,7 @@ class SchemaMigrationTest {
         execute("DELETE FROM changes WHERE seq = 1", "DROP TABLE deleted_heads", "ALTER TABLE changes DROP COLUMN prev",
                 "CREATE UNIQUE INDEX entities_by_seq ON entities (seq)",
                 "CREATE INDEX changes_by_record ON changes (space, id, seq)",
-                "DELETE FROM store_meta WHERE key = 'change_log_from'", "DROP TABLE change_states",
+                "DELETE FROM store_meta WHERE key = 'change_log_from'", "DROP TABLE change_states", "DROP TABLE text_dictionaries",
                 "DELETE FROM schema_version WHERE version > 2");
 
         try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
