@@ -13,7 +13,7 @@ import java.util.List;
  * so its JSON then holds the key {@code "path"} or one starting {@code "path.} (the path as the stored text
  * writes it, escapes included). A row with neither cannot match and never leaves SQLite; a row with one is
  * parsed and checked exactly (the text may sit in a value). A create keeps the record it created, nested
- * rather than flattened, so it always passes; so does a change stored compressed ({@link StoredText}).
+ * rather than flattened, so it always passes; so does a change stored compressed ({@link PackedText}).
  *
  * <p>The screen is an SQL condition over the change column ({@link #condition}) whose needles are bound as
  * parameters ({@link #bind}): up to {@value #LISTED} paths as one {@code instr} each, more through one JSON
@@ -64,7 +64,7 @@ final class ChangePathScreen {
         if (needles.isEmpty()) {
             return "1";
         }
-        // A compressed row (StoredText) cannot be searched here: it passes, and is checked once unpacked.
+        // A compressed row (PackedText) cannot be searched here: it passes, and is checked once unpacked.
         StringBuilder sql = new StringBuilder("(typeof(").append(column).append(") = 'blob' OR instr(")
                 .append(column).append(", '").append(CREATED).append("') > 0");
         if (needles.size() <= 2 * LISTED) {

@@ -37,9 +37,9 @@ final class SqliteChangeLog {
             + " WHERE (space, id) > (?, ?) ORDER BY space, id LIMIT ?";
 
     private final ReadConnectionPool pool;
-    private final StoredText texts;
+    private final PackedText texts;
 
-    SqliteChangeLog(ReadConnectionPool pool, StoredText texts) {
+    SqliteChangeLog(ReadConnectionPool pool, PackedText texts) {
         this.pool = pool;
         this.texts = texts;
     }

@@ -66,7 +66,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private final DataFilesWatch files;
     private final WalCheckpointer checkpointer;
     /** Set once the writer runs (its commits call it), so read through a null check on the writer thread. */
-    private volatile StoredTextTraining training;
+    private volatile TextDictionaryTraining training;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
@@ -84,14 +84,14 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         this.checkpointer = checkpointer;
         this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem, this::committed);
         this.admission = new WriteAdmission(maxPendingWrites);
-        this.training = new StoredTextTraining(writeTransaction.texts(), readPool, writer);
+        this.training = new TextDictionaryTraining(writeTransaction.texts(), readPool, writer);
         training.committed(writeTransaction.committedSeq());
     }
 
     /** After each commit, on the writer thread: the WAL's checkpoint, and whether to train a text dictionary. */
     private void committed() {
         checkpointer.committed();
-        StoredTextTraining dictionaries = training;
+        TextDictionaryTraining dictionaries = training;
         if (dictionaries != null) {
             dictionaries.committed(writeTransaction.committedSeq());
         }
@@ -131,7 +131,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     }
 
     /** The training of its text dictionaries (tests give a store one at once). */
-    StoredTextTraining textTraining() {
+    TextDictionaryTraining textTraining() {
         return training;
     }
 

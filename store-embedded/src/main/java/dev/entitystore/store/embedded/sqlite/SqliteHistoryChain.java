@@ -72,9 +72,9 @@ final class SqliteHistoryChain {
     private static final int SCREENED_WALK = 256;
 
     private final ReadConnectionPool pool;
-    private final StoredText texts;
+    private final PackedText texts;
 
-    SqliteHistoryChain(ReadConnectionPool pool, StoredText texts) {
+    SqliteHistoryChain(ReadConnectionPool pool, PackedText texts) {
         this.texts = texts;
         this.pool = pool;
     }

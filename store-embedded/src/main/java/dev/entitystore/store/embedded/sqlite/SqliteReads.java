@@ -49,9 +49,9 @@ final class SqliteReads {
 
     private final ReadConnectionPool pool;
     private final SqliteHistoryChain chain;
-    private final StoredText texts;
+    private final PackedText texts;
 
-    SqliteReads(ReadConnectionPool pool, StoredText texts) {
+    SqliteReads(ReadConnectionPool pool, PackedText texts) {
         this.pool = pool;
         this.texts = texts;
         this.chain = new SqliteHistoryChain(pool, texts);

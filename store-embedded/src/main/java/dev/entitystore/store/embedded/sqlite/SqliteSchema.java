@@ -124,7 +124,7 @@ final class SqliteSchema {
                     "CREATE INDEX change_states_by_time ON change_states (space, id, time)")),
             new Migration(6, "text_dictionaries: what the stored JSON is compressed with", List.of(
                     // id is the zstd dictionary's own id, which each compressed value names in its frame
-                    // header (StoredText); trained_on_seq is the last seq when it was trained (StoredTextTraining).
+                    // header (PackedText); trained_on_seq is the last seq when it was trained (TextDictionaryTraining).
                     // Rows written before a dictionary exists stay plain JSON text; both forms are read.
                     """
                     CREATE TABLE text_dictionaries (

@@ -42,7 +42,7 @@ final class SqliteStoreOpening {
         try {
             connection = SqliteConnections.openWriter(dbFile);
             int applied = schema.migrate(connection, dbFile);
-            WriteTransaction tx = new WriteTransaction(connection, StoredText.load(connection));
+            WriteTransaction tx = new WriteTransaction(connection, PackedText.load(connection));
             pool = new ReadConnectionPool(dbFile, READ_CONNECTIONS);
             LOG.info("entity store opened at {} (schema version {}, {} migrations applied, last seq {})",
                     dbFile, schema.latestVersion(), applied, tx.committedSeq());

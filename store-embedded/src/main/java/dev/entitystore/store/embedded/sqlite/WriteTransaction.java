@@ -43,7 +43,7 @@ final class WriteTransaction implements AutoCloseable {
     private final PreparedStatement spaceRecords;
     private final PreparedStatement keepState;
     private final HistoryHeads heads;
-    private final StoredText texts;
+    private final PackedText texts;
     /** The record's change before the one recorded next (0: none), set by the row step that precedes it. */
     private long previousChange;
     /** The time of the last change recorded: change times never go backwards in seq order. */
@@ -57,7 +57,7 @@ final class WriteTransaction implements AutoCloseable {
     private final List<CommittedChange> changes = new ArrayList<>();
     private int savepointChanges;
 
-    WriteTransaction(Connection connection, StoredText texts) throws SQLException {
+    WriteTransaction(Connection connection, PackedText texts) throws SQLException {
         this.connection = connection;
         this.texts = texts;
         this.control = connection.createStatement();
@@ -111,7 +111,7 @@ final class WriteTransaction implements AutoCloseable {
     }
 
     /** How this store's JSON is stored (read by every reader of the store too). */
-    StoredText texts() {
+    PackedText texts() {
         return texts;
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Stores that compress their text from the first write: a dictionary trained on synthetic records is kept as
- * the store opens, as {@link StoredTextTraining} keeps one once a store has grown. The suites run on these
+ * the store opens, as {@link TextDictionaryTraining} keeps one once a store has grown. The suites run on these
  * as well as on plain stores, so every read is checked on both stored forms.
  */
 final class CompressedStores {

@@ -64,7 +64,7 @@ class MergePreparerTest {
                     "INSERT INTO entities (space, id, source, seq, version) VALUES ('default', 'a', '{\"n\":1}', 7, 2)");
         }
         try (ReadConnectionPool pool = new ReadConnectionPool(dbFile, 1)) {
-            MergePreparer preparer = new MergePreparer(new SqliteReads(pool, StoredText.plain()));
+            MergePreparer preparer = new MergePreparer(new SqliteReads(pool, PackedText.plain()));
 
             List<Optional<PreparedMerge>> prepared = preparer.bulk("default", List.of(
                     BulkOperation.merge("b", current -> MergeDecision.write(JsonNodeFactory.instance.objectNode().put("new", true))),
@@ -88,7 +88,7 @@ class MergePreparerTest {
         }
         ReadConnectionPool pool = new ReadConnectionPool(dbFile, 1);
         pool.close();
-        return new MergePreparer(new SqliteReads(pool, StoredText.plain()));
+        return new MergePreparer(new SqliteReads(pool, PackedText.plain()));
     }
 
     private static StoredEntity read(String id, long seq) {

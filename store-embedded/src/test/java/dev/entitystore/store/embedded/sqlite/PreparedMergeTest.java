@@ -42,7 +42,7 @@ class PreparedMergeTest {
         Path dbFile = dataDir.resolve("prepared.db");
         connection = SqliteConnections.openWriter(dbFile);
         SqliteSchema.current().migrate(connection, dbFile);
-        tx = new WriteTransaction(connection, StoredText.plain());
+        tx = new WriteTransaction(connection, PackedText.plain());
     }
 
     @AfterEach

@@ -17,19 +17,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The store trains its dictionary from its own rows once it has grown, and every row reads back either way. */
-class StoredTextTrainingTest extends StoreTestSupport {
+class TextDictionaryTrainingTest extends StoreTestSupport {
 
     @Test
     void a_store_that_grows_past_the_first_mark_compresses_what_it_writes_from_then_on() throws Exception {
         openStore();
-        int plainRecords = (int) StoredTextTraining.FIRST_AT;
+        int plainRecords = (int) TextDictionaryTraining.FIRST_AT;
         List<BulkOperation> creates = new ArrayList<>();
         for (int i = 0; i < plainRecords; i++) {
             creates.add(BulkOperation.create("r" + i, record(i)));
         }
         store.bulk("default", creates);
         long deadline = System.nanoTime() + 60_000_000_000L;
-        long trained = StoredTextTraining.FIRST_AT * StoredTextTraining.GROWTH; // the next mark once one is kept
+        long trained = TextDictionaryTraining.FIRST_AT * TextDictionaryTraining.GROWTH; // the next mark once one is kept
         while (store.textTraining().nextAt() < trained && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }

@@ -12,14 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the dictionary {@link StoredText} compresses with, from a sample of the store's own newest records and
+ * Trains the dictionary {@link PackedText} compresses with, from a sample of the store's own newest records and
  * changes, on a background thread: first once the store has written {@value #FIRST_AT} changes, then again each
  * time it has written {@value #GROWTH} times as many as at the last training (so a store whose records change
  * shape gets a dictionary of the new shape, a handful of times in its life). The dictionary's row is written
  * through the writer, and only once it is committed do new rows use it. Rows already stored keep their form.
  */
-final class StoredTextTraining implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StoredTextTraining.class);
+final class TextDictionaryTraining implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TextDictionaryTraining.class);
     static final long FIRST_AT = 2_000;
     static final long GROWTH = 50;
     /** Rows of each kind sampled; zstd wants ~100 samples or more, and ~10x the dictionary's size in total. */
@@ -32,7 +32,7 @@ final class StoredTextTraining implements AutoCloseable {
     private static final String STORE = "INSERT INTO text_dictionaries (id, trained_on_seq, trained_at, dictionary)"
             + " VALUES (?, ?, ?, ?)";
 
-    private final StoredText texts;
+    private final PackedText texts;
     private final ReadConnectionPool reads;
     private final GroupCommitWriter writer;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -46,7 +46,7 @@ final class StoredTextTraining implements AutoCloseable {
     private volatile long notBefore;
     private volatile boolean closed;
 
-    StoredTextTraining(StoredText texts, ReadConnectionPool reads, GroupCommitWriter writer) {
+    TextDictionaryTraining(PackedText texts, ReadConnectionPool reads, GroupCommitWriter writer) {
         this.texts = texts;
         this.reads = reads;
         this.writer = writer;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The stored form of the JSON the store keeps ({@code entities.source}, {@code changes.change},
  * {@code change_states.state}): a zstd frame compressed with a dictionary trained on the store's own rows
- * ({@link StoredTextTraining}), or, before the store has a dictionary, the JSON text itself. Both forms are
+ * ({@link TextDictionaryTraining}), or, before the store has a dictionary, the JSON text itself. Both forms are
  * read everywhere: a frame starts with zstd's magic number, which no JSON text does, and names its
  * dictionary in its header, so no column says which form a row has.
  *
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Packing runs on the writer thread only; unpacking on any thread, each with a pooled decompression context.
  */
-final class StoredText {
-    private static final Logger LOG = LoggerFactory.getLogger(StoredText.class);
+final class PackedText {
+    private static final Logger LOG = LoggerFactory.getLogger(PackedText.class);
     /** zstd's frame magic number as stored (little-endian): 28 B5 2F FD. */
     private static final byte[] MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
     private static final int LEVEL = 3;
@@ -47,8 +47,8 @@ final class StoredText {
     private volatile long trainedOnSeq;
 
     /** A store's texts as its dictionaries say ({@code text_dictionaries}, read on the given connection). */
-    static StoredText load(Connection connection) throws SQLException {
-        StoredText texts = new StoredText();
+    static PackedText load(Connection connection) throws SQLException {
+        PackedText texts = new PackedText();
         try (PreparedStatement s = connection.prepareStatement(LOAD); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 texts.adopt(rs.getLong(1), rs.getLong(2), rs.getBytes(3));
@@ -58,8 +58,8 @@ final class StoredText {
     }
 
     /** Texts with no dictionary: everything is written plain (tests of other things; a new store). */
-    static StoredText plain() {
-        return new StoredText();
+    static PackedText plain() {
+        return new PackedText();
     }
 
     /**

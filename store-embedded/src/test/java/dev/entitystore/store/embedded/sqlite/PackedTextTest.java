@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StoredTextTest {
+class PackedTextTest {
     private static final byte[] RECORD = utf8("{\"entity\":{\"id\":\"host:h42\",\"name\":\"n3\"},\"host\":{\"name\":\"h42\","
             + "\"ip\":[\"10.0.42.0\"]},\"note\":\"caf\u00e9 \u2603\",\"v\":42}");
 
@@ -28,7 +28,7 @@ class StoredTextTest {
     @Test
     void without_a_dictionary_text_is_stored_as_json_text() throws SQLException {
         try (Connection c = table()) {
-            StoredText texts = StoredText.plain();
+            PackedText texts = PackedText.plain();
             store(c, texts, RECORD);
             assertThat(typeAndBytes(c)).isEqualTo("text:" + RECORD.length);
             assertThat(readBack(c, texts)).isEqualTo(RECORD);
@@ -38,7 +38,7 @@ class StoredTextTest {
     @Test
     void with_a_dictionary_text_is_stored_as_a_smaller_zstd_frame_naming_it() throws SQLException {
         try (Connection c = table()) {
-            StoredText texts = StoredText.plain();
+            PackedText texts = PackedText.plain();
             byte[] dictionary = CompressedStores.dictionary();
             texts.adopt(Zstd.getDictIdFromDict(dictionary), 1, dictionary);
             store(c, texts, RECORD);
@@ -52,7 +52,7 @@ class StoredTextTest {
     @Test
     void rows_of_both_forms_and_of_older_dictionaries_are_read_back() throws SQLException {
         try (Connection c = table()) {
-            StoredText texts = StoredText.plain();
+            PackedText texts = PackedText.plain();
             store(c, texts, RECORD);
             byte[] first = CompressedStores.dictionary();
             texts.adopt(Zstd.getDictIdFromDict(first), 1, first);
@@ -74,27 +74,27 @@ class StoredTextTest {
 
     @Test
     void a_frame_naming_a_dictionary_the_store_lacks_is_an_error_not_garbage() {
-        StoredText writer = StoredText.plain();
+        PackedText writer = PackedText.plain();
         byte[] dictionary = CompressedStores.dictionary();
         long id = Zstd.getDictIdFromDict(dictionary);
         writer.adopt(id, 1, dictionary);
         byte[] packed = packed(writer, RECORD);
 
-        assertThatThrownBy(() -> StoredText.plain().unpack(packed))
+        assertThatThrownBy(() -> PackedText.plain().unpack(packed))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("dictionary " + id);
     }
 
     @Test
     void json_text_is_never_taken_for_a_frame() {
-        assertThat(StoredText.isFrame(utf8("{}"))).isFalse();
-        assertThat(StoredText.isFrame(utf8("[1,2]"))).isFalse();
-        assertThat(StoredText.plain().unpack(utf8("{\"a\":1}"))).isEqualTo(utf8("{\"a\":1}"));
-        assertThat(StoredText.plain().unpack(null)).isNull();
+        assertThat(PackedText.isFrame(utf8("{}"))).isFalse();
+        assertThat(PackedText.isFrame(utf8("[1,2]"))).isFalse();
+        assertThat(PackedText.plain().unpack(utf8("{\"a\":1}"))).isEqualTo(utf8("{\"a\":1}"));
+        assertThat(PackedText.plain().unpack(null)).isNull();
     }
 
     @Test
     void many_threads_unpack_at_once() throws Exception {
-        StoredText texts = StoredText.plain();
+        PackedText texts = PackedText.plain();
         byte[] dictionary = CompressedStores.dictionary();
         texts.adopt(Zstd.getDictIdFromDict(dictionary), 1, dictionary);
         List<byte[]> records = new ArrayList<>();
@@ -134,7 +134,7 @@ class StoredTextTest {
     }
 
     /** The stored form through a real statement, as the store binds it. */
-    private byte[] packed(StoredText texts, byte[] json) {
+    private byte[] packed(PackedText texts, byte[] json) {
         try (Connection c = table()) {
             store(c, texts, json);
             try (ResultSet rs = c.createStatement().executeQuery("SELECT t FROM texts")) {
@@ -152,7 +152,7 @@ class StoredTextTest {
         return c;
     }
 
-    private static void store(Connection c, StoredText texts, byte[] json) throws SQLException {
+    private static void store(Connection c, PackedText texts, byte[] json) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO texts (t) VALUES (?)")) {
             texts.bind(s, 1, json);
             s.executeUpdate();
@@ -166,7 +166,7 @@ class StoredTextTest {
         }
     }
 
-    private static byte[] readBack(Connection c, StoredText texts) throws SQLException {
+    private static byte[] readBack(Connection c, PackedText texts) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery("SELECT t FROM texts")) {
             rs.next();
             return texts.read(rs, 1);
