@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * JSON text as JavaScript's {@code JSON.stringify(value, null, 2)} writes it, which is how Kibana's
  * {@code inspect} strings look: two-space indent, {@code "key": value}, {@code []} and {@code {}} when
- * empty, integral numbers without a fraction.
+ * empty, integral numbers without a fraction. Answers carry it through {@link InspectLiteral}, which writes the
+ * same text already escaped; this is its plain form (and the tests' reference for it).
  */
 final class JsStringify {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -61,16 +62,16 @@ final class JsStringify {
     }
 
     private static void number(JsonNode node, StringBuilder out) {
+        out.append(numberText(node));
+    }
+
+    /** A number as JavaScript prints it: integral values without a fraction. */
+    static String numberText(JsonNode node) {
         if (node.isIntegralNumber()) {
-            out.append(node.asText());
-            return;
+            return node.asText();
         }
         double value = node.asDouble();
-        if (value == Math.rint(value) && Math.abs(value) < 1e21) {
-            out.append((long) value);
-        } else {
-            out.append(node.asText());
-        }
+        return value == Math.rint(value) && Math.abs(value) < 1e21 ? Long.toString((long) value) : node.asText();
     }
 
     /**

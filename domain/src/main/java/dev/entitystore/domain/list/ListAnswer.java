@@ -24,6 +24,9 @@ public sealed interface ListAnswer {
      */
     record Page(List<ObjectNode> records, long total, long page, int perPage, Inspect inspect) implements ListAnswer {}
 
-    /** Kibana's {@code inspect}: the request and the response, each as pretty-printed JSON text. */
-    record Inspect(List<String> dsl, List<String> response) {}
+    /**
+     * Kibana's {@code inspect}: the request and the response, each pretty-printed JSON text as a JSON string
+     * (raw value nodes holding the string literal, see {@code InspectLiteral}).
+     */
+    record Inspect(List<JsonNode> dsl, List<JsonNode> response) {}
 }

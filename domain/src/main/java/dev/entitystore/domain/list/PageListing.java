@@ -67,8 +67,8 @@ final class PageListing {
         }
         String index = indexName(space);
         ListAnswer.Inspect inspect = new ListAnswer.Inspect(
-                List.of(JsStringify.pretty(request(index, typeFilter != null, types, p.filterQuery(), parsed != null))),
-                List.of(JsStringify.pretty(response(index, result, took))));
+                List.of(InspectLiteral.of(request(index, typeFilter != null, types, p.filterQuery(), parsed != null))),
+                List.of(InspectLiteral.of(response(index, result, took))));
         return new ListAnswer.Page(records, result.total(), page, perPage, inspect);
     }
 
