@@ -35,6 +35,8 @@ final class PackedText {
     /** zstd's frame magic number as stored (little-endian): 28 B5 2F FD. */
     private static final byte[] MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
     private static final int LEVEL = 3;
+    /** Far above any stored record or change (request bodies are bounded well below): a frame claiming more is damaged. */
+    private static final long MAX_TEXT_BYTES = 256L * 1024 * 1024;
     /** Idle decompression contexts kept; more are made when more threads read at once, and dropped after. */
     private static final int POOLED_CONTEXTS = 8;
     private static final String LOAD = "SELECT id, trained_on_seq, dictionary FROM text_dictionaries ORDER BY trained_on_seq";
@@ -109,7 +111,7 @@ final class PackedText {
                     + ", which this store does not hold");
         }
         long size = Zstd.getFrameContentSize(stored);
-        if (size < 0 || size > Integer.MAX_VALUE) {
+        if (size < 0 || size > MAX_TEXT_BYTES) {
             throw new IllegalStateException("a stored text's frame gives no usable size (" + size + ")");
         }
         ZstdDecompressCtx context = contexts.poll();
