@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,11 @@ import java.util.List;
  */
 public final class ChangesJson implements StreamingOutput {
     private static final byte[] CHANGES = "{\"changes\":[".getBytes(StandardCharsets.UTF_8);
+    /**
+     * The most the body is gathered into before the response gets it: the response sends what it holds every 8 KB,
+     * one socket write each (21 for a page of 100 written change by change, against 3 through this buffer).
+     */
+    private static final int GATHERED = 64 * 1024;
 
     /** Each change's JSON, taken once: a change read parsed (OpenSearch's) writes its JSON each time it is asked. */
     private final byte[][] changes;
@@ -57,7 +63,8 @@ public final class ChangesJson implements StreamingOutput {
     }
 
     @Override
-    public void write(OutputStream out) throws IOException {
+    public void write(OutputStream response) throws IOException {
+        OutputStream out = new BufferedOutputStream(response, (int) Math.min(length(), GATHERED));
         out.write(CHANGES);
         for (int i = 0; i < changes.length; i++) {
             if (i > 0) {
@@ -66,6 +73,7 @@ public final class ChangesJson implements StreamingOutput {
             out.write(changes[i]);
         }
         out.write(tail);
+        out.flush();
     }
 
     /** The body as one array (for whoever needs it whole rather than written to a response). */
