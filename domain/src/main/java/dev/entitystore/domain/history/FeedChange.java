@@ -17,6 +17,14 @@ public interface FeedChange {
     /** The change itself. */
     EntityChange change();
 
+    /**
+     * The change's entity type ({@link EntityChange#entityType}), which a store keeping the change's text may read
+     * without parsing the rest of it.
+     */
+    default String entityType() {
+        return change().entityType();
+    }
+
     /** A change already parsed: its JSON written when asked for. */
     static FeedChange of(EntityChange change) {
         return new Parsed(change);

@@ -37,8 +37,8 @@ public record HistoryPage(List<FeedChange> entries, Optional<Long> next) {
         return entries.isEmpty();
     }
 
-    /** The newest change of a page that is not empty, parsed (the others are not). */
-    public EntityChange first() {
-        return entries.get(0).change();
+    /** The entity type of the newest change of a page that is not empty (nothing parsed when its store can tell). */
+    public String firstEntityType() {
+        return entries.get(0).entityType();
     }
 }

@@ -51,7 +51,7 @@ public final class HistoryReader {
         HistoryPage page = history.changes(space, id, query);
         if (page.isEmpty()) {
             requireKnown(space, id, type, euid);
-        } else if (!ofType(page.first().entityType(), type)) {
+        } else if (!ofType(page.firstEntityType(), type)) {
             throw EntityErrors.notFound(euid);
         }
         return page;

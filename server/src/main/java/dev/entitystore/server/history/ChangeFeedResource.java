@@ -55,15 +55,15 @@ public final class ChangeFeedResource extends SpaceScopedResource implements Cha
             return Response.ok(events, EVENT_STREAM).header("Cache-Control", "no-cache").build();
         }
         FeedPage page = follower.poll(follower.request(space(), since, null, size, entityTypes), wait == null ? 0 : wait);
-        return Response.ok(page(page), MediaType.APPLICATION_JSON_TYPE).build();
+        return page(page).answer();
     }
 
     /**
      * {@code {"changes":[...],"next":"<cursor>"}}, each change's JSON copied as the store handed it (the
      * embedded store's stored text), not parsed and written again.
      */
-    static byte[] page(FeedPage page) {
-        return ChangesJson.body(page.entries(), ",\"next\":\"" + page.through() + "\"");
+    static ChangesJson page(FeedPage page) {
+        return ChangesJson.of(page.entries(), ",\"next\":\"" + page.through() + "\"");
     }
 
     /** The 410 body the JSON feed answers, as one line of an event. */

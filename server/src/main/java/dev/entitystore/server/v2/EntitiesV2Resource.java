@@ -24,7 +24,6 @@ import dev.entitystore.domain.write.SeqNoCondition;
 import dev.entitystore.server.http.BulkItemLimit;
 import dev.entitystore.server.http.SpaceScopedResource;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +94,7 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
                                      String to, List<String> fields) {
         HistoryPage page = history.changes(space(), EntityTypes.toDomain(entityType), entityId, size, searchAfter, from, to,
                 fields);
-        return Response.ok(HistoryAnswers.page(page), MediaType.APPLICATION_JSON_TYPE).build();
+        return HistoryAnswers.page(page).answer();
     }
 
     @Override

@@ -11,8 +11,8 @@ final class HistoryAnswers {
     private HistoryAnswers() {
     }
 
-    static byte[] page(HistoryPage page) {
+    static ChangesJson page(HistoryPage page) {
         String next = page.next().map(seq -> "\"" + seq + "\"").orElse("null");
-        return ChangesJson.body(page.entries(), ",\"nextSearchAfter\":" + next);
+        return ChangesJson.of(page.entries(), ",\"nextSearchAfter\":" + next);
     }
 }

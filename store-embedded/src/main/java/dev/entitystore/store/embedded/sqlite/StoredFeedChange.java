@@ -23,28 +23,38 @@ final class StoredFeedChange implements FeedChange {
     private static final byte[] CREATED = ",\"created\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FIELDS = ",\"fields\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ENTITY_TYPE = ",\"entityType\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
 
     private final long seq;
     private final byte[] json;
+    /** Where the header's {@code entityType} value starts in {@link #json}; -1 when it has none. */
+    private final int typeAt;
 
-    private StoredFeedChange(long seq, byte[] json) {
+    private StoredFeedChange(long seq, byte[] json, int typeAt) {
         this.seq = seq;
         this.json = json;
+        this.typeAt = typeAt;
     }
 
     /** The change stored at {@code seq} as {@code stored}, in the answer's shape. */
     static StoredFeedChange of(long seq, byte[] stored) {
-        for (int i = 0; i < stored.length - 1; i++) {
-            if (stored[i] == ',' && stored[i + 1] == '"') { // a key: outside strings only (see above)
-                if (startsWith(stored, i, FIELDS)) {
-                    break;
-                }
-                if (startsWith(stored, i, CREATED)) {
-                    return new StoredFeedChange(seq, reshapeCreate(seq, stored, i));
-                }
+        int typeAt = -1;
+        for (int i = 0; i < stored.length - 2; i++) {
+            if (stored[i] != ',' || stored[i + 1] != '"') {
+                continue; // a key starts ," outside strings only (see above)
+            }
+            byte initial = stored[i + 2]; // tells the keys looked for apart before comparing them whole
+            if (initial == 'f' && startsWith(stored, i, FIELDS)) {
+                break;
+            }
+            if (initial == 'c' && startsWith(stored, i, CREATED)) {
+                return new StoredFeedChange(seq, reshapeCreate(seq, stored, i), typeAt); // the header is kept as stored
+            }
+            if (initial == 'e' && typeAt < 0 && startsWith(stored, i, ENTITY_TYPE)) {
+                typeAt = i + ENTITY_TYPE.length;
             }
         }
-        return new StoredFeedChange(seq, stored);
+        return new StoredFeedChange(seq, stored, typeAt);
     }
 
     /**
@@ -81,6 +91,21 @@ final class StoredFeedChange implements FeedChange {
     @Override
     public EntityChange change() {
         return EntityChange.fromJson(JsonCodec.read(json, "change " + seq), seq);
+    }
+
+    /** Read from the header when it is a string without escapes or null; otherwise from the parsed change. */
+    @Override
+    public String entityType() {
+        if (typeAt >= 0 && json[typeAt] == '"') {
+            for (int end = typeAt + 1; end < json.length && json[end] != '\\'; end++) {
+                if (json[end] == '"') {
+                    return new String(json, typeAt + 1, end - typeAt - 1, StandardCharsets.UTF_8);
+                }
+            }
+        } else if (typeAt >= 0 && startsWith(json, typeAt, NULL)) {
+            return null;
+        }
+        return change().entityType();
     }
 
     /** The header as stored, then the created record's paths, each with its value as {@code after}. */
