@@ -10,6 +10,7 @@ import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryQuery;
 import dev.entitystore.domain.history.KeptState;
 import dev.entitystore.domain.history.WriteContext;
+import dev.entitystore.domain.idempotency.KeyedWrite;
 import dev.entitystore.domain.census.SpaceDirectory;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.ChangeBatch;
@@ -206,9 +207,25 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
                 () -> tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
     }
 
-    /** Settings and space deletions are not admitted: they are rare, and an install should not fail on load. */
+    /**
+     * Settings and space deletions are not admitted: they are rare, and an install should not fail on load. A
+     * keyed request's answer is written with its write ({@link KeyedWrite}).
+     */
     private <T> T admitted(String notApplied, int records, Supplier<GroupCommitWriter.Work<T>> work) {
-        return admission.submit(writer, notApplied, records, work);
+        Optional<KeyedWrite.Recording> keyed = KeyedWrite.take();
+        T outcome = admission.submit(writer, notApplied, records,
+                () -> SqliteIdempotencyAnswers.withAnswer(keyed, work.get()));
+        keyed.ifPresent(KeyedWrite.Recording::committed);
+        return outcome;
+    }
+
+    /** A write of {@link SqliteIdempotencyStore}'s, not admitted (it is small and its request's write was). */
+    <T> T writeOwn(String notApplied, GroupCommitWriter.Work<T> work) {
+        return writer.submit(notApplied, 1, work);
+    }
+
+    <T> T readOwn(String what, ReadConnectionPool.Read<T> read) {
+        return readPool.read(what, read);
     }
 
     @Override

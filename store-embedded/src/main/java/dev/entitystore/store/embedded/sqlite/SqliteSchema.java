@@ -121,7 +121,19 @@ final class SqliteSchema {
                       version INTEGER NOT NULL,
                       state   TEXT    NOT NULL
                     )""",
-                    "CREATE INDEX change_states_by_time ON change_states (space, id, time)")));
+                    "CREATE INDEX change_states_by_time ON change_states (space, id, time)")),
+            new Migration(6, "idempotency_answers: an Idempotency-Key's answer, written with its write", List.of(
+                    // id is IdempotencyKey.storageId(); answer is RecordedAnswer.toJson(). Written by the writer in
+                    // the keyed write's own transaction (SqliteIdempotencyAnswers), so a crash keeps both or
+                    // neither. Answered rows of the retired idempotency-keys.db are moved here when it is opened.
+                    """
+                    CREATE TABLE idempotency_answers (
+                      id          TEXT    PRIMARY KEY,
+                      started     INTEGER NOT NULL,
+                      fingerprint TEXT    NOT NULL,
+                      answer      TEXT    NOT NULL
+                    ) WITHOUT ROWID""",
+                    "CREATE INDEX idempotency_answers_by_start ON idempotency_answers (started)")));
 
     private final List<Migration> migrations;
 

@@ -106,6 +106,7 @@ class KeptStatesTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteEntityStore.DB_FILE_NAME));
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE change_states"); // the store as a build before migration 5 left it
+            s.execute("DROP TABLE idempotency_answers");
             s.execute("DELETE FROM schema_version WHERE version > 4");
         }
         store = SqliteEntityStore.open(dataDir);
