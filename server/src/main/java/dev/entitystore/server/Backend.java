@@ -76,7 +76,7 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
         SqliteIdempotencyStore idempotency;
         try {
             idempotency = SqliteIdempotencyStore.over(store);
-        } catch (StoreOpenException | dev.entitystore.domain.error.StoreUnavailableException e) {
+        } catch (dev.entitystore.domain.error.StoreUnavailableException e) { // a StoreOpenException too
             exceptionLists.close();
             profiles.close();
             store.close();
