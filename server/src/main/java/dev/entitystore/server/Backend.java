@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * a Lucene index under the same data directory, the index following the store's commits. OpenSearch: the
  * records and their search in the cluster's indices, over one connection. User profiles and exception
  * lists beside them: each a SQLite file of its own in the data directory, or an index of its own in the
- * cluster; so are the {@code Idempotency-Key}s. The change history is read from the store that records it (the embedded store's own table,
+ * cluster. The {@code Idempotency-Key}s: a table of the embedded store's database (a keyed write's answer is
+ * written with it), or an index of their own in the cluster. The change history is read from the store that records it (the embedded store's own table,
  * the cluster's changes index).
  */
 record Backend(EntityStore store, EntityHistory history, EntitySearch search, ProfileStore profiles,
@@ -74,8 +75,8 @@ record Backend(EntityStore store, EntityHistory history, EntitySearch search, Pr
         }
         SqliteIdempotencyStore idempotency;
         try {
-            idempotency = SqliteIdempotencyStore.open(config.dataDir());
-        } catch (StoreOpenException e) {
+            idempotency = SqliteIdempotencyStore.over(store);
+        } catch (dev.entitystore.domain.error.StoreUnavailableException e) { // a StoreOpenException too
             exceptionLists.close();
             profiles.close();
             store.close();

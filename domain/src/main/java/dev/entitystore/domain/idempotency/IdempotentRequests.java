@@ -94,6 +94,14 @@ public final class IdempotentRequests {
                 Optional.of(answer)));
     }
 
+    /**
+     * Lets go of a held key whose answer the store recorded with the request's write ({@link KeyedWrite}): the
+     * pending entry goes, the answer stored with the write holds the key from now on.
+     */
+    public void recordedWithWrite(Held held) {
+        store.release(held.key());
+    }
+
     /** Gives a held key back: its request failed, nothing was applied, and a retry should run again. */
     public void abandon(Held held) {
         store.release(held.key());

@@ -5,6 +5,7 @@ import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
+import dev.entitystore.domain.idempotency.KeyedWrite;
 import dev.entitystore.domain.merge.PartialUpdateMerger;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +57,8 @@ public final class EntityWrites {
     public long create(String space, EntityType type, ObjectNode body, Precondition ifNoneMatch) {
         validator.validate(type, body);
         PlannedWrite write = planned(space, () -> createPlanner.plan(type, body));
+        KeyedWrite.expect(MergeOutcome.class, stored -> stored.status() == MergeOutcome.Status.NOOP
+                ? Optional.empty() : Optional.of(stored.version()));
         MergeOutcome outcome = engines.mergeIfInstalled(space, write.docId(), current -> current.isPresent()
                 ? MergeDecision.noop()
                 : MergeDecision.write(write.patchOrDocument()));
@@ -84,6 +88,8 @@ public final class EntityWrites {
         validator.validate(type, body);
         PlannedWrite write = planned(space, () -> updatePlanner.plan(type, body, force));
         EntityMerge merge = partialUpdate(write);
+        KeyedWrite.expect(MergeOutcome.class, stored -> stored.status() == MergeOutcome.Status.NOT_FOUND
+                ? Optional.empty() : Optional.of(stored.version()));
         MergeOutcome outcome = engines.mergeIfInstalled(space, write.docId(), current -> {
             if (current.isPresent() && !ifMatch.holdsFor(current.get().version())) {
                 throw EntityErrors.versionMismatch(write.euid(), ifMatch.header(), current.get().version());
@@ -112,12 +118,17 @@ public final class EntityWrites {
             operations.add(BulkOperation.merge(write.docId(), partialUpdate(write)));
         }
         List<ItemOutcome> outcomes;
+        KeyedWrite.expect(List.class, stored -> Optional.of(failures(itemOutcomes(stored), writes)));
         try {
             outcomes = store.bulk(space, operations);
         } catch (StoreUnavailableException e) {
             throw BulkFailureNames.named(e, writes.stream().map(PlannedWrite::docId).toList(),
                     writes.stream().map(PlannedWrite::euid).toList());
         }
+        return failures(outcomes, writes);
+    }
+
+    private static List<BulkItemFailure> failures(List<ItemOutcome> outcomes, List<PlannedWrite> writes) {
         List<BulkItemFailure> failures = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             ItemOutcome outcome = outcomes.get(i);
@@ -126,6 +137,11 @@ public final class EntityWrites {
             }
         }
         return failures;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ItemOutcome> itemOutcomes(List<?> stored) {
+        return (List<ItemOutcome>) stored;
     }
 
     /** Deletes the entity with this EUID; no installed check, as in Kibana (a missing store is a 404). */

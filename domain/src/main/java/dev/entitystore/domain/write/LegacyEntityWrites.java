@@ -7,6 +7,7 @@ import dev.entitystore.domain.entity.EntityType;
 import dev.entitystore.domain.error.EntityErrors;
 import dev.entitystore.domain.error.StoreUnavailableException;
 import dev.entitystore.domain.identity.EntityIds;
+import dev.entitystore.domain.idempotency.KeyedWrite;
 import dev.entitystore.domain.store.BulkOperation;
 import dev.entitystore.domain.store.EntityMerge;
 import dev.entitystore.domain.store.EntityStore;
@@ -16,6 +17,7 @@ import dev.entitystore.domain.store.StoredEntity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The legacy (v1) entity writes over the same store as v2 (product rules §3.6–§3.8), in Kibana's
@@ -46,6 +48,7 @@ public final class LegacyEntityWrites {
     public StoredEntity upsert(String space, EntityType type, ObjectNode body, boolean force) {
         validator.validate(type, body);
         CheckedUpsert upsert = planner.checkBody(type, body, force, () -> requireStarted(space, type));
+        KeyedWrite.expect(MergeOutcome.class, MergeOutcome::entity);
         MergeOutcome outcome = engines.mergeIfStarted(space, type, upsert.docId(),
                 fieldHistoryLength -> apply(upsert.limitedTo(fieldHistoryLength)));
         return outcome.entity().orElseThrow(
@@ -66,6 +69,7 @@ public final class LegacyEntityWrites {
         for (PlannedUpsert upsert : upserts) {
             operations.add(BulkOperation.merge(upsert.docId(), apply(upsert)));
         }
+        KeyedWrite.expect(List.class, stored -> Optional.of(List.of()));
         try {
             store.bulk(space, operations);
         } catch (StoreUnavailableException e) {

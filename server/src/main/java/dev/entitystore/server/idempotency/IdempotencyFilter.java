@@ -1,9 +1,11 @@
 package dev.entitystore.server.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entitystore.domain.error.EntityStoreException;
 import dev.entitystore.domain.idempotency.IdempotencyKey;
 import dev.entitystore.domain.idempotency.IdempotentRequests;
+import dev.entitystore.domain.idempotency.KeyedWrite;
 import dev.entitystore.domain.idempotency.RecordedAnswer;
 import dev.entitystore.server.auth.Principal;
 import dev.entitystore.server.error.ErrorBody;
@@ -21,6 +23,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +35,18 @@ import org.slf4j.LoggerFactory;
  * retry runs again). Runs after authentication, the space prefix and the content checks, on the body's bytes
  * as sent.
  *
- * <p>The answer is recorded after the write committed and before the client hears of it: a server that dies
- * in between leaves a write applied whose key holds no answer, but that write was never acknowledged. If the
- * answer cannot be recorded, the client gets a 503 saying so instead of the success.
+ * <p>While the route runs, the request's {@link KeyedWrite} is bound to its thread: a store that records the
+ * answer in the write's own transaction (the embedded one) does, and that recorded answer is what goes out.
+ * Otherwise (OpenSearch) the answer is recorded after the write committed and before the client hears of it:
+ * a server that dies in between leaves a write applied whose key holds no answer, but that write was never
+ * acknowledged. If the answer cannot be recorded, the client gets a 503 saying so instead of the success.
  */
 @Priority(Priorities.HEADER_DECORATOR + 100)
 public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final String HELD = "entitystore.idempotencyKey";
+    private static final String KEYED = "entitystore.keyedWrite";
     /** The headers of an answer that a replay gives again (the body's type is always given). */
     private static final String[] REPLAYED_HEADERS = {HttpHeaders.ETAG};
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
@@ -67,9 +74,15 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         IdempotentRequests.Start start = requests.begin(idempotencyKey, fingerprint);
         if (start instanceof IdempotentRequests.Replay replay) {
             request.abortWith(replayOf(replay.answer()));
-        } else {
-            request.setProperty(HELD, start);
+        } else if (start instanceof IdempotentRequests.Held held) {
+            request.setProperty(HELD, held);
+            KeyedWrite write = new KeyedWrite(held.key(), held.pending(), answer -> recordOf((Response) answer));
+            request.setProperty(KEYED, new Keyed(write, KeyedWrite.bind(write)));
         }
+    }
+
+    /** The request's {@link KeyedWrite} and its binding to the serving thread. */
+    private record Keyed(KeyedWrite write, KeyedWrite.Scope scope) {
     }
 
     @Override
@@ -78,22 +91,25 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
             return;
         }
         request.removeProperty(HELD);
-        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+        Optional<RecordedAnswer> recordedWithWrite = Optional.empty();
+        if (request.getProperty(KEYED) instanceof Keyed keyed) {
+            request.removeProperty(KEYED);
+            keyed.scope().close();
+            recordedWithWrite = keyed.write().recorded();
+        }
+        boolean success = response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL;
+        if (recordedWithWrite.isPresent()) {
+            answerAsRecorded(held, recordedWithWrite.get(), success, response);
+            return;
+        }
+        if (!success) {
             giveBack(held);
             return;
         }
         MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
         byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(HttpHeaders.CONTENT_TYPE, type.toString());
-        for (String name : REPLAYED_HEADERS) {
-            String value = response.getHeaderString(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
         try {
-            requests.record(held, new RecordedAnswer(response.getStatus(), headers, body));
+            requests.record(held, new RecordedAnswer(response.getStatus(), recordedHeaders(type, response::getHeaderString), body));
             response.setEntity(body, response.getEntityAnnotations(), type);
         } catch (EntityStoreException e) {
             LOG.warn("503 Service Unavailable: {}", e.getMessage());
@@ -105,6 +121,52 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
                     + e.getMessage() + "): a retry with this key would apply it again"), response.getEntityAnnotations(),
                     MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    /**
+     * The store recorded the answer in the write's own transaction: the client gets exactly those bytes, as its
+     * retries will. A failure answered after that write committed (none is known) keeps the recorded answer:
+     * the write was applied, and a retry gets its success.
+     */
+    private void answerAsRecorded(IdempotentRequests.Held held, RecordedAnswer answer, boolean success,
+                                  ContainerResponseContext response) {
+        requests.recordedWithWrite(held);
+        if (!success) {
+            LOG.warn("a request answered {} after its write and Idempotency-Key answer were stored; retries get the"
+                    + " stored answer ({})", response.getStatus(), answer.status());
+            return;
+        }
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equals(name)) {
+                response.getHeaders().putSingle(name, value);
+            }
+        });
+        response.setEntity(answer.body(), response.getEntityAnnotations(),
+                MediaType.valueOf(answer.headers().getOrDefault(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)));
+    }
+
+    /** What a route's answer is recorded as: its status, body bytes, {@code Content-Type} and {@link #REPLAYED_HEADERS}. */
+    private RecordedAnswer recordOf(Response answer) {
+        MediaType type = answer.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : answer.getMediaType();
+        try {
+            byte[] body = answer.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(answer.getEntity());
+            return new RecordedAnswer(answer.getStatus(), recordedHeaders(type, answer::getHeaderString), body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the answer's body could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> recordedHeaders(MediaType type, Function<String, String> header) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HttpHeaders.CONTENT_TYPE, type.toString());
+        for (String name : REPLAYED_HEADERS) {
+            String value = header.apply(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     private void giveBack(IdempotentRequests.Held held) {

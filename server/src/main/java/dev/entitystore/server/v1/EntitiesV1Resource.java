@@ -2,17 +2,16 @@ package dev.entitystore.server.v1;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.EntitiesV1Api;
-import dev.entitystore.api.model.BulkUpdateResponse;
 import dev.entitystore.api.model.DeletedResponse;
 import dev.entitystore.api.model.EntityType;
 import dev.entitystore.api.model.SortOrder;
 import dev.entitystore.api.model.V1BulkUpsertItem;
 import dev.entitystore.api.model.V1BulkUpsertRequest;
 import dev.entitystore.api.model.V1DeleteEntityRequest;
+import dev.entitystore.domain.idempotency.KeyedWrite;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.list.ListAnswer;
 import dev.entitystore.domain.write.BulkItem;
-import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.write.LegacyEntityWrites;
 import dev.entitystore.domain.write.Precondition;
@@ -28,7 +27,8 @@ import java.util.List;
 
 /**
  * The legacy (v1) entity routes: translate, call the domain, answer in v1's shapes. The writes'
- * {@code Idempotency-Key} is served around them by {@code IdempotencyFilter}.
+ * {@code Idempotency-Key} is served around them by {@code IdempotencyFilter}; each names its answer to
+ * {@link KeyedWrite} first, so that the store can record it with the write.
  */
 public final class EntitiesV1Resource extends SpaceScopedResource implements EntitiesV1Api {
     private final LegacyEntityWrites writes;
@@ -44,7 +44,12 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
     @Override
     public Response v1UpsertEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf,
                                    String idempotencyKey) {
-        StoredEntity stored = writes.upsert(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force));
+        KeyedWrite.<StoredEntity>answerWith(EntitiesV1Resource::upserted);
+        return upserted(writes.upsert(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force)));
+    }
+
+    /** The record as stored, with its version as its entity tag. */
+    private static Response upserted(StoredEntity stored) {
         return Response.ok(stored.source()).header(HttpHeaders.ETAG, Precondition.entityTag(stored.version())).build();
     }
 
@@ -80,7 +85,7 @@ public final class EntitiesV1Resource extends SpaceScopedResource implements Ent
         for (V1BulkUpsertItem item : request.getEntities()) {
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getRecord()));
         }
-        List<BulkItemFailure> failures = writes.bulkUpsert(space(), items, Boolean.TRUE.equals(force));
-        return Response.ok(new BulkUpdateResponse().ok(true).errors(BulkItemErrors.of(failures))).build();
+        KeyedWrite.answerWith(BulkItemErrors::answer);
+        return BulkItemErrors.answer(writes.bulkUpsert(space(), items, Boolean.TRUE.equals(force)));
     }
 }

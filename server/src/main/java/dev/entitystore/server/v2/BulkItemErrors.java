@@ -1,7 +1,9 @@
 package dev.entitystore.server.v2;
 
 import dev.entitystore.api.model.BulkItemError;
+import dev.entitystore.api.model.BulkUpdateResponse;
 import dev.entitystore.domain.write.BulkItemFailure;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,5 +19,10 @@ public final class BulkItemErrors {
                     .type(failure.type()).reason(failure.reason()).index(failure.index()).entityId(failure.euid()));
         }
         return errors;
+    }
+
+    /** The bulk's answer: {@code {"ok":true,"errors":[...]}}. */
+    public static Response answer(List<BulkItemFailure> failures) {
+        return Response.ok(new BulkUpdateResponse().ok(true).errors(of(failures))).build();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entitystore.api.EntitiesV2Api;
 import dev.entitystore.api.model.BulkUpdateItem;
 import dev.entitystore.api.model.BulkUpdateRequest;
-import dev.entitystore.api.model.BulkUpdateResponse;
 import dev.entitystore.api.model.DeleteEntityRequest;
 import dev.entitystore.api.model.DeletedResponse;
 import dev.entitystore.api.model.EntityType;
@@ -12,11 +11,11 @@ import dev.entitystore.api.model.OkResponse;
 import dev.entitystore.api.model.SortOrder;
 import dev.entitystore.domain.history.HistoryPage;
 import dev.entitystore.domain.history.HistoryReader;
+import dev.entitystore.domain.idempotency.KeyedWrite;
 import dev.entitystore.domain.list.EntityListing;
 import dev.entitystore.domain.list.ListParameters;
 import dev.entitystore.domain.read.EntityReader;
 import dev.entitystore.domain.write.BulkItem;
-import dev.entitystore.domain.write.BulkItemFailure;
 import dev.entitystore.domain.store.StoredEntity;
 import dev.entitystore.domain.write.EntityWrites;
 import dev.entitystore.domain.write.Precondition;
@@ -30,7 +29,8 @@ import java.util.List;
 
 /**
  * The current (v2) entity routes: translate, call the domain, answer in Kibana's shapes. The writes'
- * {@code Idempotency-Key} is served around them by {@code IdempotencyFilter}.
+ * {@code Idempotency-Key} is served around them by {@code IdempotencyFilter}; each names its answer to
+ * {@link KeyedWrite} first, so that the store can record it with the write.
  */
 public final class EntitiesV2Resource extends SpaceScopedResource implements EntitiesV2Api {
     private final EntityWrites writes;
@@ -51,6 +51,7 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     @Override
     public Response createEntity(EntityType entityType, ObjectNode body, String kbnXsrf, String idempotencyKey,
                                  String ifNoneMatch) {
+        KeyedWrite.<Long>answerWith(EntitiesV2Resource::ok);
         long version = writes.create(space(), EntityTypes.toDomain(entityType), body, Precondition.ifNoneMatch(ifNoneMatch));
         return ok(version);
     }
@@ -58,6 +59,7 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
     @Override
     public Response updateEntity(EntityType entityType, ObjectNode body, Boolean force, String kbnXsrf,
                                  String idempotencyKey, String ifMatch, Long ifSeqNo, Long ifPrimaryTerm) {
+        KeyedWrite.<Long>answerWith(EntitiesV2Resource::ok);
         long version = writes.update(space(), EntityTypes.toDomain(entityType), body, Boolean.TRUE.equals(force),
                 Precondition.ifMatch(ifMatch), SeqNoCondition.of(ifSeqNo, ifPrimaryTerm));
         return ok(version);
@@ -70,8 +72,8 @@ public final class EntitiesV2Resource extends SpaceScopedResource implements Ent
         for (BulkUpdateItem item : request.getEntities()) {
             items.add(new BulkItem(EntityTypes.toDomain(item.getType()), item.getDoc()));
         }
-        List<BulkItemFailure> failures = writes.bulkUpdate(space(), items, Boolean.TRUE.equals(force));
-        return Response.ok(new BulkUpdateResponse().ok(true).errors(BulkItemErrors.of(failures))).build();
+        KeyedWrite.answerWith(BulkItemErrors::answer);
+        return BulkItemErrors.answer(writes.bulkUpdate(space(), items, Boolean.TRUE.equals(force)));
     }
 
     @Override

@@ -24,8 +24,9 @@ import java.util.List;
  * live database, beside the writer, so the copy is the state of one commit (every write acknowledged
  * before it began, no request by halves), compacted, in a directory of its own with a small manifest.
  * The search index is not copied: a server started on a restored directory rebuilds it from the store.
- * The companion files ({@link #COMPANIONS}: the user profiles, the exception lists and the idempotency keys, each a file of its
- * own) are copied the same way just after, those the directory has. Works on a running server's data directory from another process too (WAL
+ * The companion files ({@link #COMPANIONS}: the user profiles and the exception lists, each a file of its own, and the
+ * retired idempotency-key file of a store not opened since it was retired) are copied the same way just after, those
+ * the directory has; the idempotency keys now live in the entity database and come with it. Works on a running server's data directory from another process too (WAL
  * allows readers beside it).
  */
 public final class SqliteBackup implements StoreBackup {

@@ -58,6 +58,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private final Path dbFile;
     private final WriteTransaction writeTransaction;
     private final GroupCommitWriter writer;
+    /** Bounds entity writes; settings and space deletions are not admitted (rare; an install should not fail on load). */
     private final WriteAdmission admission;
     private final ReadConnectionPool readPool;
     private final SqliteReads reads;
@@ -65,8 +66,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
     private final MergePreparer preparer;
     private final DataFilesWatch files;
     private final WalCheckpointer checkpointer;
-    /** Set once the writer runs (its commits call it), so read through a null check on the writer thread. */
-    private volatile TextDictionaryTraining training;
+    private final TextDictionaryTraining training;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
@@ -82,19 +82,14 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         this.preparer = new MergePreparer(reads);
         this.files = files;
         this.checkpointer = checkpointer;
-        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem, this::committed);
+        this.training = new TextDictionaryTraining(writeTransaction.texts(), readPool);
+        // After each commit, on the writer thread: the WAL's checkpoint, and whether to train a text dictionary.
+        this.writer = new GroupCommitWriter(writeTransaction, dbFile.toString(), files::problem, () -> {
+            checkpointer.committed();
+            training.committed(writeTransaction.committedSeq());
+        });
         this.admission = new WriteAdmission(maxPendingWrites);
-        this.training = new TextDictionaryTraining(writeTransaction.texts(), readPool, writer);
-        training.committed(writeTransaction.committedSeq());
-    }
-
-    /** After each commit, on the writer thread: the WAL's checkpoint, and whether to train a text dictionary. */
-    private void committed() {
-        checkpointer.committed();
-        TextDictionaryTraining dictionaries = training;
-        if (dictionaries != null) {
-            dictionaries.committed(writeTransaction.committedSeq());
-        }
+        training.storeThrough(writer, writeTransaction.committedSeq());
     }
 
     /**
@@ -181,7 +176,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         // Serialise here, on the caller's thread: the writer thread is the bottleneck, callers are many.
         byte[] json = JsonCodec.writeUtf8(Objects.requireNonNull(source, "source"));
         WriteContext context = WriteContext.current();
-        return admitted("the create of " + id + " was not applied", 1,
+        return admission.submit(writer, "the create of " + id + " was not applied", 1,
                 () -> tx -> SqliteRecordWrites.create(tx, context, space, id, source, json));
     }
 
@@ -191,7 +186,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         name(id, "id");
         Objects.requireNonNull(merge, "merge");
         WriteContext context = WriteContext.current();
-        return admitted("the merge of " + id + " was not applied", 1, () -> {
+        return admission.submit(writer, "the merge of " + id + " was not applied", 1, () -> {
             Optional<PreparedMerge> prepared = preparer.single(space, id, merge);
             return tx -> SqliteRecordWrites.merge(tx, context, space, id, merge, prepared);
         });
@@ -208,7 +203,7 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
             return List.of();
         }
         WriteContext context = WriteContext.current();
-        return admitted("none of the " + items.size() + " bulk items was applied", items.size(), () -> {
+        return admission.submit(writer, "none of the " + items.size() + " bulk items was applied", items.size(), () -> {
             List<Optional<PreparedMerge>> prepared = preparer.bulk(space, items);
             return tx -> SqliteRecordWrites.bulk(tx, context, space, items, prepared);
         });
@@ -220,13 +215,17 @@ public final class SqliteEntityStore implements EntityStore, ChangeFeed, EntityH
         name(id, "id");
         Objects.requireNonNull(precondition, "precondition");
         WriteContext context = WriteContext.current();
-        return admitted("the delete of " + id + " was not applied", 1,
+        return admission.submit(writer, "the delete of " + id + " was not applied", 1,
                 () -> tx -> SqliteRecordWrites.delete(tx, context, space, id, precondition));
     }
 
-    /** Settings and space deletions are not admitted: they are rare, and an install should not fail on load. */
-    private <T> T admitted(String notApplied, int records, Supplier<GroupCommitWriter.Work<T>> work) {
-        return admission.submit(writer, notApplied, records, work);
+    /** A write of {@link SqliteIdempotencyStore}'s, not admitted (it is small and its request's write was). */
+    <T> T writeOwn(String notApplied, GroupCommitWriter.Work<T> work) {
+        return writer.submit(notApplied, 1, work);
+    }
+
+    <T> T readOwn(String what, ReadConnectionPool.Read<T> read) {
+        return readPool.read(what, read);
     }
 
     @Override

@@ -132,7 +132,19 @@ final class SqliteSchema {
                       trained_on_seq INTEGER NOT NULL,
                       trained_at     INTEGER NOT NULL,
                       dictionary     BLOB    NOT NULL
-                    )""")));
+                    )""")),
+            new Migration(7, "idempotency_answers: an Idempotency-Key's answer, written with its write", List.of(
+                    // id is IdempotencyKey.storageId(); answer is RecordedAnswer.toJson(). Written by the writer in
+                    // the keyed write's own transaction (SqliteIdempotencyAnswers), so a crash keeps both or
+                    // neither. Answered rows of the retired idempotency-keys.db are moved here when it is opened.
+                    """
+                    CREATE TABLE idempotency_answers (
+                      id          TEXT    PRIMARY KEY,
+                      started     INTEGER NOT NULL,
+                      fingerprint TEXT    NOT NULL,
+                      answer      TEXT    NOT NULL
+                    ) WITHOUT ROWID""",
+                    "CREATE INDEX idempotency_answers_by_start ON idempotency_answers (started)")));
 
     private final List<Migration> migrations;
 

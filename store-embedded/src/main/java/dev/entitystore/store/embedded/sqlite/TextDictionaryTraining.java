@@ -34,7 +34,8 @@ final class TextDictionaryTraining implements AutoCloseable {
 
     private final PackedText texts;
     private final ReadConnectionPool reads;
-    private final GroupCommitWriter writer;
+    /** Set once the writer exists (it is made after this, since its commits call {@link #committed}). */
+    private volatile GroupCommitWriter writer;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "entity-store-text-dictionary");
         t.setDaemon(true);
@@ -46,10 +47,15 @@ final class TextDictionaryTraining implements AutoCloseable {
     private volatile long notBefore;
     private volatile boolean closed;
 
-    TextDictionaryTraining(PackedText texts, ReadConnectionPool reads, GroupCommitWriter writer) {
+    TextDictionaryTraining(PackedText texts, ReadConnectionPool reads) {
         this.texts = texts;
         this.reads = reads;
+    }
+
+    /** Stores dictionaries through {@code writer} from now on, and trains at once if the store at open is due one. */
+    void storeThrough(GroupCommitWriter writer, long lastSeq) {
         this.writer = writer;
+        committed(lastSeq);
     }
 
     /** The seq from which the next dictionary is trained. */
@@ -60,7 +66,7 @@ final class TextDictionaryTraining implements AutoCloseable {
 
     /** After a commit (and at open): starts a training when the store has grown enough and none runs. */
     void committed(long lastSeq) {
-        if (lastSeq >= nextAt() && !closed && training.compareAndSet(false, true)) {
+        if (lastSeq >= nextAt() && writer != null && !closed && training.compareAndSet(false, true)) {
             try {
                 thread.execute(() -> {
                     try {

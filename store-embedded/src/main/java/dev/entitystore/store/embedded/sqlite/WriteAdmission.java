@@ -1,6 +1,8 @@
 package dev.entitystore.store.embedded.sqlite;
 
 import dev.entitystore.domain.error.StoreBusyException;
+import dev.entitystore.domain.idempotency.KeyedWrite;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -42,8 +44,12 @@ final class WriteAdmission {
      */
     <T> T submit(GroupCommitWriter writer, String notApplied, int records, Supplier<GroupCommitWriter.Work<T>> work) {
         admit(records, notApplied);
+        // A keyed request's answer is written with its write, in the same transaction (KeyedWrite).
+        Optional<KeyedWrite.Recording> keyed = KeyedWrite.take();
         try {
-            return writer.submit(notApplied, records, work.get());
+            T outcome = writer.submit(notApplied, records, SqliteIdempotencyAnswers.withAnswer(keyed, work.get()));
+            keyed.ifPresent(KeyedWrite.Recording::committed);
+            return outcome;
         } finally {
             release(records);
         }

@@ -112,6 +112,7 @@ class KeptStatesTest {
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE change_states"); // the store as a build before migration 5 left it
             s.execute("DROP TABLE text_dictionaries"); // and so is what later migrations made
+            s.execute("DROP TABLE idempotency_answers");
             s.execute("DELETE FROM schema_version WHERE version > 4");
         }
         store = open(dataDir);

@@ -80,7 +80,7 @@ class SchemaMigrationTest {
                 "CREATE UNIQUE INDEX entities_by_seq ON entities (seq)",
                 "CREATE INDEX changes_by_record ON changes (space, id, seq)",
                 "DELETE FROM store_meta WHERE key = 'change_log_from'", "DROP TABLE change_states", "DROP TABLE text_dictionaries",
-                "DELETE FROM schema_version WHERE version > 2");
+                "DROP TABLE idempotency_answers", "DELETE FROM schema_version WHERE version > 2");
 
         try (SqliteEntityStore store = SqliteEntityStore.open(dataDir)) {
             assertThat(store.followsFrom(0)).isFalse();
