@@ -83,26 +83,13 @@ final class ChangePathScreen {
      * so that they too are parsed only when they may touch a path.
      */
     boolean mayTouch(byte[] json) {
-        if (needles.isEmpty() || contains(json, CREATED_BYTES)) {
+        if (needles.isEmpty() || StoredBytes.indexOf(json, CREATED_BYTES) >= 0) {
             return true;
         }
         for (byte[] needle : needleBytes) {
-            if (contains(json, needle)) {
+            if (StoredBytes.indexOf(json, needle) >= 0) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    private static boolean contains(byte[] text, byte[] needle) {
-        outer:
-        for (int i = 0, last = text.length - needle.length; i <= last; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (text[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
     }

@@ -11,9 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +36,12 @@ final class PackedText {
     private static final int LEVEL = 3;
     /** Far above any stored record or change (request bodies are bounded well below): a frame claiming more is damaged. */
     private static final long MAX_TEXT_BYTES = 256L * 1024 * 1024;
-    /** Idle decompression contexts kept; more are made when more threads read at once, and dropped after. */
+    /** Idle decompression contexts kept; more are made when more threads read at once, and closed after. */
     private static final int POOLED_CONTEXTS = 8;
     private static final String LOAD = "SELECT id, trained_on_seq, dictionary FROM text_dictionaries ORDER BY trained_on_seq";
 
     private final Map<Long, ZstdDictDecompress> dictionaries = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<ZstdDecompressCtx> contexts = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pooled = new AtomicInteger();
+    private final ArrayBlockingQueue<ZstdDecompressCtx> contexts = new ArrayBlockingQueue<>(POOLED_CONTEXTS);
     /** What new rows are compressed with: null until the store has a dictionary (or zstd cannot load here). */
     private volatile Packer packer;
     private volatile long trainedOnSeq;
@@ -114,12 +112,8 @@ final class PackedText {
         if (size < 0 || size > MAX_TEXT_BYTES) {
             throw new IllegalStateException("a stored text's frame gives no usable size (" + size + ")");
         }
-        ZstdDecompressCtx context = contexts.poll();
-        if (context == null) {
-            context = new ZstdDecompressCtx();
-        } else {
-            pooled.decrementAndGet();
-        }
+        ZstdDecompressCtx idle = contexts.poll();
+        ZstdDecompressCtx context = idle != null ? idle : new ZstdDecompressCtx();
         try {
             context.loadDict(dictionary);
             byte[] json = new byte[(int) size];
@@ -129,11 +123,8 @@ final class PackedText {
             }
             return json;
         } finally {
-            if (pooled.incrementAndGet() <= POOLED_CONTEXTS) {
-                contexts.offer(context);
-            } else {
-                pooled.decrementAndGet();
-                context.close();
+            if (!contexts.offer(context)) {
+                context.close(); // the pool is full
             }
         }
     }

@@ -44,13 +44,13 @@ final class StoredFeedChange implements FeedChange {
                 continue; // a key starts ," outside strings only (see above)
             }
             byte initial = stored[i + 2]; // tells the keys looked for apart before comparing them whole
-            if (initial == 'f' && startsWith(stored, i, FIELDS)) {
+            if (initial == 'f' && StoredBytes.startsWith(stored, i, FIELDS)) {
                 break;
             }
-            if (initial == 'c' && startsWith(stored, i, CREATED)) {
+            if (initial == 'c' && StoredBytes.startsWith(stored, i, CREATED)) {
                 return new StoredFeedChange(seq, reshapeCreate(seq, stored, i), typeAt); // the header is kept as stored
             }
-            if (initial == 'e' && typeAt < 0 && startsWith(stored, i, ENTITY_TYPE)) {
+            if (initial == 'e' && typeAt < 0 && StoredBytes.startsWith(stored, i, ENTITY_TYPE)) {
                 typeAt = i + ENTITY_TYPE.length;
             }
         }
@@ -65,13 +65,13 @@ final class StoredFeedChange implements FeedChange {
         if (types.isEmpty()) {
             return true;
         }
-        int key = indexOf(stored, ENTITY_TYPE);
+        int key = StoredBytes.indexOf(stored, ENTITY_TYPE);
         if (key < 0) {
             return false;
         }
         int value = key + ENTITY_TYPE.length;
         for (String type : types) {
-            if (startsWith(stored, value, ("\"" + type + "\"").getBytes(StandardCharsets.UTF_8))) {
+            if (StoredBytes.startsWith(stored, value, ("\"" + type + "\"").getBytes(StandardCharsets.UTF_8))) {
                 return true;
             }
         }
@@ -102,7 +102,7 @@ final class StoredFeedChange implements FeedChange {
                     return new String(json, typeAt + 1, end - typeAt - 1, StandardCharsets.UTF_8);
                 }
             }
-        } else if (typeAt >= 0 && startsWith(json, typeAt, NULL)) {
+        } else if (typeAt >= 0 && StoredBytes.startsWith(json, typeAt, NULL)) {
             return null;
         }
         return change().entityType();
@@ -117,16 +117,4 @@ final class StoredFeedChange implements FeedChange {
                 .put(stored, 0, created).put(FIELDS).put(fields).put((byte) '}').array();
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            if (startsWith(haystack, i, needle)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-        return bytes.length - at >= prefix.length && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
-    }
 }
