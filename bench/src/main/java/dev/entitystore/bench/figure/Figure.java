@@ -27,7 +27,7 @@ import java.util.Random;
 
 /**
  * One product rules §8 figure from nothing: pre-fills a data directory if it is not there yet, starts the server
- * jar on it on loopback (the README's service start: {@code -Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1}), runs the figure's scenario, prints the server's memory, and
+ * jar on it on loopback (the README's service start: {@code -Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1}), runs the figure's scenario, prints the server's memory, and
  * stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
  * <pre>
  * Figure NAME [--entities N] [--data-root bench-data] [--jar server/target/entity-store-server.jar]
@@ -73,7 +73,7 @@ public final class Figure {
         System.out.println("starting the server on " + dataDir + " (the first start on a pre-filled store builds its search index)");
         // The server's JVM options, space-separated (--server-jvm "-Xmx512m" to try another heap); by default the README's service
         // start (heap, and C1 only: docs/decisions.md says why).
-        List<String> jvm = List.of(options.text("server-jvm", "-Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
+        List<String> jvm = List.of(options.text("server-jvm", "-Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1").trim().split("\\s+"));
         System.out.println("server JVM options: " + String.join(" ", jvm));
         int count = options.integer("servers", 1);
         if (count < 1 || count > 1 && embedded) {
