@@ -27,8 +27,8 @@ import java.util.Random;
 
 /**
  * One product rules §8 figure from nothing: pre-fills a data directory if it is not there yet, starts the server
- * jar on it on loopback (the README's service start: {@code -Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1}), runs the figure's scenario, prints the server's memory, and
- * stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
+ * jar on it on loopback (with the README's service start's JVM options, {@link #SERVICE_JVM}), runs the figure's
+ * scenario, prints the server's memory, and stops the server. {@code bench/figure.sh NAME} builds first when needed and calls this.
  * <pre>
  * Figure NAME [--entities N] [--data-root bench-data] [--jar server/target/entity-store-server.jar]
  *             [--backend sqlite|opensearch --opensearch-url URL [--opensearch-index-prefix P] [--servers N]]
@@ -39,6 +39,9 @@ import java.util.Random;
  */
 public final class Figure {
     private static final String PREFILLED = "prefilled";
+    /** The README's service start ("Running it as a service"), without the class-data archive. */
+    static final String SERVICE_JVM =
+            "-Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:MetaspaceSize=64m";
 
     private Figure() {
     }
@@ -73,7 +76,7 @@ public final class Figure {
         System.out.println("starting the server on " + dataDir + " (the first start on a pre-filled store builds its search index)");
         // The server's JVM options, space-separated (--server-jvm "-Xmx512m" to try another heap); by default the README's service
         // start (heap, and C1 only: docs/decisions.md says why).
-        List<String> jvm = List.of(options.text("server-jvm", "-Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1").trim().split("\\s+"));
+        List<String> jvm = List.of(options.text("server-jvm", SERVICE_JVM).trim().split("\\s+"));
         System.out.println("server JVM options: " + String.join(" ", jvm));
         int count = options.integer("servers", 1);
         if (count < 1 || count > 1 && embedded) {

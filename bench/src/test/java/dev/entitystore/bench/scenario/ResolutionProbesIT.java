@@ -34,7 +34,7 @@ class ResolutionProbesIT {
     void theLinkAndGroupProbesRunCleanAndLeaveNoGroupBehind() throws Exception {
         Population population = Population.of("host", 1_500);
         StorePrefill.run(dataDir, population);
-        try (ServerProcess server = ServerProcess.start(JAR, dataDir, List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1"),
+        try (ServerProcess server = ServerProcess.start(JAR, dataDir, List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:MetaspaceSize=64m"),
                 List.of(), Map.of(), Path.of("target", "resolution-probes-server.log"), 180)) {
             EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
             Operations operations = new Operations(client, population);

@@ -37,7 +37,7 @@ class SoakIT {
         int rate = Integer.getInteger("soak.rate", 20);
         Population population = Population.of("all", 2_000);
         StorePrefill.run(dataDir, population);
-        try (ServerProcess server = ServerProcess.start(JAR, dataDir, List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1"), List.of(), Map.of(),
+        try (ServerProcess server = ServerProcess.start(JAR, dataDir, List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:MetaspaceSize=64m"), List.of(), Map.of(),
                 Path.of("target", "soak-server.log"), 180)) {
             EntityStoreClient client = new EntityStoreClient(server.baseUri(), null);
             ProcessSampler sampler = new ProcessSampler(server.pid(), dataDir);
