@@ -68,8 +68,20 @@ final class PageListing {
         String index = indexName(space);
         ListAnswer.Inspect inspect = new ListAnswer.Inspect(
                 List.of(InspectLiteral.of(request(index, typeFilter != null, types, p.filterQuery(), parsed != null))),
-                List.of(InspectLiteral.of(response(index, result, took))));
+                List.of(InspectLiteral.of(response(index, result, took), expectedLiteral(result))));
         return new ListAnswer.Page(records, result.total(), page, perPage, inspect);
+    }
+
+    /**
+     * Room for the response's literal up front: a record's text comes out ~2.2 times as long pretty-printed and
+     * escaped (measured on the bench kit's hosts), plus each hit's own keys.
+     */
+    private static int expectedLiteral(SearchResult result) {
+        long bytes = 1024;
+        for (SearchHit hit : result.hits()) {
+            bytes += 512 + hit.storedJson().map(json -> json.length * 5L / 2).orElse(2048L);
+        }
+        return (int) Math.min(bytes, 64L << 20);
     }
 
     /** Where Kibana reads a space's entities; named in {@code inspect} only. */

@@ -50,6 +50,21 @@ class InspectLiteralTest {
         assertThat(JSON.readTree(body).at("/response/0").asText()).isEqualTo(JsStringify.pretty(node));
     }
 
+    @Test
+    void a_utf8_answer_carries_the_same_bytes_whatever_room_was_guessed() throws Exception {
+        JsonNode node = JSON.readTree("{\"hits\":[{\"_source\":{\"n\":\"a\\\"b\",\"u\":\"caf\\u00e9 \\ud83d\\ude00\"},"
+                + "\"sort\":[1,2.5]},{\"_source\":{\"deep\":{\"er\":[[\"x\"],{}]}}}]}");
+        ObjectNode expected = JSON.createObjectNode();
+        expected.putArray("response").add(JsStringify.pretty(node)).add(JsStringify.pretty(node));
+        for (int room : new int[] {0, 1, 64, 100_000}) {
+            ObjectNode answer = JSON.createObjectNode();
+            // Two in one array: the writer puts the separator between them itself.
+            answer.putArray("response").add(InspectLiteral.of(node, room)).add(InspectLiteral.of(node, room));
+            assertThat(new String(JSON.writeValueAsBytes(answer), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("room %d", room).isEqualTo(JSON.writeValueAsString(expected));
+        }
+    }
+
     /** As the answer's writer writes the node: the raw literal, byte for byte. */
     private static String written(JsonNode node) throws Exception {
         return JSON.writeValueAsString(InspectLiteral.of(node));
