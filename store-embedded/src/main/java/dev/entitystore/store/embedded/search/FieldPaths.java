@@ -25,7 +25,7 @@ final class FieldPaths {
         final BytesRef term;
         final boolean sortable;
         final boolean timestamp;
-        /** Whether {@link #kept} paths are looked up again (a path built past the bound is not). */
+        /** Whether the path is in the table; one past the bound, under such a path or named with escapes is built per use. */
         final boolean kept;
         private final Path parent;
         private final int id;
