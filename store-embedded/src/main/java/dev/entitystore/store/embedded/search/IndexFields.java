@@ -23,7 +23,7 @@ final class IndexFields {
     static final String KEY = INTERNAL + "key";
     /** The space, for filtering every search and deleting a space. */
     static final String SPACE = INTERNAL + "space";
-    /** The {@code _id}: stored and searchable ({@code ids}). */
+    /** The {@code _id}: stored, not indexed ({@code ids} queries look up the {@link #KEY} of space and id). */
     static final String ID = INTERNAL + "id";
     /**
      * The store seqNo of the record's last write: the sort tie-breaker (doc values). Unique, and it only

@@ -55,8 +55,8 @@ final class IndexRebuild {
             index.advanceTo(untilSeq);
             index.refresh();
             index.commit();
-            LOG.info("search index built: {} records through seq {} in {} ms ({} threads)", total, untilSeq,
-                    (System.nanoTime() - startedAt) / 1_000_000, threads);
+            LOG.info("search index built: {} records through seq {} in {} ms ({} threads, {} segments)", total, untilSeq,
+                    (System.nanoTime() - startedAt) / 1_000_000, threads, index.segmentCount());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new UncheckedIOException("search index build failed: "

@@ -1,11 +1,9 @@
 package dev.entitystore.store.embedded.search;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.entitystore.domain.query.DateValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -16,6 +14,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
@@ -24,15 +23,19 @@ import org.apache.lucene.util.NumericUtils;
  * A record as a Lucene document, the way Elasticsearch indexes keyword fields: every leaf value under its
  * dotted path (array elements are more values of the same path), exact and case-sensitive; the paths present
  * are listed for {@code exists}, and the paths listings sort on ({@link IndexFields#SORTABLE}) have doc values. JSON numbers also get a numeric companion and ISO-8601 strings a
- * date companion, for ranges and sorts. The record itself is not kept: searches read it from the store.
+ * date companion, for ranges and sorts. The record itself is not kept: searches read it from the store, and
+ * its id is stored but not indexed ({@code _id} queries look records up by {@link IndexFields#KEY}).
  *
- * <p>The JSON is read with the streaming parser: no tree is built on the indexing path.
+ * <p>The stored JSON is walked by {@link JsonLeaves}, which hands plain strings over as slices of the
+ * record's bytes: they become Lucene terms without being decoded and encoded again.
  */
 final class LuceneDocuments {
     /** Longer values are kept in the record but not indexed (Elasticsearch's {@code ignore_above}); Lucene caps terms at 32 KB. */
     static final int IGNORE_ABOVE = 8191;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final BytesRef TRUE = new BytesRef("true");
+    private static final BytesRef FALSE = new BytesRef("false");
+    private static final ThreadLocal<Builder> BUILDERS = ThreadLocal.withInitial(Builder::new);
 
     private LuceneDocuments() {
     }
@@ -42,85 +45,101 @@ final class LuceneDocuments {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KEY, key, Field.Store.NO));
         doc.add(new StringField(IndexFields.SPACE, space, Field.Store.NO));
-        doc.add(new StringField(IndexFields.ID, id, Field.Store.YES));
+        doc.add(new StoredField(IndexFields.ID, id));
         doc.add(new NumericDocValuesField(IndexFields.SEQ, seq));
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("record " + space + "/" + id + " is not a JSON object");
-            }
-            new Leaves(doc).object(parser, "");
+        try {
+            BUILDERS.get().add(json, doc);
+        } catch (JsonLeaves.NotAnObject e) {
+            throw new IllegalArgumentException("record " + space + "/" + id + " is not a JSON object");
         } catch (IOException e) {
             throw new UncheckedIOException("record " + space + "/" + id + " is not valid JSON", e);
         }
         return doc;
     }
 
-    /** Adds the leaf values of one record to its document. */
-    private static final class Leaves {
-        private final Document doc;
-        private final Set<String> paths = new HashSet<>();
+    /** Adds the leaf values of one record after another to their documents: one per thread. */
+    private static final class Builder implements JsonLeaves.Sink {
+        private final FieldPaths paths = new FieldPaths();
+        private final JsonLeaves leaves = new JsonLeaves(paths);
+        /** Paths not kept by {@link FieldPaths} already listed in this document. */
+        private final Set<String> listedUnkept = new HashSet<>();
+        private long documents;
+        private Document doc;
         private boolean timestampSeen;
 
-        Leaves(Document doc) {
-            this.doc = doc;
-        }
-
-        void object(JsonParser parser, String path) throws IOException {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                value(parser, path.isEmpty() ? name : path + "." + name);
+        void add(byte[] json, Document to) throws IOException {
+            doc = to;
+            documents++;
+            timestampSeen = false;
+            listedUnkept.clear();
+            try {
+                leaves.walk(json, this);
+            } finally {
+                doc = null;
             }
         }
 
-        private void value(JsonParser parser, String path) throws IOException {
-            switch (parser.currentToken()) {
-                case START_OBJECT -> object(parser, path);
-                case START_ARRAY -> {
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        value(parser, path);
-                    }
-                }
-                case VALUE_STRING -> string(path, parser.getText());
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(path, parser.getText(), parser.getDoubleValue());
-                case VALUE_TRUE -> keyword(path, "true");
-                case VALUE_FALSE -> keyword(path, "false");
-                default -> { } // null: not indexed, as in Elasticsearch
+        @Override
+        public void ascii(FieldPaths.Path path, byte[] bytes, int from, int length) {
+            if (length > IGNORE_ABOVE) {
+                return; // nor can it be a date
+            }
+            keyword(path, new BytesRef(bytes, from, length));
+            if (mayBeDate(bytes, from, length)) {
+                date(path, DateValues.parseIso(new String(bytes, from, length, StandardCharsets.ISO_8859_1)));
             }
         }
 
-        private void string(String path, String text) {
-            keyword(path, text);
-            OptionalLong millis = DateValues.parseIso(text);
-            if (millis.isPresent()) {
-                String date = IndexFields.date(path);
-                doc.add(new LongPoint(date, millis.getAsLong()));
-                doc.add(new SortedNumericDocValuesField(date, millis.getAsLong()));
-                if (!timestampSeen && path.equals("@timestamp")) {
-                    timestampSeen = true;
-                    doc.add(new LongPoint(IndexFields.TIMESTAMP, millis.getAsLong()));
-                    doc.add(new NumericDocValuesField(IndexFields.TIMESTAMP, millis.getAsLong()));
-                }
+        @Override
+        public void string(FieldPaths.Path path, String text) {
+            if (text.length() <= IGNORE_ABOVE) {
+                keyword(path, new BytesRef(text));
             }
+            date(path, DateValues.parseIso(text));
         }
 
-        private void number(String path, String text, double value) {
-            keyword(path, text);
-            String number = IndexFields.number(path);
+        @Override
+        public void number(FieldPaths.Path path, String text, double value) {
+            if (text.length() <= IGNORE_ABOVE) {
+                keyword(path, new BytesRef(text));
+            }
+            String number = path.numberField();
             doc.add(new DoublePoint(number, value));
             doc.add(new SortedNumericDocValuesField(number, NumericUtils.doubleToSortableLong(value)));
         }
 
-        private void keyword(String path, String text) {
-            if (text.length() > IGNORE_ABOVE) {
+        @Override
+        public void bool(FieldPaths.Path path, boolean value) {
+            keyword(path, value ? TRUE : FALSE);
+        }
+
+        /** What {@link DateValues#parseIso} looks at first, on bytes: most strings are not dates. */
+        private static boolean mayBeDate(byte[] bytes, int from, int length) {
+            return length >= 10 && bytes[from + 4] == '-' && bytes[from + 7] == '-' && bytes[from] >= '0' && bytes[from] <= '9';
+        }
+
+        private void date(FieldPaths.Path path, OptionalLong millis) {
+            if (millis.isEmpty()) {
                 return;
             }
-            doc.add(new StringField(path, text, Field.Store.NO));
-            if (paths.add(path)) {
-                doc.add(new StringField(IndexFields.PATHS, path, Field.Store.NO));
+            long value = millis.getAsLong();
+            String date = path.dateField();
+            doc.add(new LongPoint(date, value));
+            doc.add(new SortedNumericDocValuesField(date, value));
+            if (!timestampSeen && path.timestamp) {
+                timestampSeen = true;
+                doc.add(new LongPoint(IndexFields.TIMESTAMP, value));
+                doc.add(new NumericDocValuesField(IndexFields.TIMESTAMP, value));
             }
-            if (IndexFields.SORTABLE.contains(path)) {
-                doc.add(new SortedSetDocValuesField(path, new BytesRef(text)));
+        }
+
+        private void keyword(FieldPaths.Path path, BytesRef value) {
+            doc.add(new StringField(path.name, value, Field.Store.NO));
+            if (path.kept ? path.firstIn(documents) : listedUnkept.add(path.name)) {
+                doc.add(new StringField(IndexFields.PATHS, path.term, Field.Store.NO));
+            }
+            if (path.sortable) {
+                doc.add(new SortedSetDocValuesField(path.name, value));
             }
         }
     }

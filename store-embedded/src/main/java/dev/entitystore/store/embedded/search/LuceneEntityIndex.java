@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class LuceneEntityIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEntityIndex.class);
     /** Bump when {@link LuceneDocuments} changes what it writes: older indexes are rebuilt. */
-    static final String FORMAT = "6";
+    static final String FORMAT = "8"; // 7 was taken by the unlanded keyed-layout branch
     static final String SEQ_KEY = "seq";
     /**
      * The heap the index may hold, sized to the shipped 256 MB heap: documents buffered before a flush, and
@@ -213,6 +213,16 @@ public final class LuceneEntityIndex implements AutoCloseable {
         for (CommittedChange record : records) {
             writer.addDocument(LuceneDocuments.build(IndexFields.keyTerm(record.space(), record.id()), record.space(),
                     record.id(), record.seqNo(), record.source()));
+        }
+    }
+
+    /** The segments of the current searcher. */
+    int segmentCount() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
         }
     }
 

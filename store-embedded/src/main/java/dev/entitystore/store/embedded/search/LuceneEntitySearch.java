@@ -53,7 +53,7 @@ public final class LuceneEntitySearch implements EntitySearch {
 
     private SearchResult search(IndexSearcher searcher, FieldCatalog fields, LuceneEntityIndex.Counter counter,
                                 SearchRequest request) throws IOException {
-        org.apache.lucene.search.Query filter = new LuceneQueryCompiler(fields, clock.millis()).compile(request.query());
+        org.apache.lucene.search.Query filter = new LuceneQueryCompiler(fields, clock.millis(), request.space()).compile(request.query());
         org.apache.lucene.search.Query query = fields.holdsOnly(request.space()) ? filter : new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.SPACE, request.space())), BooleanClause.Occur.FILTER)
                 .add(filter, BooleanClause.Occur.FILTER)

@@ -32,10 +32,13 @@ import org.apache.lucene.util.automaton.RegExp;
 final class LuceneQueryCompiler {
     private final FieldCatalog fields;
     private final long nowMillis;
+    /** The space searched: an {@code _id} names a record of it, found by its {@link IndexFields#KEY}. */
+    private final String space;
 
-    LuceneQueryCompiler(FieldCatalog fields, long nowMillis) {
+    LuceneQueryCompiler(FieldCatalog fields, long nowMillis, String space) {
         this.fields = fields;
         this.nowMillis = nowMillis;
+        this.space = space;
     }
 
     org.apache.lucene.search.Query compile(Query query) {
@@ -71,7 +74,7 @@ final class LuceneQueryCompiler {
             return range(range);
         }
         if (query instanceof Query.Ids ids) {
-            return ids.values().isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(IndexFields.ID, bytes(ids.values()));
+            return ids.values().isEmpty() ? new MatchNoDocsQuery() : keys(ids.values());
         }
         throw new IllegalArgumentException("unknown query " + query);
     }
@@ -96,7 +99,7 @@ final class LuceneQueryCompiler {
 
     private org.apache.lucene.search.Query term(Query.Term term) {
         if (term.field().equals("_id")) {
-            return new TermQuery(new Term(IndexFields.ID, term.value()));
+            return new TermQuery(new Term(IndexFields.KEY, IndexFields.keyTerm(space, term.value())));
         }
         List<org.apache.lucene.search.Query> alternatives = new ArrayList<>();
         for (String field : fields.resolve(term.field())) {
@@ -117,7 +120,7 @@ final class LuceneQueryCompiler {
             return new MatchNoDocsQuery();
         }
         if (terms.field().equals("_id")) {
-            return new TermInSetQuery(IndexFields.ID, bytes(terms.values()));
+            return keys(terms.values());
         }
         return perField(terms.field(), field -> new TermInSetQuery(field, bytes(terms.values())));
     }
@@ -210,6 +213,15 @@ final class LuceneQueryCompiler {
     private static org.apache.lucene.search.Query regexp(String field, String regexp, boolean caseInsensitive) {
         return new RegexpQuery(new Term(field, regexp), RegExp.ALL, caseInsensitive ? RegExp.ASCII_CASE_INSENSITIVE : 0,
                 Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+    }
+
+    /** The records of the searched space with these ids. */
+    private org.apache.lucene.search.Query keys(List<String> ids) {
+        List<BytesRef> keys = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            keys.add(IndexFields.keyTerm(space, id));
+        }
+        return new TermInSetQuery(IndexFields.KEY, keys);
     }
 
     private static List<BytesRef> bytes(List<String> values) {
