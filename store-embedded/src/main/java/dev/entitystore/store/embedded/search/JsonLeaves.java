@@ -78,13 +78,21 @@ final class JsonLeaves {
         }
     }
 
-    private void object(FieldPaths.Path parent, int depth) throws IOException {
+    /** Just past an opening bracket: whether the container is empty (then its closing bracket is read too). */
+    private boolean empty(int depth, char close) throws IOException {
         if (depth > MAX_DEPTH) {
             throw malformed("nested deeper than " + MAX_DEPTH);
         }
         skipWhitespace();
-        if (peek() == '}') {
+        if (peek() == close) {
             pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void object(FieldPaths.Path parent, int depth) throws IOException {
+        if (empty(depth, '}')) {
             return;
         }
         while (true) {
@@ -110,12 +118,7 @@ final class JsonLeaves {
     }
 
     private void array(FieldPaths.Path path, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw malformed("nested deeper than " + MAX_DEPTH);
-        }
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
+        if (empty(depth, ']')) {
             return;
         }
         while (true) {
