@@ -1,7 +1,6 @@
 package dev.entitystore.domain.list;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
@@ -10,8 +9,6 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,7 +23,7 @@ import java.util.Map;
  * from the caller's estimate. A page of 100 allocated ~2.4 MB, half of it this text's buffer growing by
  * doubling and its copy for the writer, and each young collection that a page meets adds its pause.
  */
-final class InspectLiteral implements SerializableString, JsonSerializable {
+final class InspectLiteral implements JsonSerializable {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MIN_CAPACITY = 1024;
 
@@ -44,19 +41,11 @@ final class InspectLiteral implements SerializableString, JsonSerializable {
 
     /** As {@link #of(JsonNode)}, with room for {@code expectedBytes} of literal from the start. */
     static JsonNode of(JsonNode node, int expectedBytes) {
-        return JsonNodeFactory.instance.rawValueNode(new RawValue((JsonSerializable) literal(node, expectedBytes)));
-    }
-
-    static InspectLiteral literal(JsonNode node) {
-        return literal(node, 0);
-    }
-
-    static InspectLiteral literal(JsonNode node, int expectedBytes) {
-        InspectLiteral out = new InspectLiteral(expectedBytes);
-        out.put('"');
-        out.write(node, 0);
-        out.put('"');
-        return out;
+        InspectLiteral literal = new InspectLiteral(expectedBytes);
+        literal.put('"');
+        literal.write(node, 0);
+        literal.put('"');
+        return JsonNodeFactory.instance.rawValueNode(new RawValue(literal));
     }
 
     // --- the pretty text (JsStringify's), each of its characters escaped for the answer -----------
@@ -227,7 +216,7 @@ final class InspectLiteral implements SerializableString, JsonSerializable {
         if (gen instanceof UTF8JsonGenerator) {
             gen.writeRawUTF8String(bytes, 1, length - 2);
         } else {
-            gen.writeRawValue(getValue());
+            gen.writeRawValue(text());
         }
     }
 
@@ -237,89 +226,13 @@ final class InspectLiteral implements SerializableString, JsonSerializable {
         serialize(gen, serializers);
     }
 
-    // --- SerializableString: the same literal for writers that take one -----------------------------
-
-    @Override
-    public String getValue() {
+    /** The literal as text, quotes included: for writers that are not UTF-8. */
+    private String text() {
         return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
-    public int charLength() {
-        return getValue().length();
-    }
-
-    @Override
-    public char[] asQuotedChars() {
-        return getValue().toCharArray();
-    }
-
-    @Override
-    public byte[] asUnquotedUTF8() {
-        return Arrays.copyOf(bytes, length);
-    }
-
-    @Override
-    public byte[] asQuotedUTF8() {
-        return asUnquotedUTF8();
-    }
-
-    @Override
-    public int appendQuotedUTF8(byte[] buffer, int offset) {
-        return appendUnquotedUTF8(buffer, offset);
-    }
-
-    @Override
-    public int appendQuoted(char[] buffer, int offset) {
-        return appendUnquoted(buffer, offset);
-    }
-
-    @Override
-    public int appendUnquotedUTF8(byte[] buffer, int offset) {
-        if (offset + length > buffer.length) {
-            return -1;
-        }
-        System.arraycopy(bytes, 0, buffer, offset, length);
-        return length;
-    }
-
-    @Override
-    public int appendUnquoted(char[] buffer, int offset) {
-        String value = getValue();
-        if (offset + value.length() > buffer.length) {
-            return -1;
-        }
-        value.getChars(0, value.length(), buffer, offset);
-        return value.length();
-    }
-
-    @Override
-    public int writeQuotedUTF8(OutputStream out) throws IOException {
-        return writeUnquotedUTF8(out);
-    }
-
-    @Override
-    public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(bytes, 0, length);
-        return length;
-    }
-
-    @Override
-    public int putQuotedUTF8(ByteBuffer buffer) {
-        return putUnquotedUTF8(buffer);
-    }
-
-    @Override
-    public int putUnquotedUTF8(ByteBuffer buffer) {
-        if (buffer.remaining() < length) {
-            return -1;
-        }
-        buffer.put(bytes, 0, length);
-        return length;
-    }
-
-    @Override
     public String toString() {
-        return getValue();
+        return text();
     }
 }
